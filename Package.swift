@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "twinning",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "twinning", targets: ["twinning"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "TwinningCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [
+                .copy("Resources/cities.tsv"),
+                .copy("Resources/countries.tsv"),
+                .copy("Resources/twinnings_dev.tsv"),
+                .copy("Resources/demo_events.csv"),
+            ]
+        ),
+        .target(name: "TwinningUI", dependencies: ["TwinningCore"]),
+        .target(name: "TwinningTerminal", dependencies: ["TwinningUI", "CNcursesw"]),
+        .executableTarget(
+            name: "twinning",
+            dependencies: [
+                "TwinningCore", "TwinningUI", "TwinningTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TwinningCoreTests", dependencies: ["TwinningCore"]),
+        .testTarget(name: "TwinningUITests", dependencies: ["TwinningUI"]),
+        .testTarget(name: "TwinningTerminalTests", dependencies: ["TwinningTerminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TwinningCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

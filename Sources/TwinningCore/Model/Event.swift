@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+
+/// Something that happened within a partnership: an exchange visit, a youth
+/// exchange, an online meeting …
+public struct Event: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64?
+    public var partnershipId: Int64
+    public var title: String
+    public var kind: EventKind
+    public var startDate: PartialDate
+    public var endDate: PartialDate?
+    public var direction: EventDirection
+    public var format: EventFormat
+    public var participants: Int?
+    /// Participants under 30, a figure funders ask for.
+    public var youth: Int?
+    /// Optional split of participants by ISO country code.
+    public var participantsByCountry: [String: Int]
+    public var notes: String
+    public var version: Int
+
+    public init(id: Int64? = nil, partnershipId: Int64, title: String = "", kind: EventKind = .visit,
+                startDate: PartialDate, endDate: PartialDate? = nil, direction: EventDirection = .both,
+                format: EventFormat = .in_person, participants: Int? = nil, youth: Int? = nil,
+                participantsByCountry: [String: Int] = [:], notes: String = "", version: Int = 1) {
+        self.id = id
+        self.partnershipId = partnershipId
+        self.title = title
+        self.kind = kind
+        self.startDate = startDate
+        self.endDate = endDate
+        self.direction = direction
+        self.format = format
+        self.participants = participants
+        self.youth = youth
+        self.participantsByCountry = participantsByCountry
+        self.notes = notes
+        self.version = version
+    }
+
+    public func validate() throws {
+        try Validation.shortText(title, field: "title")
+        if let endDate, endDate < startDate {
+            throw ValidationError(field: "end", message: "(\(endDate.iso)) is before the start (\(startDate.iso))")
+        }
+        if let participants, participants < 0 {
+            throw ValidationError(field: "participants", message: "cannot be negative (\(participants))")
+        }
+        if let youth, youth < 0 {
+            throw ValidationError(field: "youth", message: "cannot be negative (\(youth))")
+        }
+        if let youth {
+            guard let participants else {
+                throw ValidationError(field: "youth", message: "needs the number of participants as well")
+            }
+            if youth > participants {
+                throw ValidationError(field: "youth", message: "under-30s (\(youth)) cannot exceed participants (\(participants))")
+            }
+        }
+        for (country, count) in participantsByCountry {
+            try Validation.countryCode(country)
+            if count < 0 {
+                throw ValidationError(field: "participants_by_country", message: "\(country) cannot be negative (\(count))")
+            }
+        }
+        let byCountry = participantsByCountry.values.reduce(0, +)
+        if let participants, byCountry > participants {
+            throw ValidationError(field: "participants_by_country",
+                                  message: "adds up to \(byCountry), more than the \(participants) participants")
+        }
+        try Validation.notes(notes, field: "notes")
+    }
+}
+
+extension Event: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "event"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let partnershipId = Column(CodingKeys.partnershipId)
+        public static let startDate = Column(CodingKeys.startDate)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A value that may not be stored, with the field it belongs to.
+public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+    public var description: String { "\(field): \(message)" }
+}
+
+/// Shared field rules, so the command line, imports and the TUI refuse the
+/// same things with the same words.
+public enum Validation {
+    public static let maxNameLength = 200
+    public static let maxShortTextLength = 200
+    public static let maxNotesLength = 20_000
+    public static let maxTagLength = 60
+
+    public static func name(_ value: String, field: String) throws {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty {
+            throw ValidationError(field: field, message: "must not be empty")
+        }
+        if value.count > maxNameLength {
+            throw ValidationError(field: field, message: "is too long (\(value.count) characters, at most \(maxNameLength))")
+        }
+        if let bad = TextSafety.firstUnsafeScalar(in: value) {
+            throw ValidationError(field: field, message: "contains a control character \(TextSafety.describe(bad))")
+        }
+    }
+
+    public static func shortText(_ value: String, field: String) throws {
+        if value.count > maxShortTextLength {
+            throw ValidationError(field: field, message: "is too long (\(value.count) characters, at most \(maxShortTextLength))")
+        }
+        if let bad = TextSafety.firstUnsafeScalar(in: value) {
+            throw ValidationError(field: field, message: "contains a control character \(TextSafety.describe(bad))")
+        }
+    }
+
+    public static func notes(_ value: String, field: String) throws {
+        if value.count > maxNotesLength {
+            throw ValidationError(field: field, message: "is too long (\(value.count) characters, at most \(maxNotesLength))")
+        }
+        if let bad = TextSafety.firstUnsafeScalar(in: value, allowLineBreaks: true) {
+            throw ValidationError(field: field, message: "contains a control character \(TextSafety.describe(bad))")
+        }
+    }
+
+    public static func countryCode(_ value: String) throws {
+        let ok = value.count == 2 && value.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+        if !ok {
+            throw ValidationError(field: "country", message: "must be a two-letter ISO code such as DE or FR, not \"\(TextSafety.excerpt(value))\"")
+        }
+    }
+
+    public static func tags(_ tags: [String], field: String) throws {
+        for tag in tags {
+            if tag.isEmpty || tag.count > maxTagLength {
+                throw ValidationError(field: field, message: "each entry must have 1 to \(maxTagLength) characters")
+            }
+            if tag.contains(",") {
+                throw ValidationError(field: field, message: "an entry cannot contain a comma (\"\(TextSafety.excerpt(tag))\")")
+            }
+            if let bad = TextSafety.firstUnsafeScalar(in: tag) {
+                throw ValidationError(field: field, message: "contains a control character \(TextSafety.describe(bad))")
+            }
+        }
+    }
+
+    /// Splits "climate, Smart City ,youth" into ["climate", "smart city", "youth"].
+    public static func parseTags(_ text: String) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for part in text.split(separator: ",") {
+            let tag = part.trimmingCharacters(in: .whitespaces).lowercased()
+            if !tag.isEmpty && seen.insert(tag).inserted { result.append(tag) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+
+/// An event with the two city names of its partnership.
+public struct EventDetail: Hashable, Sendable, Identifiable {
+    public var event: Event
+    public var cityA: CitySummary
+    public var cityB: CitySummary
+    public var id: Int64 { event.id ?? 0 }
+}
+
+public struct EventFilter: Sendable, Equatable {
+    public var cityId: Int64?
+    public var partnershipId: Int64?
+    public var year: Int?
+    public init(cityId: Int64? = nil, partnershipId: Int64? = nil, year: Int? = nil) {
+        self.cityId = cityId
+        self.partnershipId = partnershipId
+        self.year = year
+    }
+}
+
+extension AppDatabase {
+    /// Events, newest first.
+    public func events(_ filter: EventFilter = EventFilter(), limit: Int? = nil) throws -> [EventDetail] {
+        try read { db in
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let city = filter.cityId {
+                clauses.append("(p.cityA = ? OR p.cityB = ?)")
+                args += [city, city]
+            }
+            if let partnership = filter.partnershipId {
+                clauses.append("e.partnershipId = ?")
+                args.append(partnership)
+            }
+            if let year = filter.year {
+                clauses.append("substr(e.startDate, 1, 4) = ?")
+                args.append(String(format: "%04d", year))
+            }
+            let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+            var sql = """
+                SELECT e.*,
+                  a.id AS a_id, a.geonameId AS a_geonameId, a.name AS a_name, a.searchKey AS a_searchKey,
+                  a.asciiKey AS a_asciiKey, a.countryCode AS a_countryCode, a.admin1Name AS a_admin1Name, a.population AS a_population,
+                  b.id AS b_id, b.geonameId AS b_geonameId, b.name AS b_name, b.searchKey AS b_searchKey,
+                  b.asciiKey AS b_asciiKey, b.countryCode AS b_countryCode, b.admin1Name AS b_admin1Name, b.population AS b_population
+                FROM event e
+                JOIN partnership p ON p.id = e.partnershipId
+                JOIN city a ON a.id = p.cityA
+                JOIN city b ON b.id = p.cityB
+                \(whereSQL)
+                ORDER BY e.startDate DESC, e.id DESC
+                """
+            if let limit {
+                sql += " LIMIT ?"
+                args.append(limit)
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
+                func side(_ prefix: String) -> CitySummary {
+                    CitySummary(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row["\(prefix)_name"],
+                                searchKey: row["\(prefix)_searchKey"], asciiKey: row["\(prefix)_asciiKey"],
+                                countryCode: row["\(prefix)_countryCode"], admin1Name: row["\(prefix)_admin1Name"],
+                                population: row["\(prefix)_population"])
+                }
+                return EventDetail(event: try Event(row: row), cityA: side("a"), cityB: side("b"))
+            }
+        }
+    }
+
+    public func event(id: Int64) throws -> Event? {
+        try read { db in try Event.fetchOne(db, key: id) }
+    }
+
+    @discardableResult
+    public func addEvent(_ event: Event) throws -> Event {
+        var event = event
+        try event.validate()
+        return try write { db in
+            guard try Partnership.exists(db, key: event.partnershipId) else {
+                throw AppError.notFound("There is no partnership \(event.partnershipId).")
+            }
+            try event.insert(db)
+            return event
+        }
+    }
+
+    @discardableResult
+    public func updateEvent(_ event: Event) throws -> Event {
+        var event = event
+        try event.validate()
+        guard let id = event.id else { throw AppError.notFound("This event has not been saved yet.") }
+        return try write { db in
+            guard try Partnership.exists(db, key: event.partnershipId) else {
+                throw AppError.notFound("There is no partnership \(event.partnershipId).")
+            }
+            let expected = event.version
+            event.version = expected + 1
+            _ = try AppDatabase.updateChecked(db, record: event, id: id, expectedVersion: expected,
+                                              table: Event.databaseTableName, what: "event \(id)")
+            return event
+        }
+    }
+
+    public func removeEvent(id: Int64) throws {
+        try write { db in
+            guard try Event.deleteOne(db, key: id) else {
+                throw AppError.notFound("There is no event \(id).")
+            }
+        }
+    }
+
+    // MARK: - Contacts
+
+    public func contacts(cityId: Int64? = nil, partnershipId: Int64? = nil) throws -> [Contact] {
+        try read { db in
+            var request = Contact.all()
+            if let cityId { request = request.filter(Column("cityId") == cityId) }
+            if let partnershipId { request = request.filter(Column("partnershipId") == partnershipId) }
+            return try request.order(Column("name")).fetchAll(db)
+        }
+    }
+
+    @discardableResult
+    public func addContact(_ contact: Contact) throws -> Contact {
+        var contact = contact
+        try contact.validate()
+        return try write { db in
+            try contact.insert(db)
+            return contact
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+
+/// A partnership with what a list shows about it: both cities, how many events
+/// it has and when the last one was.
+public struct PartnershipDetail: Hashable, Sendable, Identifiable {
+    public var partnership: Partnership
+    public var cityA: CitySummary
+    public var cityB: CitySummary
+    public var eventCount: Int
+    public var lastEvent: PartialDate?
+    public var id: Int64 { partnership.id ?? 0 }
+
+    /// The side that is not `city`, and the side that is.
+    public func sides(from city: Int64?) -> (CitySummary, CitySummary) {
+        if city == cityB.id { return (cityB, cityA) }
+        return (cityA, cityB)
+    }
+}
+
+public struct PartnershipFilter: Sendable, Equatable {
+    public var cityId: Int64?
+    public var status: PartnershipStatus?
+    public var type: PartnershipType?
+    public init(cityId: Int64? = nil, status: PartnershipStatus? = nil, type: PartnershipType? = nil) {
+        self.cityId = cityId
+        self.status = status
+        self.type = type
+    }
+}
+
+extension AppDatabase {
+    static let partnershipDetailSQL = """
+        SELECT p.*,
+          a.id AS a_id, a.geonameId AS a_geonameId, a.name AS a_name, a.searchKey AS a_searchKey,
+          a.asciiKey AS a_asciiKey, a.countryCode AS a_countryCode, a.admin1Name AS a_admin1Name, a.population AS a_population,
+          b.id AS b_id, b.geonameId AS b_geonameId, b.name AS b_name, b.searchKey AS b_searchKey,
+          b.asciiKey AS b_asciiKey, b.countryCode AS b_countryCode, b.admin1Name AS b_admin1Name, b.population AS b_population,
+          (SELECT COUNT(*) FROM event e WHERE e.partnershipId = p.id) AS eventCount,
+          (SELECT MAX(e.startDate) FROM event e WHERE e.partnershipId = p.id) AS lastEvent
+        FROM partnership p
+        JOIN city a ON a.id = p.cityA
+        JOIN city b ON b.id = p.cityB
+        """
+
+    static func detail(from row: Row) throws -> PartnershipDetail {
+        func side(_ prefix: String) -> CitySummary {
+            CitySummary(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row["\(prefix)_name"],
+                        searchKey: row["\(prefix)_searchKey"], asciiKey: row["\(prefix)_asciiKey"],
+                        countryCode: row["\(prefix)_countryCode"], admin1Name: row["\(prefix)_admin1Name"],
+                        population: row["\(prefix)_population"])
+        }
+        return PartnershipDetail(partnership: try Partnership(row: row), cityA: side("a"), cityB: side("b"),
+                                 eventCount: row["eventCount"], lastEvent: row["lastEvent"])
+    }
+
+    public func partnerships(_ filter: PartnershipFilter = PartnershipFilter()) throws -> [PartnershipDetail] {
+        try read { db in
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let city = filter.cityId {
+                clauses.append("(p.cityA = ? OR p.cityB = ?)")
+                args += [city, city]
+            }
+            if let status = filter.status {
+                clauses.append("p.status = ?")
+                args.append(status.rawValue)
+            }
+            if let type = filter.type {
+                clauses.append("p.type = ?")
+                args.append(type.rawValue)
+            }
+            let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+            let rows = try Row.fetchAll(db, sql: AppDatabase.partnershipDetailSQL + whereSQL + " ORDER BY a.searchKey, b.searchKey",
+                                        arguments: StatementArguments(args))
+            return try rows.map(AppDatabase.detail(from:))
+        }
+    }
+
+    public func partnership(id: Int64) throws -> PartnershipDetail? {
+        try read { db in
+            try Row.fetchOne(db, sql: AppDatabase.partnershipDetailSQL + " WHERE p.id = ?", arguments: [id])
+                .map(AppDatabase.detail(from:))
+        }
+    }
+
+    /// Adds a partnership; a duplicate pair or a city with itself is refused with a plain message.
+    @discardableResult
+    public func addPartnership(_ partnership: Partnership) throws -> Partnership {
+        var partnership = partnership
+        try partnership.validate()
+        return try write { db in
+            try AppDatabase.checkPairIsNew(db, partnership)
+            try partnership.insert(db)
+            return partnership
+        }
+    }
+
+    static func checkPairIsNew(_ db: Database, _ partnership: Partnership) throws {
+        let existing = try Int64.fetchOne(db, sql: "SELECT id FROM partnership WHERE cityA = ? AND cityB = ?",
+                                          arguments: [partnership.cityA, partnership.cityB])
+        if let existing, existing != partnership.id {
+            let names = try String.fetchAll(db, sql: "SELECT name FROM city WHERE id IN (?, ?) ORDER BY id",
+                                            arguments: [partnership.cityA, partnership.cityB])
+            throw AppError.invalid(ValidationError(
+                field: "cities", message: "\(names.joined(separator: " and ")) are already partners (partnership \(existing))"))
+        }
+    }
+
+    @discardableResult
+    public func updatePartnership(_ partnership: Partnership) throws -> Partnership {
+        var partnership = partnership
+        try partnership.validate()
+        guard let id = partnership.id else { throw AppError.notFound("This partnership has not been saved yet.") }
+        return try write { db in
+            let expected = partnership.version
+            partnership.version = expected + 1
+            _ = try AppDatabase.updateChecked(db, record: partnership, id: id, expectedVersion: expected,
+                                              table: Partnership.databaseTableName, what: "partnership \(id)")
+            return partnership
+        }
+    }
+
+    /// Deletes a partnership with its events and contacts. Returns how many events went with it.
+    @discardableResult
+    public func removePartnership(id: Int64) throws -> Int {
+        try write { db in
+            guard try Partnership.exists(db, key: id) else {
+                throw AppError.notFound("There is no partnership \(id).")
+            }
+            let events = try Event.filter(Event.Columns.partnershipId == id).fetchCount(db)
+            _ = try Partnership.deleteOne(db, key: id)
+            return events
+        }
+    }
+
+    /// The partnership between two cities, if any.
+    public func partnership(between first: Int64, and second: Int64) throws -> Partnership? {
+        try read { db in
+            try Partnership.filter(Partnership.Columns.cityA == min(first, second) && Partnership.Columns.cityB == max(first, second))
+                .fetchOne(db)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+
+/// The one way into the register. Every multi-step write is one transaction;
+/// every write is validated first, so nothing half-done or impossible is stored.
+public final class AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+    /// Where the file lives, for messages; nil in memory.
+    public let path: String?
+    public let isReadOnly: Bool
+
+    init(writer: any DatabaseWriter, path: String?, isReadOnly: Bool) throws {
+        self.writer = writer
+        self.path = path
+        self.isReadOnly = isReadOnly
+        if !isReadOnly {
+            do {
+                try Schema.migrator.migrate(writer)
+            } catch {
+                throw AppError.from(error, path: path)
+            }
+        } else {
+            let pending = try writer.read { db in
+                try !Schema.migrator.hasCompletedMigrations(db)
+            }
+            if pending {
+                throw AppError.readOnly("The database \(path ?? "") is read-only and needs an upgrade that cannot be written.")
+            }
+        }
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.readonly = readOnly
+        // Several volunteers share one file: wait for a writer instead of failing.
+        config.busyMode = .timeout(15)
+        config.label = "twinning"
+        return config
+    }
+
+    /// A database for tests: in memory, migrated, empty.
+    public static func inMemory() throws -> AppDatabase {
+        let queue = try DatabaseQueue(configuration: configuration(readOnly: false))
+        return try AppDatabase(writer: queue, path: nil, isReadOnly: false)
+    }
+
+    /// Opens (or creates) the database file in WAL mode. A file the user may
+    /// not write opens read-only, so it can still be browsed and exported.
+    public static func open(path: String, readOnly: Bool = false) throws -> AppDatabase {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            throw AppError.database("\(path) is a folder, not a database file. Give the path of a file, e.g. \(path)/twinning.sqlite.")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !exists {
+            if readOnly {
+                throw AppError.notFound("There is no database at \(path).")
+            }
+            if !folder.isEmpty {
+                do {
+                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw AppError.database("Cannot create the folder \(folder) for the database: \(error.localizedDescription)")
+                }
+            }
+        }
+        let writable = !exists || fm.isWritableFile(atPath: path)
+        let folderWritable = fm.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+        let openReadOnly = readOnly || !writable || !folderWritable
+        do {
+            if openReadOnly {
+                let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+                return try AppDatabase(writer: queue, path: path, isReadOnly: true)
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+            return try AppDatabase(writer: pool, path: path, isReadOnly: false)
+        } catch let error as AppError {
+            throw error
+        } catch {
+            throw AppError.from(error, path: path)
+        }
+    }
+
+    // MARK: - Reads and writes with plain errors
+
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw AppError.from(error, path: path)
+        }
+    }
+
+    /// One transaction. Refused up front when the database is read-only.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly {
+            throw AppError.readOnly("The database \(path ?? "") is read-only: changes cannot be saved.")
+        }
+        do {
+            return try writer.write(body)
+        } catch {
+            throw AppError.from(error, path: path)
+        }
+    }
+
+    // MARK: - Meta
+
+    public func meta(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try write { db in try AppDatabase.setMeta(db, key, value) }
+    }
+
+    static func setMeta(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
+    }
+
+    /// True when the database holds nothing yet (a new file).
+    public func isEmpty() throws -> Bool {
+        try read { db in try City.fetchCount(db) == 0 && Partnership.fetchCount(db) == 0 }
+    }
+
+    public struct Counts: Equatable, Sendable, Codable {
+        public var cities: Int
+        public var registerCities: Int
+        public var partnerships: Int
+        public var events: Int
+        public var contacts: Int
+    }
+
+    public func counts() throws -> Counts {
+        try read { db in
+            Counts(cities: try City.fetchCount(db),
+                   registerCities: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM city WHERE \(AppDatabase.inRegisterSQL)") ?? 0,
+                   partnerships: try Partnership.fetchCount(db),
+                   events: try Event.fetchCount(db),
+                   contacts: try Contact.fetchCount(db))
+        }
+    }
+
+    /// A city belongs to the register when a user added it or it has a partnership.
+    static let inRegisterSQL = """
+        (city.addedByUser = 1 OR EXISTS (SELECT 1 FROM partnership p WHERE p.cityA = city.id) \
+        OR EXISTS (SELECT 1 FROM partnership p WHERE p.cityB = city.id))
+        """
+}

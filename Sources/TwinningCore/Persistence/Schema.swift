@@ -1,0 +1,123 @@
+import GRDB
+
+/// The database schema as named migrations. A migration, once shipped, is never
+/// edited: later changes come as new migrations, so every volunteer's file can
+/// be brought forward.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-register", migrate: createRegister)
+        return migrator
+    }
+
+    /// A date stored as "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+    private static func dateCheck(_ column: String) -> String {
+        """
+        (\(column) IS NULL OR \(column) GLOB '[0-9][0-9][0-9][0-9]' \
+        OR \(column) GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' \
+        OR \(column) GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+        """
+    }
+
+    /// No C0 control character (ESC, NUL …) in a one-line text column.
+    private static func noControls(_ column: String) -> String {
+        "(\(column) NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || ']*'))"
+    }
+
+    private static func jsonArray(_ column: String) -> String {
+        "\(column) TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(\(column)) AND json_type(\(column)) = 'array')"
+    }
+
+    private static func createRegister(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta (
+              key TEXT PRIMARY KEY NOT NULL,
+              value TEXT NOT NULL
+            );
+
+            CREATE TABLE city (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              geonameId INTEGER UNIQUE CHECK (geonameId > 0),
+              name TEXT NOT NULL CONSTRAINT city_name_valid
+                CHECK (length(trim(name)) BETWEEN 1 AND 200 AND \(noControls("name"))),
+              searchKey TEXT NOT NULL,
+              asciiKey TEXT NOT NULL DEFAULT '',
+              countryCode TEXT NOT NULL CONSTRAINT city_country_valid
+                CHECK (countryCode GLOB '[A-Z][A-Z]'),
+              admin1Code TEXT,
+              admin1Name TEXT,
+              latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+              longitude REAL CHECK (longitude BETWEEN -180 AND 180),
+              population INTEGER CONSTRAINT city_population_not_negative CHECK (population >= 0),
+              timezone TEXT,
+              \(jsonArray("themes")),
+              \(jsonArray("strengths")),
+              \(jsonArray("challenges")),
+              notes TEXT NOT NULL DEFAULT '',
+              seekingPartners BOOLEAN NOT NULL DEFAULT 0 CHECK (seekingPartners IN (0, 1)),
+              addedByUser BOOLEAN NOT NULL DEFAULT 0 CHECK (addedByUser IN (0, 1)),
+              version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+            );
+            CREATE INDEX city_searchKey ON city(searchKey);
+            CREATE INDEX city_asciiKey ON city(asciiKey);
+            CREATE INDEX city_country ON city(countryCode, population);
+
+            CREATE TABLE partnership (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              cityA INTEGER NOT NULL REFERENCES city(id) ON DELETE RESTRICT,
+              cityB INTEGER NOT NULL REFERENCES city(id) ON DELETE RESTRICT,
+              type TEXT NOT NULL DEFAULT 'partnership' CHECK (type IN (\(PartnershipType.sqlList))),
+              status TEXT NOT NULL DEFAULT 'active' CHECK (status IN (\(PartnershipStatus.sqlList))),
+              since TEXT CHECK \(dateCheck("since")),
+              until TEXT CHECK \(dateCheck("until")),
+              \(jsonArray("themes")),
+              notes TEXT NOT NULL DEFAULT '',
+              source TEXT NOT NULL DEFAULT '',
+              version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+              CONSTRAINT partnership_not_self CHECK (cityA <> cityB),
+              CONSTRAINT partnership_canonical_order CHECK (cityA < cityB),
+              CONSTRAINT partnership_until_after_since CHECK (until IS NULL OR since IS NULL OR until >= since),
+              CONSTRAINT partnership_unique_pair UNIQUE (cityA, cityB)
+            );
+            CREATE INDEX partnership_cityB ON partnership(cityB);
+
+            CREATE TABLE event (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              partnershipId INTEGER NOT NULL REFERENCES partnership(id) ON DELETE CASCADE,
+              title TEXT NOT NULL DEFAULT '' CHECK (\(noControls("title"))),
+              kind TEXT NOT NULL DEFAULT 'visit' CHECK (kind IN (\(EventKind.sqlList))),
+              startDate TEXT NOT NULL CHECK \(dateCheck("startDate")),
+              endDate TEXT CHECK \(dateCheck("endDate")),
+              direction TEXT NOT NULL DEFAULT 'both' CHECK (direction IN (\(EventDirection.sqlList))),
+              format TEXT NOT NULL DEFAULT 'in_person' CHECK (format IN (\(EventFormat.sqlList))),
+              participants INTEGER CONSTRAINT event_participants_not_negative CHECK (participants >= 0),
+              youth INTEGER CONSTRAINT event_youth_not_negative CHECK (youth >= 0),
+              participantsByCountry TEXT NOT NULL DEFAULT '{}'
+                CHECK (json_valid(participantsByCountry) AND json_type(participantsByCountry) = 'object'),
+              notes TEXT NOT NULL DEFAULT '',
+              version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+              CONSTRAINT event_youth_within_participants
+                CHECK (youth IS NULL OR (participants IS NOT NULL AND youth <= participants)),
+              CONSTRAINT event_end_not_before_start CHECK (endDate IS NULL OR endDate >= startDate)
+            );
+            CREATE INDEX event_partnership ON event(partnershipId, startDate);
+            CREATE INDEX event_startDate ON event(startDate);
+
+            CREATE TABLE contact (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              name TEXT NOT NULL CHECK (length(trim(name)) >= 1 AND \(noControls("name"))),
+              role TEXT NOT NULL DEFAULT '',
+              email TEXT NOT NULL DEFAULT '',
+              phone TEXT NOT NULL DEFAULT '',
+              \(jsonArray("languages")),
+              cityId INTEGER REFERENCES city(id) ON DELETE CASCADE,
+              partnershipId INTEGER REFERENCES partnership(id) ON DELETE CASCADE,
+              notes TEXT NOT NULL DEFAULT '',
+              version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+              CONSTRAINT contact_has_owner CHECK (cityId IS NOT NULL OR partnershipId IS NOT NULL)
+            );
+            CREATE INDEX contact_city ON contact(cityId);
+            CREATE INDEX contact_partnership ON contact(partnershipId);
+            """)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import CSV
+
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, json
+}
+
+/// One exported value: text, a number, or a list (tags).
+enum Cell: Encodable, Equatable {
+    case text(String)
+    case int(Int64?)
+    case double(Double?)
+    case list([String])
+    case bool(Bool)
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let value): try container.encode(value)
+        case .int(let value): if let value { try container.encode(value) } else { try container.encodeNil() }
+        case .double(let value): if let value { try container.encode(value) } else { try container.encodeNil() }
+        case .list(let value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
+        }
+    }
+
+    /// The CSV text. Text that a spreadsheet would run as a formula gets a
+    /// leading apostrophe; the importer removes it again.
+    var csvText: String {
+        switch self {
+        case .text(let value): return SpreadsheetSafety.neutralise(value)
+        case .int(let value): return value.map(String.init) ?? ""
+        case .double(let value): return value.map { String($0) } ?? ""
+        case .list(let value): return SpreadsheetSafety.neutralise(value.joined(separator: ", "))
+        case .bool(let value): return value ? "true" : "false"
+        }
+    }
+}
+
+/// Spreadsheet formula injection: a cell like `=HYPERLINK(...)` from a city's
+/// notes must not run when a council officer opens the CSV in a spreadsheet.
+public enum SpreadsheetSafety {
+    static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    public static func neutralise(_ value: String) -> String {
+        guard let first = value.first, triggers.contains(first), Double(value) == nil else { return value }
+        return "'" + value
+    }
+
+    /// Undoes `neutralise` when a file is read back.
+    public static func restore(_ value: String) -> String {
+        guard value.hasPrefix("'"), let second = value.dropFirst().first, triggers.contains(second) else { return value }
+        return String(value.dropFirst())
+    }
+}
+
+/// Writes cities, partnerships and events as CSV or JSON, with exactly the
+/// columns the importer reads, so an export imports back unchanged.
+public struct Exporter {
+    public let database: AppDatabase
+    public init(database: AppDatabase) { self.database = database }
+
+    public func exportCities(format: ExportFormat, all: Bool = false) throws -> String {
+        let cities = try all ? database.read { db in try City.order(City.Columns.geonameId).fetchAll(db) } : database.registerCities()
+        let rows: [[Cell]] = cities.map { c in
+            [.int(c.geonameId), .text(c.name), .text(asciiName(c)), .text(c.countryCode), .text(c.admin1Code ?? ""),
+             .text(c.admin1Name ?? ""), .double(c.latitude), .double(c.longitude), .int(c.population.map(Int64.init)),
+             .text(c.timezone ?? ""), .list(c.themes), .list(c.strengths), .list(c.challenges), .text(c.notes),
+             .bool(c.seekingPartners), .bool(c.addedByUser)]
+        }
+        return try render(columns: Importer.cityColumns, rows: rows, format: format)
+    }
+
+    public func exportPartnerships(format: ExportFormat, filter: PartnershipFilter = PartnershipFilter()) throws -> String {
+        let rows: [[Cell]] = try database.partnerships(filter).map { d in
+            let p = d.partnership
+            return [.int(p.id), .int(d.cityA.geonameId), .text(d.cityA.name), .text(d.cityA.countryCode),
+                    .int(d.cityB.geonameId), .text(d.cityB.name), .text(d.cityB.countryCode), .text(p.type.rawValue),
+                    .text(p.status.rawValue), .text(p.since?.iso ?? ""), .text(p.until?.iso ?? ""), .list(p.themes),
+                    .text(p.notes), .text(p.source)]
+        }
+        return try render(columns: Importer.partnershipColumns, rows: rows, format: format)
+    }
+
+    public func exportEvents(format: ExportFormat, filter: EventFilter = EventFilter()) throws -> String {
+        let rows: [[Cell]] = try database.events(filter).reversed().map { d in
+            let e = d.event
+            return [.int(e.id), .int(e.partnershipId), .int(d.cityA.geonameId), .text(d.cityA.name), .text(d.cityA.countryCode),
+                    .int(d.cityB.geonameId), .text(d.cityB.name), .text(d.cityB.countryCode), .text(e.title),
+                    .text(e.kind.rawValue), .text(e.startDate.iso), .text(e.endDate?.iso ?? ""), .text(e.direction.rawValue),
+                    .text(e.format.rawValue), .int(e.participants.map(Int64.init)), .int(e.youth.map(Int64.init)),
+                    .text(CountryCounts.format(e.participantsByCountry)), .text(e.notes)]
+        }
+        return try render(columns: Importer.eventColumns, rows: rows, format: format)
+    }
+
+    /// The ASCII name is stored folded; the gazetteer's own spelling is not kept,
+    /// so the folded form is written (the importer folds it again, unchanged).
+    private func asciiName(_ city: City) -> String { city.asciiKey }
+
+    func render(columns: [String], rows: [[Cell]], format: ExportFormat) throws -> String {
+        switch format {
+        case .json:
+            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(objects)
+            return String(decoding: data, as: UTF8.self) + "\n"
+        case .csv:
+            let stream = OutputStream(toMemory: ())
+            let writer = try CSVWriter(stream: stream)
+            try writer.write(row: columns)
+            for row in rows { try writer.write(row: row.map(\.csvText)) }
+            stream.close()
+            let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import CSV
+
+/// A problem in an input file, with where it is: "cities.csv:12: population: not a number".
+public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    public let file: String
+    public let line: Int?
+    public let message: String
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+    public var errorDescription: String? { description }
+}
+
+/// One data row of an input file, by column name, with the line it starts on.
+public struct TableRecord: Sendable {
+    public let line: Int
+    public let values: [String: String]
+
+    public subscript(_ column: String) -> String? {
+        guard let value = values[column] else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+/// A whole input table: CSV, TSV (GeoNames style) or a JSON array of objects,
+/// as the exports write them.
+public struct Table: Sendable {
+    public let file: String
+    public let header: [String]
+    public let records: [TableRecord]
+
+    public func error(_ record: TableRecord, _ message: String) -> ImportError {
+        ImportError(file: file, line: record.line, message: message)
+    }
+
+    /// Reads and checks a file. Everything that makes the file unreadable as a
+    /// table (encoding, quoting, column counts) is found here, before any row is used.
+    public static func read(path: String) throws -> Table {
+        let name = path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImportError(file: name, line: nil, message: "no such file")
+        }
+        if isDirectory.boolValue { throw ImportError(file: name, line: nil, message: "is a folder, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError(file: name, line: nil, message: "cannot be read (permission denied?)")
+        }
+        return try parse(data: data, file: name, isTSV: path.lowercased().hasSuffix(".tsv"))
+    }
+
+    public static func parse(data: Data, file: String, isTSV: Bool = false) throws -> Table {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw ImportError(file: file, line: nil, message: "the file is empty")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw ImportError(file: file, line: lineNumber(of: nul, in: bytes), message: "contains a NUL byte; this is not a text file")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ImportError(file: file, line: firstInvalidUTF8Line(bytes),
+                              message: "is not valid UTF-8 text; save the file as UTF-8 and try again")
+        }
+        let trimmedStart = text.drop { $0.isWhitespace }
+        if trimmedStart.first == "[" || trimmedStart.first == "{" {
+            return try parseJSON(text: text, file: file)
+        }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
+        let tab = isTSV || firstLine.contains("\t")
+        return try parseDelimited(text: text, file: file, delimiter: tab ? "\t" : ",")
+    }
+
+    private static func parseDelimited(text: String, file: String, delimiter: UnicodeScalar) throws -> Table {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
+        } catch {
+            throw ImportError(file: file, line: nil, message: "cannot be read as CSV: \(error)")
+        }
+        guard let rawHeader = reader.next() else {
+            throw ImportError(file: file, line: nil, message: "the file is empty")
+        }
+        let header = rawHeader.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var line = 1 + newlines(in: rawHeader) + 1
+        if let empty = header.firstIndex(where: { $0.isEmpty }) {
+            throw ImportError(file: file, line: 1, message: "column \(empty + 1) of the header has no name")
+        }
+        var seen = Set<String>()
+        for column in header where !seen.insert(column).inserted {
+            throw ImportError(file: file, line: 1, message: "the column \"\(TextSafety.excerpt(column))\" appears twice in the header")
+        }
+        var records: [TableRecord] = []
+        while let row = reader.next() {
+            let start = line
+            line += 1 + newlines(in: row)
+            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue } // blank line
+            if row.count != header.count {
+                if isUnclosedQuote(text: text, fromLine: start) {
+                    throw ImportError(file: file, line: start,
+                                      message: "unbalanced quotes: a quoted field that starts on this line is never closed")
+                }
+                throw ImportError(file: file, line: start,
+                                  message: "has \(row.count) columns, but the header has \(header.count)")
+            }
+            var values: [String: String] = [:]
+            values.reserveCapacity(header.count)
+            for (index, column) in header.enumerated() { values[column] = SpreadsheetSafety.restore(row[index]) }
+            records.append(TableRecord(line: start, values: values))
+        }
+        if let last = records.last, isUnclosedQuote(text: text, fromLine: last.line) {
+            throw ImportError(file: file, line: last.line,
+                              message: "unbalanced quotes: a quoted field that starts on this line is never closed")
+        }
+        if records.isEmpty {
+            throw ImportError(file: file, line: nil, message: "has a header but no data rows; nothing to import")
+        }
+        return Table(file: file, header: header, records: records)
+    }
+
+    private static func parseJSON(text: String, file: String) throws -> Table {
+        let array: [JSONCell]
+        do {
+            array = try JSONDecoder().decode([JSONCell].self, from: Data(text.utf8))
+        } catch DecodingError.typeMismatch {
+            throw ImportError(file: file, line: nil, message: "JSON must be an array of objects, as the export writes it")
+        } catch {
+            throw ImportError(file: file, line: nil, message: "is not valid JSON (\(error.localizedDescription))")
+        }
+        var header: [String] = []
+        var records: [TableRecord] = []
+        for (index, element) in array.enumerated() {
+            guard case .object(let dict) = element else {
+                throw ImportError(file: file, line: index + 1, message: "record \(index + 1) is not a JSON object")
+            }
+            var values: [String: String] = [:]
+            for (key, value) in dict {
+                let column = key.lowercased()
+                if !header.contains(column) { header.append(column) }
+                values[column] = value.text
+            }
+            records.append(TableRecord(line: index + 1, values: values))
+        }
+        if records.isEmpty {
+            throw ImportError(file: file, line: nil, message: "the JSON array is empty; nothing to import")
+        }
+        return Table(file: file, header: header, records: records)
+    }
+
+    private static func newlines(in row: [String]) -> Int {
+        var count = 0
+        for field in row { for scalar in field.unicodeScalars where scalar == "\n" { count += 1 } }
+        return count
+    }
+
+    /// True when the text from `line` to the end holds an odd number of quote
+    /// characters: a quoted field opened there and swallowed the rest of the file.
+    private static func isUnclosedQuote(text: String, fromLine line: Int) -> Bool {
+        var current = 1
+        var quotes = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { current += 1; continue }
+            if current >= line && scalar == "\"" { quotes += 1 }
+        }
+        return quotes % 2 == 1
+    }
+
+    private static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
+        1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        for slice in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if String(validating: slice, as: UTF8.self) == nil { return line }
+            line += 1
+        }
+        return line
+    }
+}
+
+/// Any JSON value, turned into the same text a CSV cell would hold.
+indirect enum JSONCell: Decodable {
+    case null, bool(Bool), int(Int64), double(Double), string(String), array([JSONCell]), object([String: JSONCell])
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Int64.self) { self = .int(value) }
+        else if let value = try? container.decode(Double.self) { self = .double(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONCell].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONCell].self)) }
+    }
+
+    var text: String {
+        switch self {
+        case .null: return ""
+        case .bool(let value): return value ? "true" : "false"
+        case .int(let value): return String(value)
+        case .double(let value): return String(value)
+        case .string(let value): return value
+        case .array(let values): return values.map(\.text).joined(separator: ", ")
+        case .object(let dict): return dict.keys.sorted().map { "\($0):\(dict[$0]!.text)" }.joined(separator: "; ")
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import TwinningCore
+print("twinning")
