@@ -7,6 +7,12 @@ import Foundation
 /// "elk" for "Ełk". Scripts without case (CJK) pass through unchanged.
 public enum SearchKey {
     public static func fold(_ text: String) -> String {
+        // Fast path: most names are plain ASCII, which only needs lower-casing.
+        var utf8 = Array(text.utf8)
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            for i in utf8.indices where utf8[i] >= 65 && utf8[i] <= 90 { utf8[i] += 32 }
+            return String(decoding: utf8, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         let decomposed = text.decomposedStringWithCanonicalMapping
         for scalar in decomposed.unicodeScalars {

@@ -127,6 +127,10 @@ public struct Importer {
         var report = ImportReport()
         try database.write { db in
             var seenPairs: [String: Int] = [:]
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO partnership (cityA, cityB, type, status, since, until, themes, notes, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for (index, record) in table.records.enumerated() {
                 let f = FieldParser(table: table, record: record)
                 let a = try resolveSide(db, f, side: "a")
@@ -134,7 +138,7 @@ public struct Importer {
                 if a.id == b.id {
                     throw table.error(record, "a city cannot be partnered with itself (\(TextSafety.sanitized(a.name)))")
                 }
-                var partnership = Partnership(between: a.id!, and: b.id!,
+                let partnership = Partnership(between: a.id, and: b.id,
                                               type: try f.vocabulary("type", PartnershipType.self) ?? .partnership,
                                               status: try f.vocabulary("status", PartnershipStatus.self) ?? .active,
                                               since: try f.date("since"), until: try f.date("until"),
@@ -151,8 +155,11 @@ public struct Importer {
                 }
                 seenPairs[pairKey] = record.line
                 do {
-                    try AppDatabase.checkPairIsNew(db, partnership)
-                    try partnership.insert(db)
+                    try insert.execute(arguments: [partnership.cityA, partnership.cityB, partnership.type.rawValue,
+                                                   partnership.status.rawValue, partnership.since, partnership.until,
+                                                   jsonText(partnership.themes), partnership.notes, partnership.source])
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("UNIQUE") {
+                    throw table.error(record, "duplicate pair: \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)) are already partners in the database")
                 } catch {
                     throw table.error(record, "\(AppError.from(error))")
                 }
@@ -189,12 +196,12 @@ public struct Importer {
                     let a = try resolveSide(db, f, side: "a")
                     let b = try resolveSide(db, f, side: "b")
                     guard let found = try Partnership
-                        .filter(Partnership.Columns.cityA == min(a.id!, b.id!) && Partnership.Columns.cityB == max(a.id!, b.id!))
+                        .filter(Partnership.Columns.cityA == min(a.id, b.id) && Partnership.Columns.cityB == max(a.id, b.id))
                         .fetchOne(db) else {
                         throw table.error(record, "there is no partnership between \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)); import or add it first")
                     }
                     partnership = found
-                    flipped = a.id! > b.id!
+                    flipped = a.id > b.id
                 } else if let id = try f.int64("partnership_id") {
                     guard let found = try Partnership.fetchOne(db, key: id) else {
                         throw f.fail("partnership_id", "there is no partnership \(id)")
@@ -255,12 +262,16 @@ public struct Importer {
         }
     }
 
-    private func resolveSide(_ db: Database, _ f: FieldParser, side: String) throws -> City {
+    /// The id and name of a city, which is all a pair needs.
+    struct Side { let id: Int64; let name: String }
+
+    private func resolveSide(_ db: Database, _ f: FieldParser, side: String) throws -> Side {
         if let geonameId = try f.int64("geonameid_\(side)") {
-            guard let city = try City.filter(City.Columns.geonameId == geonameId).fetchOne(db) else {
+            let statement = try db.cachedStatement(sql: "SELECT id, name FROM city WHERE geonameId = ?")
+            guard let row = try Row.fetchOne(statement, arguments: [geonameId]) else {
                 throw f.fail("geonameid_\(side)", "unknown GeoNames id \(geonameId); import the city first")
             }
-            return city
+            return Side(id: row[0], name: row[1])
         }
         guard let name = f.optional("name_\(side)") else {
             throw f.fail("geonameid_\(side)", "is empty, and so is name_\(side)")
@@ -268,7 +279,7 @@ public struct Importer {
         let country = f.optional("country_\(side)")
         switch try AppDatabase.lookupCity(db, name: name, country: country) {
         case .found(let city):
-            return city
+            return Side(id: city.id!, name: city.name)
         case .notFound:
             throw f.fail("name_\(side)", "no city called \"\(TextSafety.excerpt(name))\"\(country.map { " in \(TextSafety.excerpt($0))" } ?? "")")
         case .ambiguous(let cities):
@@ -283,6 +294,7 @@ public struct Importer {
     }
 
     private func jsonText(_ tags: [String]) -> String {
+        if tags.isEmpty { return "[]" }
         let data = try? JSONEncoder().encode(tags)
         return data.flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
     }

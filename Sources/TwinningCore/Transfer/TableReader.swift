@@ -25,7 +25,7 @@ public struct TableRecord: Sendable {
 
     public subscript(_ column: String) -> String? {
         guard let value = values[column] else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = Table.trimmed(value)
         return trimmed.isEmpty ? nil : trimmed
     }
 }
@@ -152,6 +152,21 @@ public struct Table: Sendable {
             throw ImportError(file: file, line: nil, message: "the JSON array is empty; nothing to import")
         }
         return Table(file: file, header: header, records: records)
+    }
+
+    /// Spaces and tabs cut from both ends. Faster than Foundation's trimming,
+    /// which matters when a 70,000-row gazetteer is read on first start.
+    static func trimmed(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return value }
+        if !isBlank(first) && !isBlank(last) { return value }
+        guard let start = scalars.firstIndex(where: { !isBlank($0) }),
+              let end = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(scalars[start...end])
+    }
+
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar.properties.isWhitespace && scalar != "\n"
     }
 
     private static func newlines(in row: [String]) -> Int {

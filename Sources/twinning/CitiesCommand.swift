@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import TwinningCore
+
+struct CitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cities", abstract: "Search, show, add and edit cities.",
+        subcommands: [Search.self, Show.self, Add.self, Edit.self])
+
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Find cities by name (accents and case do not matter).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Part of a name, e.g. dusseldorf.") var text: String
+        @Option(help: "Only this country (ISO code, e.g. DE).") var country: String?
+        @Option(help: "At most this many results.") var limit: Int = 20
+        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+
+        func run() throws {
+            try runReporting {
+                guard limit > 0 else { throw UserError("--limit must be at least 1.") }
+                let database = try openDatabase(global)
+                let cities = try database.searchCities(text, country: country, limit: limit)
+                switch format {
+                case .json:
+                    try emit(encodeJSON(cities.map(CityJSON.init)), to: nil)
+                case .tsv:
+                    var lines = [TSV.line(["geonameid", "name", "region", "country", "population"])]
+                    lines += cities.map { TSV.line([$0.geonameId.map(String.init) ?? "", $0.name, $0.admin1Name ?? "",
+                                                    $0.countryCode, $0.population.map(String.init) ?? ""]) }
+                    try emit(lines.joined(separator: "\n") + "\n", to: nil)
+                case .text:
+                    if cities.isEmpty {
+                        throw UserError("No city matches \"\(TextSafety.excerpt(text))\"\(country.map { " in \($0)" } ?? "").")
+                    }
+                    let table = TextTable(headers: ["name", "region", "country", "population", "id"], rightAligned: [3, 4])
+                    let lines = table.render(cities.map {
+                        [$0.name, $0.admin1Name ?? "", $0.countryCode, Format.number($0.population),
+                         $0.geonameId.map(String.init) ?? "-"]
+                    })
+                    try emit(lines.joined(separator: "\n") + "\n", to: nil)
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a city with its profile, partners, events and contacts.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
+        @Option(help: "text or json.") var format: OutputFormat = .text
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                let found = try resolveCity(city, in: database)
+                let partners = try database.partnerships(PartnershipFilter(cityId: found.id))
+                let events = try database.events(EventFilter(cityId: found.id), limit: 5)
+                let contacts = try database.contacts(cityId: found.id)
+                if format == .json {
+                    struct Shown: Encodable { let city: CityJSON; let partnerships: [PartnershipJSON]; let events: [EventJSON] }
+                    try emit(encodeJSON(Shown(city: CityJSON(found), partnerships: partners.map(PartnershipJSON.init),
+                                              events: events.map(EventJSON.init))), to: nil)
+                    return
+                }
+                var lines: [String] = []
+                lines.append(found.name)
+                let facts: [(String, String)] = [
+                    ("Region", found.admin1Name ?? ""), ("Country", found.countryCode),
+                    ("Population", Format.number(found.population)),
+                    ("Coordinates", Format.coordinate(found.latitude, found.longitude)),
+                    ("GeoNames id", found.geonameId.map(String.init) ?? "(added by a user)"),
+                    ("Themes", found.themes.joined(separator: ", ")), ("Strengths", found.strengths.joined(separator: ", ")),
+                    ("Challenges", found.challenges.joined(separator: ", ")),
+                    ("Seeking partners", found.seekingPartners ? "yes" : "no"), ("Notes", found.notes),
+                ]
+                for (label, value) in facts where !value.isEmpty {
+                    lines.append("  \(label): " + TextSafety.sanitized(value))
+                }
+                lines.append("")
+                lines.append("Partners (\(partners.count))")
+                if !partners.isEmpty {
+                    let table = TextTable(headers: ["id", "partner", "country", "type", "status", "since", "last event"], rightAligned: [0])
+                    lines += table.render(partners.map { d in
+                        let (_, other) = d.sides(from: found.id)
+                        return [String(d.id), other.name, other.countryCode, d.partnership.type.words,
+                                d.partnership.status.words, d.partnership.since?.iso ?? "", d.lastEvent?.iso ?? ""]
+                    }).map { "  " + $0 }
+                }
+                if !events.isEmpty {
+                    lines.append("")
+                    lines.append("Latest events")
+                    lines += EventsCommand.table(events).map { "  " + $0 }
+                }
+                if !contacts.isEmpty {
+                    lines.append("")
+                    lines.append("Contacts")
+                    for contact in contacts {
+                        lines.append("  " + TextSafety.sanitized([contact.name, contact.role, contact.email, contact.phone]
+                            .filter { !$0.isEmpty }.joined(separator: " · ")))
+                    }
+                }
+                try emit(lines.joined(separator: "\n") + "\n", to: nil)
+            }
+        }
+    }
+
+    /// The profile options shared by add and edit.
+    struct ProfileOptions: ParsableArguments {
+        @Option(help: "Comma-separated themes, e.g. \"youth, climate\".") var themes: String?
+        @Option(help: "Comma-separated strengths.") var strengths: String?
+        @Option(help: "Comma-separated challenges.") var challenges: String?
+        @Option(help: "Free text.") var notes: String?
+        @Option(help: "yes or no: is the city looking for partners?") var seeking: String?
+
+        func apply(to city: inout City) throws {
+            if let themes { city.themes = Validation.parseTags(themes) }
+            if let strengths { city.strengths = Validation.parseTags(strengths) }
+            if let challenges { city.challenges = Validation.parseTags(challenges) }
+            if let notes { city.notes = notes }
+            if let seeking {
+                switch seeking.lowercased() {
+                case "yes", "y", "true", "ja", "1": city.seekingPartners = true
+                case "no", "n", "false", "nein", "0": city.seekingPartners = false
+                default: throw UserError("--seeking: say yes or no, not \"\(TextSafety.excerpt(seeking))\".")
+                }
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a city that is not in the gazetteer.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The city's name.") var name: String
+        @Option(help: "ISO country code, e.g. DE.") var country: String
+        @Option(help: "Region (state, province).") var region: String?
+        @Option(help: "Latitude in degrees.") var lat: Double?
+        @Option(help: "Longitude in degrees.") var lon: Double?
+        @Option(help: "Number of inhabitants.") var population: Int?
+        @OptionGroup var profile: ProfileOptions
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                var city = City(name: name, countryCode: country, admin1Name: region, latitude: lat, longitude: lon,
+                                population: population, addedByUser: true)
+                try profile.apply(to: &city)
+                if case .found(let existing) = try database.lookupCity("\(name), \(country)") {
+                    throw UserError("\(existing.label) is already in the database (id \(existing.geonameId.map(String.init) ?? String(existing.id ?? 0))).")
+                }
+                let saved = try database.addCity(city)
+                print("Added \(TextSafety.sanitized(saved.label)) (id \(saved.id ?? 0)).")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a city's name, population or profile.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
+        @Option(help: "New name.") var name: String?
+        @Option(help: "Number of inhabitants.") var population: Int?
+        @Option(help: "Latitude in degrees.") var lat: Double?
+        @Option(help: "Longitude in degrees.") var lon: Double?
+        @OptionGroup var profile: ProfileOptions
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                var found = try resolveCity(city, in: database)
+                if let name { found.rename(name) }
+                if let population { found.population = population }
+                if let lat { found.latitude = lat }
+                if let lon { found.longitude = lon }
+                try profile.apply(to: &found)
+                let saved = try database.updateCity(found)
+                print("Saved \(TextSafety.sanitized(saved.label)).")
+            }
+        }
+    }
+}

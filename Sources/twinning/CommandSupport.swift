@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import TwinningCore
+
+/// An error already phrased for the user; printed as one line on stderr.
+struct UserError: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+/// Runs a command body and turns every expected failure into one plain line on
+/// stderr and a non-zero exit, instead of a stack of Swift error text.
+func runReporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch {
+        let message: String
+        switch error {
+        case let e as UserError: message = e.message
+        case let e as AppError: message = e.description
+        case let e as ImportError: message = e.description
+        case let e as TwinningCore.ValidationError: message = e.description
+        default: message = "\(error)"
+        }
+        Console.error("twinning: " + TextSafety.sanitized(message))
+        throw ExitCode(1)
+    }
+}
+
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+    static var stdinIsTerminal: Bool { isatty(0) == 1 }
+
+    /// Asks a yes/no question on the terminal; the default answer is No.
+    static func confirm(_ question: String) -> Bool {
+        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        return ["y", "yes", "j", "ja"].contains(answer)
+    }
+}
+
+/// Opens the database, creating and filling it on the first run.
+func openDatabase(_ options: GlobalOptions, demo: Bool = true) throws -> AppDatabase {
+    let path = options.databasePath
+    let isNew = !FileManager.default.fileExists(atPath: path)
+    let database = try AppDatabase.open(path: path)
+    if try isNew || (database.isEmpty() && !database.isReadOnly) {
+        try populate(database, path: path, demo: demo)
+    }
+    return database
+}
+
+/// Loads the gazetteer (and demo data) with a progress line on stderr.
+func populate(_ database: AppDatabase, path: String, demo: Bool) throws {
+    let interactive = Console.stderrIsTerminal
+    Console.error("Creating \(path) …")
+    let report = try Setup.populate(database, demo: demo) { step, done, total in
+        guard interactive, total > 0 else { return }
+        let label = ["cities": "Loading the world gazetteer", "partnerships": "Loading real twinnings",
+                     "events": "Adding demo events"]["\(step)"] ?? "\(step)"
+        let percent = done * 100 / total
+        FileHandle.standardError.write(Data("\r\(label): \(percent)%   ".utf8))
+    }
+    if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    var line = "Loaded \(Format.number(report.cities.added)) cities"
+    if demo {
+        line += ", \(Format.number(report.partnerships.added)) partnerships and \(report.events.added) demo events"
+    }
+    line += String(format: " in %.1f s.", report.seconds)
+    Console.error(line)
+}
+
+/// Resolves a CITY argument or fails with the candidates listed.
+func resolveCity(_ reference: String, in database: AppDatabase) throws -> City {
+    switch try database.lookupCity(reference) {
+    case .found(let city):
+        return city
+    case .notFound:
+        let suggestions = try database.searchCities(reference.split(separator: ",").first.map(String.init) ?? reference, limit: 5)
+        var message = "No city matches \"\(TextSafety.excerpt(reference))\"."
+        if !suggestions.isEmpty {
+            message += " Did you mean: " + suggestions.map { "\($0.name), \($0.countryCode)" }.joined(separator: "; ") + "?"
+        }
+        throw UserError(message)
+    case .ambiguous(let cities):
+        var lines = ["\"\(TextSafety.excerpt(reference))\" fits \(cities.count) cities; give the GeoNames id or \"Name, CC\":"]
+        let table = TextTable(headers: ["name", "region", "country", "population", "id"],
+                              rightAligned: [3, 4])
+        lines += table.render(cities.prefix(20).map { c in
+            [c.name, c.admin1Name ?? "", c.countryCode, Format.number(c.population), c.geonameId.map(String.init) ?? "-"]
+        })
+        throw UserError(lines.joined(separator: "\n"))
+    }
+}
+
+func parseDate(_ text: String, option: String) throws -> PartialDate {
+    guard let date = PartialDate.parse(text) else {
+        throw UserError("\(option): \"\(TextSafety.excerpt(text))\" is not a date; use \(PartialDate.acceptedForms).")
+    }
+    return date
+}
+
+func parseChoice<V: Vocabulary>(_ text: String, _ type: V.Type, option: String) throws -> V {
+    guard let value = V.parse(text) else {
+        throw UserError("\(option): \"\(TextSafety.excerpt(text))\" is not one of: \(V.choices).")
+    }
+    return value
+}
+
+/// Writes command output to stdout, or to a file when asked.
+func emit(_ text: String, to output: String?) throws {
+    if let output {
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw UserError("Cannot write \(output): \(error.localizedDescription)")
+        }
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+func encodeJSON<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}

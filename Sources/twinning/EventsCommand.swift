@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import TwinningCore
+
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "List, add, edit and remove events (visits, exchanges, meetings).",
+        subcommands: [List.self, Add.self, Edit.self, Remove.self])
+
+    static func table(_ events: [EventDetail]) -> [String] {
+        let table = TextTable(headers: ["id", "date", "partnership", "kind", "format", "people", "<30"], rightAligned: [0, 5, 6])
+        return table.render(events.map { d in
+            let e = d.event
+            return [String(d.id), e.startDate.iso, "\(d.cityA.name) ↔ \(d.cityB.name)", e.kind.words, e.format.words,
+                    e.participants.map(String.init) ?? "", e.youth.map(String.init) ?? ""]
+        })
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List events, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only events of this city's partnerships.") var city: String?
+        @Option(help: "Only events of this partnership.") var partnership: Int64?
+        @Option(help: "Only events that started in this year.") var year: Int?
+        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                var filter = EventFilter(partnershipId: partnership, year: year)
+                if let city { filter.cityId = try resolveCity(city, in: database).id }
+                let list = try database.events(filter)
+                switch format {
+                case .json:
+                    try emit(encodeJSON(list.map(EventJSON.init)), to: nil)
+                case .tsv:
+                    var lines = [TSV.line(["id", "partnership_id", "start", "end", "name_a", "name_b", "title", "kind", "format",
+                                           "direction", "participants", "youth"])]
+                    lines += list.map { d in
+                        let e = d.event
+                        return TSV.line([String(d.id), String(e.partnershipId), e.startDate.iso, e.endDate?.iso ?? "", d.cityA.name,
+                                         d.cityB.name, e.title, e.kind.rawValue, e.format.rawValue, e.direction.rawValue,
+                                         e.participants.map(String.init) ?? "", e.youth.map(String.init) ?? ""])
+                    }
+                    try emit(lines.joined(separator: "\n") + "\n", to: nil)
+                case .text:
+                    if list.isEmpty { print("No events match."); return }
+                    try emit((EventsCommand.table(list) + ["\(list.count) event\(list.count == 1 ? "" : "s")"]).joined(separator: "\n") + "\n", to: nil)
+                }
+            }
+        }
+    }
+
+    /// Options shared by add and edit.
+    struct Fields: ParsableArguments {
+        @Option(help: "Short title.") var title: String?
+        @Option(help: "\(EventKind.choices).") var kind: String?
+        @Option(help: "Start date: 2026-05-14, 14.05.2026, 2026-05 or 2026.") var date: String?
+        @Option(help: "End date (\"none\" clears).") var end: String?
+        @Option(help: "Who travelled: \(EventDirection.choices).") var direction: String?
+        @Option(help: "\(EventFormat.choices).") var format: String?
+        @Option(help: "Number of participants.") var participants: Int?
+        @Option(help: "Of them, how many under 30.") var youth: Int?
+        @Option(name: .customLong("by-country"), help: "Participants per country, e.g. \"DE:20; FR:22\".") var byCountry: String?
+        @Option(help: "Free text.") var notes: String?
+
+        func apply(to e: inout Event) throws {
+            if let title { e.title = title }
+            if let kind { e.kind = try parseChoice(kind, EventKind.self, option: "--kind") }
+            if let date { e.startDate = try parseDate(date, option: "--date") }
+            if let end { e.endDate = end.lowercased() == "none" ? nil : try parseDate(end, option: "--end") }
+            if let direction { e.direction = try parseChoice(direction, EventDirection.self, option: "--direction") }
+            if let format { e.format = try parseChoice(format, EventFormat.self, option: "--format") }
+            if let participants { e.participants = participants }
+            if let youth { e.youth = youth }
+            if let byCountry {
+                switch CountryCounts.parse(byCountry) {
+                case .success(let counts): e.participantsByCountry = counts
+                case .failure(let error): throw UserError("--by-country: \(error.message).")
+                }
+            }
+            if let notes { e.notes = notes }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Log an event of a partnership.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The partnership's id (see partnerships list).") var partnership: Int64
+        @OptionGroup var fields: Fields
+
+        func validate() throws {
+            if fields.date == nil { throw ArgumentParser.ValidationError("--date is required.") }
+            if fields.kind == nil { throw ArgumentParser.ValidationError("--kind is required (\(EventKind.choices)).") }
+        }
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                guard let p = try database.partnership(id: partnership) else {
+                    throw UserError("There is no partnership \(partnership); see `twinning partnerships list`.")
+                }
+                var event = Event(partnershipId: partnership, startDate: try parseDate(fields.date!, option: "--date"))
+                try fields.apply(to: &event)
+                if event.format == .online && fields.direction == nil { event.direction = .online }
+                let saved = try database.addEvent(event)
+                print("Added event \(saved.id ?? 0): \(saved.startDate.iso) \(saved.kind.words), \(TextSafety.sanitized(p.cityA.name)) ↔ \(TextSafety.sanitized(p.cityB.name)).")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change an event.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The event's id (see events list).") var id: Int64
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                guard var event = try database.event(id: id) else { throw UserError("There is no event \(id).") }
+                try fields.apply(to: &event)
+                let saved = try database.updateEvent(event)
+                print("Saved event \(saved.id ?? 0).")
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete an event.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The event's id.") var id: Int64
+        @Flag(help: "Do not ask; needed when not run from a terminal.") var yes = false
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                guard let event = try database.event(id: id) else { throw UserError("There is no event \(id).") }
+                let what = "event \(id) (\(event.startDate.iso) \(event.kind.words)\(event.title.isEmpty ? "" : ": " + TextSafety.sanitized(event.title)))"
+                if !yes {
+                    guard Console.stdinIsTerminal else { throw UserError("Deleting \(what) needs --yes when not asked on a terminal.") }
+                    guard Console.confirm("Delete \(what)?") else { print("Nothing deleted."); return }
+                }
+                try database.removeEvent(id: id)
+                print("Deleted \(what).")
+            }
+        }
+    }
+}

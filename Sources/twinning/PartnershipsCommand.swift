@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import TwinningCore
+
+struct PartnershipsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partnerships", abstract: "List, add, edit and remove partnerships.",
+        subcommands: [List.self, Add.self, Edit.self, Remove.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List partnerships.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only the partners of this city.") var city: String?
+        @Option(help: "Only this status: \(PartnershipStatus.choices).") var status: String?
+        @Option(help: "Only this type: \(PartnershipType.choices).") var type: String?
+        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                var filter = PartnershipFilter()
+                var home: City?
+                if let city {
+                    home = try resolveCity(city, in: database)
+                    filter.cityId = home?.id
+                }
+                if let status { filter.status = try parseChoice(status, PartnershipStatus.self, option: "--status") }
+                if let type { filter.type = try parseChoice(type, PartnershipType.self, option: "--type") }
+                let list = try database.partnerships(filter)
+                switch format {
+                case .json:
+                    try emit(encodeJSON(list.map(PartnershipJSON.init)), to: nil)
+                case .tsv:
+                    var lines = [TSV.line(["id", "geonameid_a", "name_a", "country_a", "geonameid_b", "name_b", "country_b",
+                                           "type", "status", "since", "last_event"])]
+                    lines += list.map { d in
+                        let (a, b) = d.sides(from: home?.id)
+                        return TSV.line([String(d.id), a.geonameId.map(String.init) ?? "", a.name, a.countryCode,
+                                         b.geonameId.map(String.init) ?? "", b.name, b.countryCode, d.partnership.type.rawValue,
+                                         d.partnership.status.rawValue, d.partnership.since?.iso ?? "", d.lastEvent?.iso ?? ""])
+                    }
+                    try emit(lines.joined(separator: "\n") + "\n", to: nil)
+                case .text:
+                    if list.isEmpty {
+                        print(home.map { "\(TextSafety.sanitized($0.name)) has no partnerships that match." } ?? "No partnerships match.")
+                        return
+                    }
+                    let table = TextTable(headers: ["id", "city", "", "partner", "type", "status", "since", "last event"], rightAligned: [0])
+                    let lines = table.render(list.map { d in
+                        let (a, b) = d.sides(from: home?.id)
+                        return [String(d.id), "\(a.name) (\(a.countryCode))", "↔", "\(b.name) (\(b.countryCode))",
+                                d.partnership.type.words, d.partnership.status.words, d.partnership.since?.iso ?? "",
+                                d.lastEvent?.iso ?? ""]
+                    })
+                    try emit(lines.joined(separator: "\n") + "\n\(list.count) partnership\(list.count == 1 ? "" : "s")\n", to: nil)
+                }
+            }
+        }
+    }
+
+    /// Options shared by add and edit.
+    struct Fields: ParsableArguments {
+        @Option(help: "\(PartnershipType.choices).") var type: String?
+        @Option(help: "\(PartnershipStatus.choices).") var status: String?
+        @Option(help: "Since when: 2026-05-14, 14.05.2026, 2026-05 or 2026 (\"none\" clears).") var since: String?
+        @Option(help: "Until when (\"none\" clears).") var until: String?
+        @Option(help: "Comma-separated themes.") var themes: String?
+        @Option(help: "Free text.") var notes: String?
+
+        func apply(to p: inout Partnership) throws {
+            if let type { p.type = try parseChoice(type, PartnershipType.self, option: "--type") }
+            if let status { p.status = try parseChoice(status, PartnershipStatus.self, option: "--status") }
+            if let since { p.since = since.lowercased() == "none" ? nil : try parseDate(since, option: "--since") }
+            if let until { p.until = until.lowercased() == "none" ? nil : try parseDate(until, option: "--until") }
+            if let themes { p.themes = Validation.parseTags(themes) }
+            if let notes { p.notes = notes }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a partnership between two cities.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The first city.") var first: String
+        @Argument(help: "The second city.") var second: String
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                let a = try resolveCity(first, in: database)
+                let b = try resolveCity(second, in: database)
+                if a.id == b.id { throw UserError("A city cannot be partnered with itself (\(TextSafety.sanitized(a.label))).") }
+                var partnership = Partnership(between: a.id!, and: b.id!)
+                try fields.apply(to: &partnership)
+                let saved = try database.addPartnership(partnership)
+                print("Added partnership \(saved.id ?? 0): \(TextSafety.sanitized(a.name)) ↔ \(TextSafety.sanitized(b.name)) (\(saved.type.words), \(saved.status.words)).")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a partnership.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The partnership's id (see partnerships list).") var id: Int64
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                guard var p = try database.partnership(id: id)?.partnership else { throw UserError("There is no partnership \(id).") }
+                try fields.apply(to: &p)
+                let saved = try database.updatePartnership(p)
+                print("Saved partnership \(saved.id ?? 0).")
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a partnership with its events and contacts.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The partnership's id.") var id: Int64
+        @Flag(help: "Do not ask; needed when not run from a terminal.") var yes = false
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                guard let d = try database.partnership(id: id) else { throw UserError("There is no partnership \(id).") }
+                let what = "partnership \(id) \(TextSafety.sanitized(d.cityA.name)) ↔ \(TextSafety.sanitized(d.cityB.name)) and its \(d.eventCount) event\(d.eventCount == 1 ? "" : "s")"
+                if !yes {
+                    guard Console.stdinIsTerminal else { throw UserError("Deleting \(what) needs --yes when not asked on a terminal.") }
+                    guard Console.confirm("Delete \(what)?") else { print("Nothing deleted."); return }
+                }
+                let events = try database.removePartnership(id: id)
+                print("Deleted partnership \(id) and \(events) event\(events == 1 ? "" : "s").")
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import TwinningCore
+
+enum TableKind: String, ExpressibleByArgument, CaseIterable {
+    case cities, partnerships, events
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import cities (GeoNames TSV or CSV), partnerships or events (CSV or JSON). All or nothing.",
+        discussion: """
+            cities: the columns of cities.tsv (geonameid, name, ascii_name, country_code, …).
+            partnerships: geonameid_a, geonameid_b — or name_a, country_a, name_b, country_b.
+            events: geonameid_a, geonameid_b (or partnership_id), start, kind, … as `twinning export events` writes them.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "cities, partnerships or events.") var kind: TableKind
+    @Argument(help: "The file to read.") var file: String
+
+    func run() throws {
+        try runReporting {
+            let database = try openDatabase(global)
+            let interactive = Console.stderrIsTerminal
+            let importer = Importer(database: database) { done, total in
+                guard interactive, total > 0 else { return }
+                FileHandle.standardError.write(Data("\rImporting: \(done * 100 / total)%   ".utf8))
+            }
+            let report: ImportReport
+            switch kind {
+            case .cities: report = try importer.importCities(path: file)
+            case .partnerships: report = try importer.importPartnerships(path: file)
+            case .events: report = try importer.importEvents(path: file)
+            }
+            if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            var line = "Imported \(Format.number(report.added)) \(kind.rawValue)"
+            if report.updated > 0 { line += " and updated \(Format.number(report.updated))" }
+            line += String(format: " from %@ in %.2f s.", TextSafety.sanitized(file), report.seconds)
+            print(line)
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export cities, partnerships or events as CSV or JSON (import reads them back).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "cities, partnerships or events.") var kind: TableKind
+    @Option(help: "csv or json.") var format: String = "csv"
+    @Option(help: "Write to this file instead of the screen.") var output: String?
+    @Flag(help: "cities: the whole gazetteer, not only the register.") var all = false
+    @Option(help: "Only what concerns this city.") var city: String?
+
+    func run() throws {
+        try runReporting {
+            guard let exportFormat = ExportFormat(rawValue: format.lowercased()) else {
+                throw UserError("--format: \"\(TextSafety.excerpt(format))\" is not one of: csv, json.")
+            }
+            let database = try openDatabase(global)
+            let exporter = Exporter(database: database)
+            let cityId = try city.map { try resolveCity($0, in: database).id }
+            let text: String
+            switch kind {
+            case .cities: text = try exporter.exportCities(format: exportFormat, all: all)
+            case .partnerships: text = try exporter.exportPartnerships(format: exportFormat, filter: PartnershipFilter(cityId: cityId ?? nil))
+            case .events: text = try exporter.exportEvents(format: exportFormat, filter: EventFilter(cityId: cityId ?? nil))
+            }
+            try emit(text, to: output)
+            if let output { Console.error("Wrote \(output).") }
+        }
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the database with the gazetteer and the demo network.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Only the gazetteer: no demo partnerships or events.") var empty = false
+    @Flag(help: "Replace an existing database (its data is lost).") var force = false
+
+    func run() throws {
+        try runReporting {
+            let path = global.databasePath
+            let fm = FileManager.default
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+                if isDirectory.boolValue { throw UserError("\(path) is a folder, not a database file.") }
+                guard force else { throw UserError("\(path) already exists. Use --force to replace it (its data will be lost).") }
+                for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
+                    do { try fm.removeItem(atPath: path + suffix) } catch {
+                        throw UserError("Cannot remove \(path + suffix): \(error.localizedDescription)")
+                    }
+                }
+            }
+            let database = try AppDatabase.open(path: path)
+            try populate(database, path: path, demo: !empty)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import TwinningCore
-print("twinning")
