@@ -10,12 +10,15 @@ enum Schema {
         return migrator
     }
 
-    /// A date stored as "YYYY", "YYYY-MM" or "YYYY-MM-DD".
-    private static func dateCheck(_ column: String) -> String {
+    /// A date stored as "YYYY", "YYYY-MM" or "YYYY-MM-DD", with a real month
+    /// and (for full dates) a day that exists: `date()` normalises 2025-02-30 away.
+    private static func dateCheck(_ c: String) -> String {
         """
-        (\(column) IS NULL OR \(column) GLOB '[0-9][0-9][0-9][0-9]' \
-        OR \(column) GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' \
-        OR \(column) GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
+        (\(c) IS NULL \
+        OR (length(\(c)) = 4 AND \(c) GLOB '[0-9][0-9][0-9][0-9]') \
+        OR (length(\(c)) = 7 AND \(c) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' \
+            AND CAST(substr(\(c), 6, 2) AS INTEGER) BETWEEN 1 AND 12) \
+        OR (length(\(c)) = 10 AND \(c) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(\(c), '+0 days') = \(c)))
         """
     }
 

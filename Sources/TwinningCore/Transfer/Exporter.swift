@@ -71,11 +71,23 @@ public struct Exporter {
         return try render(columns: Importer.cityColumns, rows: rows, format: format)
     }
 
+    /// Exports name each pair in an order that does not depend on this
+    /// database's row ids (smaller GeoNames id first), so two databases with
+    /// the same content write the same file.
+    static func exportOrder(_ a: CitySummary, _ b: CitySummary) -> (CitySummary, CitySummary, swapped: Bool) {
+        let keyA = (a.geonameId ?? Int64.max, a.searchKey), keyB = (b.geonameId ?? Int64.max, b.searchKey)
+        return keyB < keyA ? (b, a, true) : (a, b, false)
+    }
+
     public func exportPartnerships(format: ExportFormat, filter: PartnershipFilter = PartnershipFilter()) throws -> String {
-        let rows: [[Cell]] = try database.partnerships(filter).map { d in
+        let ordered = try database.partnerships(filter).map { d -> (CitySummary, CitySummary, PartnershipDetail) in
+            let (a, b, _) = Exporter.exportOrder(d.cityA, d.cityB)
+            return (a, b, d)
+        }.sorted { ($0.0.searchKey, $0.1.searchKey, $0.0.id) < ($1.0.searchKey, $1.1.searchKey, $1.0.id) }
+        let rows: [[Cell]] = ordered.map { a, b, d in
             let p = d.partnership
-            return [.int(p.id), .int(d.cityA.geonameId), .text(d.cityA.name), .text(d.cityA.countryCode),
-                    .int(d.cityB.geonameId), .text(d.cityB.name), .text(d.cityB.countryCode), .text(p.type.rawValue),
+            return [.int(p.id), .int(a.geonameId), .text(a.name), .text(a.countryCode),
+                    .int(b.geonameId), .text(b.name), .text(b.countryCode), .text(p.type.rawValue),
                     .text(p.status.rawValue), .text(p.since?.iso ?? ""), .text(p.until?.iso ?? ""), .list(p.themes),
                     .text(p.notes), .text(p.source)]
         }
@@ -85,9 +97,12 @@ public struct Exporter {
     public func exportEvents(format: ExportFormat, filter: EventFilter = EventFilter()) throws -> String {
         let rows: [[Cell]] = try database.events(filter).reversed().map { d in
             let e = d.event
-            return [.int(e.id), .int(e.partnershipId), .int(d.cityA.geonameId), .text(d.cityA.name), .text(d.cityA.countryCode),
-                    .int(d.cityB.geonameId), .text(d.cityB.name), .text(d.cityB.countryCode), .text(e.title),
-                    .text(e.kind.rawValue), .text(e.startDate.iso), .text(e.endDate?.iso ?? ""), .text(e.direction.rawValue),
+            let (a, b, swapped) = Exporter.exportOrder(d.cityA, d.cityB)
+            var direction = e.direction
+            if swapped { direction = direction == .to_a ? .to_b : (direction == .to_b ? .to_a : direction) }
+            return [.int(e.id), .int(e.partnershipId), .int(a.geonameId), .text(a.name), .text(a.countryCode),
+                    .int(b.geonameId), .text(b.name), .text(b.countryCode), .text(e.title),
+                    .text(e.kind.rawValue), .text(e.startDate.iso), .text(e.endDate?.iso ?? ""), .text(direction.rawValue),
                     .text(e.format.rawValue), .int(e.participants.map(Int64.init)), .int(e.youth.map(Int64.init)),
                     .text(CountryCounts.format(e.participantsByCountry)), .text(e.notes)]
         }
