@@ -1,0 +1,35 @@
+import TwinningCore
+
+/// Something to select after the lists are reloaded.
+public enum Selection: Equatable, Sendable {
+    case city(Int64)
+    case partnership(Int64)
+}
+
+/// What happens to the state: keys, a new window size, and the results of effects.
+public enum Action: Equatable, Sendable {
+    case key(Key)
+    case resized(Size)
+    case dataLoaded(AppData, select: Selection?)
+    case cityDetailLoaded(CityDetail)
+    case partnershipInfoLoaded(PartnershipInfo)
+    /// A save or delete worked; the message says what was done.
+    case saved(String, select: Selection?)
+    /// A save or delete failed; the form (if any) stays open with what was typed.
+    case failed(String, field: FieldID?)
+    case homeCitySaved(Int64)
+}
+
+/// Work the reducer asks for. `EffectRunner` performs it against the database
+/// and answers with actions, so the reducer itself stays pure and testable.
+public enum Effect: Equatable, Sendable {
+    case loadData(select: Selection?)
+    case loadCityDetail(Int64)
+    case loadPartnershipInfo(Int64)
+    case saveCity(City)
+    case savePartnership(Partnership)
+    case deletePartnership(Int64)
+    case setHomeCity(Int64)
+    case redraw
+    case quit
+}

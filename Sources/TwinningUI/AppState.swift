@@ -1,0 +1,191 @@
+import TwinningCore
+
+public enum Pane: Int, CaseIterable, Sendable {
+    case cities, partnerships
+
+    public var title: S {
+        switch self {
+        case .cities: return .paneCities
+        case .partnerships: return .panePartnerships
+        }
+    }
+}
+
+/// Selection and scroll of one list.
+public struct ListPosition: Equatable, Sendable {
+    public var selection = 0
+    public var scroll = 0
+    public init() {}
+}
+
+public enum CityScope: Equatable, Sendable { case register, gazetteer }
+
+public enum PartnershipSort: CaseIterable, Equatable, Sendable {
+    case name, since, lastEvent
+
+    public var label: S {
+        switch self {
+        case .name: return .sortName
+        case .since: return .sortSince
+        case .lastEvent: return .sortLastEvent
+        }
+    }
+}
+
+public struct CitiesPaneState: Equatable, Sendable {
+    public var scope = CityScope.register
+    public var filter = ""
+    /// Indices into the scope's list (register or gazetteer) that pass the filter.
+    public var visible: [Int] = []
+    public var list = ListPosition()
+    /// Enter moves into the partners of the detail; Enter there opens the partnership.
+    public var inPartners = false
+    public var partnerSelection = 0
+    public init() {}
+}
+
+public struct PartnershipsPaneState: Equatable, Sendable {
+    public var filter = ""
+    public var visible: [Int] = []
+    public var list = ListPosition()
+    public var sort = PartnershipSort.name
+    public init() {}
+}
+
+/// What was read from the database. Compared by revision only: the lists are
+/// large and only ever replaced whole.
+public struct AppData: Equatable, Sendable {
+    public var revision = 0
+    /// Cities of the register, by name.
+    public var register: [CitySummary] = []
+    public var partnerCounts: [Int64: Int] = [:]
+    /// The whole gazetteer, largest first (for the "all cities" view and pickers).
+    public var gazetteer: [CitySummary] = []
+    public var partnerships: [PartnershipDetail] = []
+    public var registerIndex = NameIndex(keys: [])
+    public var gazetteerIndex = NameIndex(keys: [])
+    public var partnershipIndex = NameIndex(keys: [])
+
+    public init() {}
+
+    public static func == (lhs: AppData, rhs: AppData) -> Bool { lhs.revision == rhs.revision }
+
+    public func city(id: Int64) -> CitySummary? {
+        register.first { $0.id == id } ?? gazetteer.first { $0.id == id }
+    }
+}
+
+/// The selected city with everything its detail area shows.
+public struct CityDetail: Equatable, Sendable {
+    public var city: City
+    public var partners: [PartnershipDetail]
+    public var events: [EventDetail]
+    public var contacts: [Contact]
+    public init(city: City, partners: [PartnershipDetail], events: [EventDetail], contacts: [Contact]) {
+        self.city = city
+        self.partners = partners
+        self.events = events
+        self.contacts = contacts
+    }
+}
+
+/// Events and contacts of the selected partnership.
+public struct PartnershipInfo: Equatable, Sendable {
+    public var partnershipId: Int64
+    public var events: [EventDetail]
+    public var contacts: [Contact]
+    public init(partnershipId: Int64, events: [EventDetail], contacts: [Contact]) {
+        self.partnershipId = partnershipId
+        self.events = events
+        self.contacts = contacts
+    }
+}
+
+public struct StatusMessage: Equatable, Sendable {
+    public enum Kind: Sendable { case info, error, warning }
+    public var text: String
+    public var kind: Kind
+    public init(_ text: String, kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// A yes/no question. The default answer is No.
+public struct Confirmation: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        case deletePartnership(Int64)
+        case discardForm
+        case quit
+    }
+    public var title: String
+    public var message: String
+    public var purpose: Purpose
+    public var yesSelected = false
+    public init(title: String, message: String, purpose: Purpose) {
+        self.title = title
+        self.message = message
+        self.purpose = purpose
+    }
+}
+
+/// The whole state of the full-screen program.
+public struct AppState: Equatable, Sendable {
+    public static let minimumSize = Size(rows: 16, columns: 60)
+
+    public var size: Size
+    public var language: Language
+    public var pane = Pane.cities
+    public var cities = CitiesPaneState()
+    public var partnerships = PartnershipsPaneState()
+    public var data = AppData()
+    public var cityDetail: CityDetail?
+    public var partnershipInfo: PartnershipInfo?
+    /// True while the user types into the active pane's filter.
+    public var editingFilter = false
+    public var form: FormState?
+    public var confirmation: Confirmation?
+    public var showingHelp = false
+    public var helpScroll = 0
+    public var status: StatusMessage?
+    public var homeCityId: Int64?
+    public var readOnly = false
+    public var quitting = false
+
+    public init(size: Size, language: Language) {
+        self.size = size
+        self.language = language
+    }
+
+    public var isTooSmall: Bool { size.rows < AppState.minimumSize.rows || size.columns < AppState.minimumSize.columns }
+
+    /// The keys that work here, most specific first.
+    public var keyContexts: [KeyContext] {
+        if showingHelp { return [.help] }
+        if confirmation != nil { return [.confirm] }
+        if form != nil { return [.form] }
+        if editingFilter { return [.filter] }
+        switch pane {
+        case .cities: return [.cities, .list, .global]
+        case .partnerships: return [.partnerships, .list, .global]
+        }
+    }
+
+    /// The cities the Cities pane lists in its current scope.
+    public var cityRows: [CitySummary] { cities.scope == .register ? data.register : data.gazetteer }
+
+    public var selectedCity: CitySummary? {
+        let rows = cityRows
+        guard cities.visible.indices.contains(cities.list.selection) else { return nil }
+        let index = cities.visible[cities.list.selection]
+        return rows.indices.contains(index) ? rows[index] : nil
+    }
+
+    public var selectedPartnership: PartnershipDetail? {
+        guard partnerships.visible.indices.contains(partnerships.list.selection) else { return nil }
+        let index = partnerships.visible[partnerships.list.selection]
+        return data.partnerships.indices.contains(index) ? data.partnerships[index] : nil
+    }
+
+    public var homeCity: CitySummary? { homeCityId.flatMap(data.city(id:)) }
+}

@@ -1,0 +1,216 @@
+import TwinningCore
+
+/// Keys inside an open form: typing, moving between fields, choosing cities,
+/// saving (validated first; the form stays open with every value on an error).
+func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var form = state.form else { return [] }
+    let field = form.focused
+    let suggesting = field.kind == .city && !field.suggestions.isEmpty && field.cityId == nil
+
+    if key == .function(10) {
+        if form.dirty {
+            state.confirmation = Confirmation(title: tr(.quitTitle, state.language), message: tr(.quitQuestion, state.language), purpose: .quit)
+            return []
+        }
+        return [.quit]
+    }
+
+    switch KeyMap.command(for: key, in: [.form]) {
+    case .save:
+        return save(&state, &form)
+    case .cancel:
+        if form.dirty {
+            state.confirmation = Confirmation(title: tr(.discardTitle, state.language),
+                                              message: tr(.discardQuestion, state.language), purpose: .discardForm)
+        } else {
+            state.form = nil
+        }
+        return []
+    case .nextField:
+        if suggesting && key == .down {
+            form.fields[form.focus].suggestion = min(field.suggestion + 1, field.suggestions.count - 1)
+        } else {
+            form.focus = min(form.focus + 1, form.fields.count - 1)
+        }
+    case .prevField:
+        if suggesting && key == .up {
+            form.fields[form.focus].suggestion = max(field.suggestion - 1, 0)
+        } else {
+            form.focus = max(form.focus - 1, 0)
+        }
+    case .changeChoice:
+        if case .choice(let values) = field.kind {
+            let delta = key == .left ? values.count - 1 : 1
+            form.fields[form.focus].choice = (field.choice + delta) % values.count
+            form.dirty = true
+        } else if field.kind == .toggle {
+            form.fields[form.focus].choice = 1 - field.choice
+            form.dirty = true
+        }
+    case .formEnter:
+        if suggesting {
+            pick(&form, state.data)
+            if form.kind == .homeCity, let id = form.fields[0].cityId {
+                state.form = form
+                return [.setHomeCity(id)]
+            }
+            if form.focus < form.fields.count - 1 { form.focus += 1 }
+        } else if field.kind == .toggle {
+            form.fields[form.focus].choice = 1 - field.choice
+            form.dirty = true
+        } else if form.focus == form.fields.count - 1 {
+            return save(&state, &form)
+        } else {
+            form.focus += 1
+        }
+    default:
+        type(&form, key, state.data)
+    }
+    state.form = form
+    return []
+}
+
+/// Typing into the focused field.
+private func type(_ form: inout FormState, _ key: Key, _ data: AppData) {
+    var field = form.focused
+    switch field.kind {
+    case .toggle:
+        switch key {
+        case .char(" "): field.choice = 1 - field.choice
+        case .char("y"), .char("j"): field.choice = 1
+        case .char("n"): field.choice = 0
+        default: return
+        }
+    case .choice(let values):
+        guard key == .char(" ") else { return }
+        field.choice = (field.choice + 1) % values.count
+    default:
+        switch key {
+        case .backspace:
+            guard !field.text.isEmpty else { return }
+            field.text.removeLast()
+        case .ctrl("u"):
+            field.text = ""
+        case .char(let c):
+            guard field.text.count < (field.id == .notes ? 2000 : 200) else { return }
+            field.text.append(c)
+        default:
+            return
+        }
+        field.error = nil
+        if field.kind == .city {
+            field.cityId = nil
+            field.suggestions = field.text.isEmpty ? [] : Array(data.gazetteerIndex.filter(field.text).prefix(6))
+            field.suggestion = 0
+        }
+    }
+    form.fields[form.focus] = field
+    form.dirty = true
+}
+
+/// Takes the highlighted suggestion as the field's city.
+private func pick(_ form: inout FormState, _ data: AppData) {
+    var field = form.focused
+    guard field.suggestions.indices.contains(field.suggestion) else { return }
+    let city = data.gazetteer[field.suggestions[field.suggestion]]
+    field.cityId = city.id
+    field.text = city.name
+    field.suggestions = []
+    field.error = nil
+    form.fields[form.focus] = field
+    form.dirty = true
+}
+
+/// Checks every field and, if all is well, asks for the save.
+private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] {
+    let language = state.language
+    for index in form.fields.indices { form.fields[index].error = nil }
+    form.message = nil
+    var firstError: Int?
+    func fail(_ id: FieldID, _ message: String) {
+        guard let index = form.index(of: id) else { return }
+        form.fields[index].error = message
+        if firstError == nil { firstError = index }
+    }
+    func label(_ field: FormField) -> String { tr(field.label, language) }
+    func text(_ id: FieldID) -> String { (form.field(id)?.text ?? "").trimmingCharacters(in: .whitespaces) }
+
+    for field in form.fields {
+        let value = field.text.trimmingCharacters(in: .whitespaces)
+        if field.required && field.kind != .city && value.isEmpty { fail(field.id, tr(.errRequired, language, label(field))) }
+        switch field.kind {
+        case .city where field.cityId == nil:
+            fail(field.id, tr(.errPickCity, language, label(field)))
+        case .integer where !value.isEmpty && Int(value.replacingOccurrences(of: ".", with: "")) == nil:
+            fail(field.id, tr(.errNotWholeNumber, language, label(field), value))
+        case .decimal where !value.isEmpty && Double(value.replacingOccurrences(of: ",", with: ".")) == nil:
+            fail(field.id, tr(.errNotNumber, language, label(field), value))
+        case .date where !value.isEmpty && PartialDate.parse(value) == nil:
+            fail(field.id, tr(.errDate, language, label(field), value))
+        default:
+            break
+        }
+    }
+    if let country = form.field(.country)?.text, form.kind == .newCity {
+        let code = country.trimmingCharacters(in: .whitespaces).uppercased()
+        if !code.isEmpty && !(code.count == 2 && code.allSatisfy { $0.isASCII && $0.isLetter }) { fail(.country, tr(.errCountry, language)) }
+    }
+    if let a = form.field(.cityA)?.cityId, let b = form.field(.cityB)?.cityId, a == b { fail(.cityB, tr(.errSameCity, language)) }
+
+    var effect: Effect?
+    if firstError == nil {
+        let tags = { (id: FieldID) in Validation.parseTags(text(id)) }
+        let seeking = form.field(.seeking)?.choice == 1
+        func choice<V: Vocabulary>(_ id: FieldID, _ type: V.Type) -> V {
+            V.allCases.map { $0 }[form.field(id)?.choice ?? 0]
+        }
+        func date(_ id: FieldID) -> PartialDate? { PartialDate.parse(text(id)) }
+        do {
+            switch form.kind {
+            case .newCity:
+                var city = City(name: text(.name), countryCode: text(.country).uppercased(),
+                                admin1Name: text(.region).isEmpty ? nil : text(.region),
+                                latitude: Double(text(.latitude).replacingOccurrences(of: ",", with: ".")),
+                                longitude: Double(text(.longitude).replacingOccurrences(of: ",", with: ".")),
+                                population: Int(text(.population).replacingOccurrences(of: ".", with: "")),
+                                addedByUser: true)
+                city.themes = tags(.themes); city.strengths = tags(.strengths); city.challenges = tags(.challenges)
+                city.notes = text(.notes); city.seekingPartners = seeking
+                try city.validate()
+                effect = .saveCity(city)
+            case .editCity(var city):
+                city.themes = tags(.themes); city.strengths = tags(.strengths); city.challenges = tags(.challenges)
+                city.notes = text(.notes); city.seekingPartners = seeking
+                try city.validate()
+                effect = .saveCity(city)
+            case .newPartnership:
+                let p = Partnership(between: form.field(.cityA)!.cityId!, and: form.field(.cityB)!.cityId!,
+                                    type: choice(.type, PartnershipType.self), status: choice(.status, PartnershipStatus.self),
+                                    since: date(.since), themes: tags(.themes), notes: text(.notes))
+                try p.validate()
+                if let existing = state.data.partnerships.first(where: { $0.partnership.cityA == p.cityA && $0.partnership.cityB == p.cityB }) {
+                    fail(.cityB, "\(existing.cityA.name) ↔ \(existing.cityB.name): " + (language == .de ? "sind schon Partner." : "are already partners."))
+                } else {
+                    effect = .savePartnership(p)
+                }
+            case .editPartnership(var p):
+                p.type = choice(.type, PartnershipType.self); p.status = choice(.status, PartnershipStatus.self)
+                p.since = date(.since); p.until = date(.until); p.themes = tags(.themes); p.notes = text(.notes)
+                try p.validate()
+                effect = .savePartnership(p)
+            case .homeCity:
+                if let id = form.field(.home)?.cityId { effect = .setHomeCity(id) }
+            }
+        } catch let error as ValidationError {
+            let id = FieldID(rawValue: error.field) ?? form.focused.id
+            fail(id, error.description)
+        } catch {
+            form.message = "\(error)"
+        }
+    }
+    if let firstError { form.focus = firstError }
+    state.form = form
+    if let effect { return [effect] }
+    state.status = StatusMessage(form.fields.first { $0.error != nil }?.error ?? form.message ?? "", kind: .error)
+    return []
+}

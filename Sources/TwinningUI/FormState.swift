@@ -1,0 +1,144 @@
+import TwinningCore
+
+public enum FieldID: String, Equatable, Sendable {
+    case name, country, region, latitude, longitude, population, themes, strengths, challenges, notes, seeking
+    case cityA, cityB, type, status, since, until, home
+}
+
+public enum FieldKind: Equatable, Sendable {
+    case text
+    case decimal
+    case integer
+    case date
+    /// One of fixed values (raw values), changed with ←/→.
+    case choice([String])
+    case toggle
+    /// A city from the gazetteer, found by typing its name.
+    case city
+}
+
+public struct FormField: Equatable, Sendable {
+    public var id: FieldID
+    public var label: S
+    public var kind: FieldKind
+    public var text: String
+    public var required: Bool
+    public var error: String?
+    /// For choices: the index of the chosen value. For toggles: 0 = no, 1 = yes.
+    public var choice = 0
+    /// For city fields: the chosen city, and the suggestions for what is typed.
+    public var cityId: Int64?
+    public var suggestions: [Int] = []
+    public var suggestion = 0
+
+    public init(_ id: FieldID, _ label: S, _ kind: FieldKind, text: String = "", required: Bool = false, choice: Int = 0,
+                cityId: Int64? = nil) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.text = text
+        self.required = required
+        self.choice = choice
+        self.cityId = cityId
+    }
+}
+
+public enum FormKind: Equatable, Sendable {
+    case newCity
+    case editCity(City)
+    case newPartnership
+    case editPartnership(Partnership)
+    case homeCity
+}
+
+public struct FormState: Equatable, Sendable {
+    public var kind: FormKind
+    public var fields: [FormField]
+    public var focus = 0
+    /// Something was typed or changed since the form opened.
+    public var dirty = false
+    public var message: String?
+
+    public init(kind: FormKind, fields: [FormField]) {
+        self.kind = kind
+        self.fields = fields
+    }
+
+    public var focused: FormField { fields[focus] }
+
+    public func field(_ id: FieldID) -> FormField? { fields.first { $0.id == id } }
+    public func index(of id: FieldID) -> Int? { fields.firstIndex { $0.id == id } }
+
+    public var title: S {
+        switch kind {
+        case .newCity: return .formNewCity
+        case .editCity: return .formEditCity
+        case .newPartnership: return .formNewPartnership
+        case .editPartnership: return .formEditPartnership
+        case .homeCity: return .formHomeCity
+        }
+    }
+}
+
+/// Builds the forms the panes open.
+public enum Forms {
+    static func choice<V: Vocabulary>(_ id: FieldID, _ label: S, _ type: V.Type, _ value: V) -> FormField {
+        let all = V.allCases.map(\.rawValue)
+        return FormField(id, label, .choice(all), choice: all.firstIndex(of: value.rawValue) ?? 0)
+    }
+
+    static func profileFields(_ city: City?) -> [FormField] {
+        [
+            FormField(.themes, .fieldThemes, .text, text: city?.themes.joined(separator: ", ") ?? ""),
+            FormField(.strengths, .fieldStrengths, .text, text: city?.strengths.joined(separator: ", ") ?? ""),
+            FormField(.challenges, .fieldChallenges, .text, text: city?.challenges.joined(separator: ", ") ?? ""),
+            FormField(.notes, .fieldNotes, .text, text: city?.notes ?? ""),
+            FormField(.seeking, .fieldSeeking, .toggle, choice: city?.seekingPartners == true ? 1 : 0),
+        ]
+    }
+
+    public static func newCity(name: String = "") -> FormState {
+        FormState(kind: .newCity, fields: [
+            FormField(.name, .fieldName, .text, text: name, required: true),
+            FormField(.country, .fieldCountry, .text, required: true),
+            FormField(.region, .fieldRegion, .text),
+            FormField(.population, .fieldPopulation, .integer),
+            FormField(.latitude, .fieldLatitude, .decimal),
+            FormField(.longitude, .fieldLongitude, .decimal),
+        ] + profileFields(nil))
+    }
+
+    public static func editCity(_ city: City) -> FormState {
+        FormState(kind: .editCity(city), fields: profileFields(city))
+    }
+
+    public static func newPartnership(home: CitySummary?) -> FormState {
+        FormState(kind: .newPartnership, fields: [
+            FormField(.cityA, .fieldCityA, .city, text: home?.name ?? "", required: true, cityId: home?.id),
+            FormField(.cityB, .fieldCityB, .city, required: true),
+            choice(.type, .fieldType, PartnershipType.self, .partnership),
+            choice(.status, .fieldStatus, PartnershipStatus.self, .active),
+            FormField(.since, .fieldSince, .date),
+            FormField(.themes, .fieldThemes, .text),
+            FormField(.notes, .fieldNotes, .text),
+        ])
+    }
+
+    public static func editPartnership(_ detail: PartnershipDetail, language: Language) -> FormState {
+        let p = detail.partnership
+        var form = FormState(kind: .editPartnership(p), fields: [
+            choice(.type, .fieldType, PartnershipType.self, p.type),
+            choice(.status, .fieldStatus, PartnershipStatus.self, p.status),
+            FormField(.since, .fieldSince, .date, text: p.since?.display(language) ?? ""),
+            FormField(.until, .fieldUntil, .date, text: p.until?.display(language) ?? ""),
+            FormField(.themes, .fieldThemes, .text, text: p.themes.joined(separator: ", ")),
+            FormField(.notes, .fieldNotes, .text, text: p.notes),
+        ])
+        form.message = "\(detail.cityA.name) ↔ \(detail.cityB.name)"
+        return form
+    }
+
+    public static func homeCity() -> FormState {
+        FormState(kind: .homeCity, fields: [FormField(.home, .fieldCityA, .city, required: true)])
+    }
+}

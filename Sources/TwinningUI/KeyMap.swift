@@ -1,0 +1,102 @@
+/// Everything the user can ask for with a key.
+public enum Command: String, CaseIterable, Sendable {
+    case help, quit, nextPane, prevPane, goToPane, redraw, chooseHome
+    case up, down, pageUp, pageDown, top, bottom, filter, open, back
+    case newCity, editCity, toggleScope
+    case newPartnership, editPartnership, deletePartnership, sort
+    case filterDone, filterClear
+    case save, cancel, nextField, prevField, changeChoice, formEnter
+    case yes, no, confirmDefault, switchAnswer
+    case closeHelp
+}
+
+/// Where a key is looked up. The screen combines several (global + list + the
+/// pane), or uses one alone (a form, a question, the help screen).
+public enum KeyContext: String, CaseIterable, Sendable {
+    case global, list, cities, partnerships, filter, form, confirm, help
+
+    /// The contexts that are active together; a key may be bound once among them.
+    public static let combinations: [[KeyContext]] = [
+        [.cities, .list, .global], [.partnerships, .list, .global], [.filter], [.form], [.confirm], [.help],
+    ]
+}
+
+public struct KeyBinding: Sendable {
+    public let command: Command
+    public let keys: [Key]
+    public let context: KeyContext
+    /// The short label in the bottom bar; nil keeps it out of the bar (still in help).
+    public let bar: S?
+    public let help: S
+}
+
+/// The single key table (as in calcurse): it feeds the reducer, the bottom
+/// bar, the help screen and the key list in the README.
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = [
+        // Everywhere outside forms and questions
+        KeyBinding(command: .help, keys: [.function(1), .char("?")], context: .global, bar: .barHelp, help: .helpHelp),
+        KeyBinding(command: .quit, keys: [.char("q"), .function(10)], context: .global, bar: .barQuit, help: .helpQuit),
+        KeyBinding(command: .nextPane, keys: [.tab], context: .global, bar: .barPane, help: .helpNextPane),
+        KeyBinding(command: .prevPane, keys: [.backTab], context: .global, bar: nil, help: .helpPrevPane),
+        KeyBinding(command: .goToPane, keys: [.char("1"), .char("2")], context: .global, bar: nil, help: .helpPaneNumber),
+        KeyBinding(command: .redraw, keys: [.ctrl("l")], context: .global, bar: nil, help: .helpRedraw),
+        KeyBinding(command: .chooseHome, keys: [.char("h")], context: .global, bar: nil, help: .helpHomeCity),
+        // Lists
+        KeyBinding(command: .up, keys: [.up, .char("k")], context: .list, bar: nil, help: .helpUp),
+        KeyBinding(command: .down, keys: [.down, .char("j")], context: .list, bar: nil, help: .helpDown),
+        KeyBinding(command: .pageUp, keys: [.pageUp], context: .list, bar: nil, help: .helpPageUp),
+        KeyBinding(command: .pageDown, keys: [.pageDown], context: .list, bar: nil, help: .helpPageDown),
+        KeyBinding(command: .top, keys: [.home], context: .list, bar: nil, help: .helpHome),
+        KeyBinding(command: .bottom, keys: [.end], context: .list, bar: nil, help: .helpEnd),
+        KeyBinding(command: .filter, keys: [.char("/")], context: .list, bar: .barFilter, help: .helpFilter),
+        KeyBinding(command: .open, keys: [.enter], context: .list, bar: .barOpen, help: .helpOpen),
+        KeyBinding(command: .back, keys: [.escape], context: .list, bar: nil, help: .helpBack),
+        // Cities pane
+        KeyBinding(command: .newCity, keys: [.char("n")], context: .cities, bar: .barNew, help: .helpNewCity),
+        KeyBinding(command: .editCity, keys: [.char("e")], context: .cities, bar: .barEdit, help: .helpEditCity),
+        KeyBinding(command: .toggleScope, keys: [.char("a")], context: .cities, bar: .barScope, help: .helpScope),
+        // Partnerships pane
+        KeyBinding(command: .newPartnership, keys: [.char("n")], context: .partnerships, bar: .barNew, help: .helpNewPartnership),
+        KeyBinding(command: .editPartnership, keys: [.char("e")], context: .partnerships, bar: .barEdit, help: .helpEditPartnership),
+        KeyBinding(command: .deletePartnership, keys: [.char("d"), .delete], context: .partnerships, bar: .barDelete, help: .helpDeletePartnership),
+        KeyBinding(command: .sort, keys: [.char("s")], context: .partnerships, bar: .barSort, help: .helpSort),
+        // Typing a filter
+        KeyBinding(command: .filterDone, keys: [.enter, .down], context: .filter, bar: .barBack, help: .helpFilterDone),
+        KeyBinding(command: .filterClear, keys: [.escape], context: .filter, bar: .barCancel, help: .helpFilterClear),
+        // Forms
+        KeyBinding(command: .save, keys: [.function(2), .ctrl("s")], context: .form, bar: .barSave, help: .helpSave),
+        KeyBinding(command: .cancel, keys: [.escape], context: .form, bar: .barCancel, help: .helpCancel),
+        KeyBinding(command: .nextField, keys: [.tab, .down], context: .form, bar: .barNext, help: .helpNextField),
+        KeyBinding(command: .prevField, keys: [.backTab, .up], context: .form, bar: nil, help: .helpPrevField),
+        KeyBinding(command: .changeChoice, keys: [.left, .right], context: .form, bar: .barToggle, help: .helpChoice),
+        KeyBinding(command: .formEnter, keys: [.enter], context: .form, bar: .barPick, help: .helpPick),
+        // Questions
+        KeyBinding(command: .yes, keys: [.char("y"), .char("j")], context: .confirm, bar: .barYes, help: .helpYes),
+        KeyBinding(command: .no, keys: [.char("n"), .escape], context: .confirm, bar: .barNo, help: .helpNo),
+        KeyBinding(command: .switchAnswer, keys: [.left, .right, .tab], context: .confirm, bar: nil, help: .helpChoice),
+        KeyBinding(command: .confirmDefault, keys: [.enter], context: .confirm, bar: nil, help: .helpConfirmDefault),
+        // Help screen
+        KeyBinding(command: .closeHelp, keys: [.escape, .char("q"), .function(1), .char("?")], context: .help, bar: .barBack, help: .helpClose),
+    ]
+
+    /// The command bound to `key` in the first of `contexts` that has it.
+    public static func command(for key: Key, in contexts: [KeyContext]) -> Command? {
+        for context in contexts {
+            if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
+                return binding.command
+            }
+        }
+        return nil
+    }
+
+    /// The bar entries for the active contexts, most specific first.
+    public static func bar(for contexts: [KeyContext]) -> [KeyBinding] {
+        contexts.flatMap { context in bindings.filter { $0.context == context && $0.bar != nil } }
+    }
+
+    /// "F1/?" — the keys of a binding as the bar and help show them.
+    public static func keyLabel(_ binding: KeyBinding, limit: Int = 2) -> String {
+        binding.keys.prefix(limit).map(\.description).joined(separator: "/")
+    }
+}

@@ -1,0 +1,37 @@
+/// Where things go on the screen. The reducer uses it for page sizes and
+/// scrolling, the renderer to draw, so both agree.
+public struct Layout: Equatable, Sendable {
+    public struct Rect: Equatable, Sendable {
+        public var row: Int, col: Int, rows: Int, columns: Int
+    }
+
+    public let titleRow = 0
+    public let tabRow = 1
+    public let statusRow: Int
+    public let barRow: Int
+    /// The list, including its header row.
+    public let list: Rect
+    public let detail: Rect
+    public let sideBySide: Bool
+
+    public init(_ size: Size) {
+        statusRow = size.rows - 2
+        barRow = size.rows - 1
+        let top = 2
+        let bodyRows = max(0, size.rows - 4)
+        if size.columns >= 100 {
+            sideBySide = true
+            let listColumns = size.columns * 55 / 100
+            list = Rect(row: top, col: 0, rows: bodyRows, columns: listColumns)
+            detail = Rect(row: top, col: listColumns + 1, rows: bodyRows, columns: size.columns - listColumns - 1)
+        } else {
+            sideBySide = false
+            let listRows = max(3, bodyRows * 11 / 20)
+            list = Rect(row: top, col: 0, rows: listRows, columns: size.columns)
+            detail = Rect(row: top + listRows + 1, col: 0, rows: max(0, bodyRows - listRows - 1), columns: size.columns)
+        }
+    }
+
+    /// Rows of data the list shows (its height less the header).
+    public var listDataRows: Int { max(1, list.rows - 1) }
+}

@@ -1,0 +1,409 @@
+import TwinningCore
+
+/// The whole behaviour of the program as a pure function: the state after an
+/// action, and the effects to perform. No terminal, no database.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .resized(let size):
+        state.size = size
+        clampScroll(&state)
+        return []
+    case .dataLoaded(let data, let select):
+        return applyData(&state, data, select: select)
+    case .cityDetailLoaded(let detail):
+        guard state.selectedCity?.id == detail.city.id else { return [] }
+        state.cityDetail = detail
+        state.cities.partnerSelection = min(state.cities.partnerSelection, max(0, detail.partners.count - 1))
+        return []
+    case .partnershipInfoLoaded(let info):
+        guard state.selectedPartnership?.id == info.partnershipId else { return [] }
+        state.partnershipInfo = info
+        return []
+    case .saved(let message, let select):
+        state.form = nil
+        state.confirmation = nil
+        state.status = StatusMessage(message)
+        return [.loadData(select: select)]
+    case .failed(let message, let field):
+        state.status = StatusMessage(message, kind: .error)
+        if var form = state.form {
+            if let field, let index = form.index(of: field) {
+                form.fields[index].error = message
+                form.focus = index
+            } else {
+                form.message = message
+            }
+            state.form = form
+        }
+        return []
+    case .homeCitySaved(let id):
+        state.homeCityId = id
+        state.form = nil
+        if let city = state.data.city(id: id) { state.status = StatusMessage(tr(.homeSet, state.language, city.name)) }
+        refilterPartnerships(&state)
+        return []
+    case .key(let key):
+        return reduceKey(&state, key)
+    }
+}
+
+private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if key == .resize { return [] }
+    if state.isTooSmall {
+        // Only leaving works until the window is large enough again.
+        if key == .char("q") || key == .function(10) { return [.quit] }
+        return []
+    }
+    if state.showingHelp {
+        if KeyMap.command(for: key, in: [.help]) == .closeHelp { state.showingHelp = false }
+        else if key == .down || key == .char("j") { state.helpScroll += 1 }
+        else if key == .up || key == .char("k") { state.helpScroll = max(0, state.helpScroll - 1) }
+        return []
+    }
+    if state.confirmation != nil { return reduceConfirmation(&state, key) }
+    if state.form != nil { return reduceForm(&state, key) }
+    if state.editingFilter { return reduceFilterTyping(&state, key) }
+    guard let command = KeyMap.command(for: key, in: state.keyContexts) else { return [] }
+    state.status = nil
+    return perform(&state, command, key: key)
+}
+
+private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [Effect] {
+    switch command {
+    case .help:
+        state.showingHelp = true
+        state.helpScroll = 0
+        return []
+    case .quit:
+        return [.quit]
+    case .redraw:
+        return [.redraw]
+    case .nextPane, .prevPane, .goToPane:
+        let panes = Pane.allCases
+        var target = state.pane
+        if command == .goToPane, case .char(let c) = key, let n = c.wholeNumberValue, panes.indices.contains(n - 1) {
+            target = panes[n - 1]
+        } else if command == .nextPane {
+            target = panes[(state.pane.rawValue + 1) % panes.count]
+        } else if command == .prevPane {
+            target = panes[(state.pane.rawValue + panes.count - 1) % panes.count]
+        }
+        state.pane = target
+        state.cities.inPartners = false
+        return detailEffects(state)
+    case .chooseHome:
+        state.form = Forms.homeCity()
+        return []
+    case .up, .down, .pageUp, .pageDown, .top, .bottom:
+        return move(&state, command)
+    case .filter:
+        state.editingFilter = true
+        return []
+    case .open:
+        return open(&state)
+    case .back:
+        if state.pane == .cities && state.cities.inPartners {
+            state.cities.inPartners = false
+        } else if state.pane == .cities && !state.cities.filter.isEmpty {
+            setFilter(&state, "")
+            return detailEffects(state)
+        } else if state.pane == .partnerships && !state.partnerships.filter.isEmpty {
+            setFilter(&state, "")
+            return detailEffects(state)
+        }
+        return []
+    case .toggleScope:
+        state.cities.scope = state.cities.scope == .register ? .gazetteer : .register
+        state.cities.inPartners = false
+        refilterCities(&state, keepId: state.selectedCity?.id)
+        return detailEffects(state)
+    case .newCity:
+        guard writable(&state) else { return [] }
+        state.form = Forms.newCity(name: state.cities.filter)
+        return []
+    case .editCity:
+        guard writable(&state) else { return [] }
+        guard let detail = state.cityDetail, detail.city.id == state.selectedCity?.id else { return [] }
+        state.form = Forms.editCity(detail.city)
+        return []
+    case .newPartnership:
+        guard writable(&state) else { return [] }
+        state.form = Forms.newPartnership(home: state.homeCity)
+        if state.homeCity != nil { state.form?.focus = 1 }
+        return []
+    case .editPartnership:
+        guard writable(&state), let selected = state.selectedPartnership else { return [] }
+        state.form = Forms.editPartnership(selected, language: state.language)
+        return []
+    case .deletePartnership:
+        guard writable(&state), let selected = state.selectedPartnership else { return [] }
+        state.confirmation = Confirmation(
+            title: tr(.confirmTitle, state.language),
+            message: tr(.confirmDeletePartnership, state.language, selected.cityA.name, selected.cityB.name, String(selected.eventCount)),
+            purpose: .deletePartnership(selected.id))
+        return []
+    case .sort:
+        let all = PartnershipSort.allCases
+        state.partnerships.sort = all[(all.firstIndex(of: state.partnerships.sort)! + 1) % all.count]
+        refilterPartnerships(&state, keepId: state.selectedPartnership?.id)
+        return detailEffects(state)
+    default:
+        return []
+    }
+}
+
+private func writable(_ state: inout AppState) -> Bool {
+    if state.readOnly {
+        state.status = StatusMessage(tr(.readOnlyRefused, state.language), kind: .warning)
+        return false
+    }
+    return true
+}
+
+// MARK: - Lists
+
+private func move(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let page = Layout(state.size).listDataRows
+    func step(_ position: inout ListPosition, count: Int) {
+        guard count > 0 else { position = ListPosition(); return }
+        var selection = position.selection
+        switch command {
+        case .up: selection -= 1
+        case .down: selection += 1
+        case .pageUp: selection -= page
+        case .pageDown: selection += page
+        case .top: selection = 0
+        case .bottom: selection = count - 1
+        default: break
+        }
+        position.selection = min(max(0, selection), count - 1)
+        position.scroll = scrolled(position, page: page, count: count)
+    }
+    switch state.pane {
+    case .cities:
+        if state.cities.inPartners {
+            let count = state.cityDetail?.partners.count ?? 0
+            var position = ListPosition()
+            position.selection = state.cities.partnerSelection
+            step(&position, count: count)
+            state.cities.partnerSelection = position.selection
+            return []
+        }
+        step(&state.cities.list, count: state.cities.visible.count)
+    case .partnerships:
+        step(&state.partnerships.list, count: state.partnerships.visible.count)
+    }
+    return detailEffects(state)
+}
+
+func scrolled(_ position: ListPosition, page: Int, count: Int) -> Int {
+    var scroll = position.scroll
+    if position.selection < scroll { scroll = position.selection }
+    if position.selection >= scroll + page { scroll = position.selection - page + 1 }
+    return max(0, min(scroll, max(0, count - page)))
+}
+
+private func clampScroll(_ state: inout AppState) {
+    let page = Layout(state.size).listDataRows
+    state.cities.list.scroll = scrolled(state.cities.list, page: page, count: state.cities.visible.count)
+    state.partnerships.list.scroll = scrolled(state.partnerships.list, page: page, count: state.partnerships.visible.count)
+}
+
+private func open(_ state: inout AppState) -> [Effect] {
+    switch state.pane {
+    case .cities:
+        guard let detail = state.cityDetail, detail.city.id == state.selectedCity?.id, !detail.partners.isEmpty else { return [] }
+        if !state.cities.inPartners {
+            state.cities.inPartners = true
+            state.cities.partnerSelection = 0
+            return []
+        }
+        let partnership = detail.partners[min(state.cities.partnerSelection, detail.partners.count - 1)]
+        state.cities.inPartners = false
+        state.pane = .partnerships
+        select(&state, .partnership(partnership.id))
+        return detailEffects(state)
+    case .partnerships:
+        return []
+    }
+}
+
+/// Loads what the detail area needs for the current selection, if not loaded yet.
+func detailEffects(_ state: AppState) -> [Effect] {
+    switch state.pane {
+    case .cities:
+        guard let city = state.selectedCity else { return [] }
+        return state.cityDetail?.city.id == city.id ? [] : [.loadCityDetail(city.id)]
+    case .partnerships:
+        guard let partnership = state.selectedPartnership else { return [] }
+        return state.partnershipInfo?.partnershipId == partnership.id ? [] : [.loadPartnershipInfo(partnership.id)]
+    }
+}
+
+// MARK: - Filters
+
+private func reduceFilterTyping(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch KeyMap.command(for: key, in: [.filter]) {
+    case .filterDone:
+        state.editingFilter = false
+        return detailEffects(state)
+    case .filterClear:
+        state.editingFilter = false
+        setFilter(&state, "")
+        return detailEffects(state)
+    default:
+        break
+    }
+    var text = state.pane == .cities ? state.cities.filter : state.partnerships.filter
+    switch key {
+    case .backspace:
+        if !text.isEmpty { text.removeLast() }
+    case .ctrl("u"):
+        text = ""
+    case .char(let c):
+        guard text.count < 100 else { return [] }
+        text.append(c)
+    default:
+        return []
+    }
+    setFilter(&state, text)
+    return detailEffects(state)
+}
+
+private func setFilter(_ state: inout AppState, _ text: String) {
+    switch state.pane {
+    case .cities:
+        state.cities.filter = text
+        state.cities.inPartners = false
+        refilterCities(&state, keepId: nil)
+    case .partnerships:
+        state.partnerships.filter = text
+        refilterPartnerships(&state, keepId: nil)
+    }
+}
+
+func refilterCities(_ state: inout AppState, keepId: Int64?) {
+    let index = state.cities.scope == .register ? state.data.registerIndex : state.data.gazetteerIndex
+    var visible = index.filter(state.cities.filter)
+    // The home city leads the register, so the association finds itself first.
+    if state.cities.scope == .register, state.cities.filter.isEmpty, let home = state.homeCityId,
+       let at = visible.firstIndex(where: { state.data.register[$0].id == home }) {
+        visible.insert(visible.remove(at: at), at: 0)
+    }
+    state.cities.visible = visible
+    let rows = state.cityRows
+    let selection = keepId.flatMap { id in visible.firstIndex { rows[$0].id == id } } ?? 0
+    state.cities.list.selection = min(selection, max(0, visible.count - 1))
+    state.cities.list.scroll = scrolled(state.cities.list, page: Layout(state.size).listDataRows, count: visible.count)
+}
+
+func refilterPartnerships(_ state: inout AppState, keepId: Int64? = nil) {
+    let list = state.data.partnerships
+    var visible = state.data.partnershipIndex.filter(state.partnerships.filter)
+    let home = state.homeCityId
+    func homeFirst(_ i: Int) -> Int { home != nil && list[i].partnership.involves(home!) ? 0 : 1 }
+    switch state.partnerships.sort {
+    case .name:
+        if state.partnerships.filter.isEmpty {
+            visible.sort { (homeFirst($0), $0) < (homeFirst($1), $1) }
+        }
+    case .since:
+        // Longest-standing first; unknown dates last.
+        visible.sort { a, b in
+            if homeFirst(a) != homeFirst(b) { return homeFirst(a) < homeFirst(b) }
+            return ordered(list[a].partnership.since?.iso, list[b].partnership.since?.iso, newestFirst: false) ?? (a < b)
+        }
+    case .lastEvent:
+        // Most recently visited first; never visited last.
+        visible.sort { a, b in
+            if homeFirst(a) != homeFirst(b) { return homeFirst(a) < homeFirst(b) }
+            return ordered(list[a].lastEvent?.iso, list[b].lastEvent?.iso, newestFirst: true) ?? (a < b)
+        }
+    }
+    state.partnerships.visible = visible
+    let selection = keepId.flatMap { id in visible.firstIndex { list[$0].id == id } } ?? 0
+    state.partnerships.list.selection = min(selection, max(0, visible.count - 1))
+    state.partnerships.list.scroll = scrolled(state.partnerships.list, page: Layout(state.size).listDataRows, count: visible.count)
+}
+
+/// Compares two optional dates, missing ones last; nil when equal.
+private func ordered(_ x: String?, _ y: String?, newestFirst: Bool) -> Bool? {
+    switch (x, y) {
+    case let (x?, y?): return x == y ? nil : (newestFirst ? x > y : x < y)
+    case (nil, _?): return false
+    case (_?, nil): return true
+    default: return nil
+    }
+}
+
+/// Selects a city or partnership in its pane, clearing a filter that hides it.
+func select(_ state: inout AppState, _ target: Selection) {
+    switch target {
+    case .city(let id):
+        if !state.data.register.contains(where: { $0.id == id }) { state.cities.scope = .gazetteer }
+        refilterCities(&state, keepId: id)
+        if state.selectedCity?.id != id {
+            state.cities.filter = ""
+            refilterCities(&state, keepId: id)
+        }
+    case .partnership(let id):
+        refilterPartnerships(&state, keepId: id)
+        if state.selectedPartnership?.id != id {
+            state.partnerships.filter = ""
+            refilterPartnerships(&state, keepId: id)
+        }
+    }
+}
+
+private func applyData(_ state: inout AppState, _ data: AppData, select target: Selection?) -> [Effect] {
+    let keepCity = state.selectedCity?.id
+    let keepPartnership = state.selectedPartnership?.id
+    state.data = data
+    refilterCities(&state, keepId: keepCity)
+    refilterPartnerships(&state, keepId: keepPartnership)
+    // Details may have changed with the data: reload them.
+    state.cityDetail = nil
+    state.partnershipInfo = nil
+    if let target {
+        select(&state, target)
+        switch target {
+        case .city: state.pane = .cities
+        case .partnership: state.pane = .partnerships
+        }
+    }
+    return detailEffects(state)
+}
+
+// MARK: - Questions
+
+private func reduceConfirmation(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var question = state.confirmation else { return [] }
+    switch KeyMap.command(for: key, in: [.confirm]) {
+    case .yes:
+        return answerYes(&state, question)
+    case .no:
+        state.confirmation = nil
+    case .switchAnswer:
+        question.yesSelected.toggle()
+        state.confirmation = question
+    case .confirmDefault:
+        if question.yesSelected { return answerYes(&state, question) }
+        state.confirmation = nil
+    default:
+        break
+    }
+    return []
+}
+
+private func answerYes(_ state: inout AppState, _ question: Confirmation) -> [Effect] {
+    state.confirmation = nil
+    switch question.purpose {
+    case .deletePartnership(let id):
+        return [.deletePartnership(id)]
+    case .discardForm:
+        state.form = nil
+        return []
+    case .quit:
+        return [.quit]
+    }
+}

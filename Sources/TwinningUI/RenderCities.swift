@@ -1,0 +1,95 @@
+import TwinningCore
+
+func renderCitiesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    let language = state.language
+    let rect = layout.list
+    let register = state.cities.scope == .register
+    // Columns: name, country, region, population, partners (register only).
+    let fixed = 2 + 3 + 11 + (register ? 5 : 0) + 4
+    let flexible = max(8, rect.columns - fixed)
+    let nameWidth = rect.columns >= 70 ? flexible * 11 / 20 : flexible
+    let regionWidth = rect.columns >= 70 ? flexible - nameWidth - 1 : 0
+    let scopeTitle = tr(register ? .scopeRegister : .scopeGazetteer, language)
+    putHeader(&screen, row: rect.row, col: rect.col, width: rect.columns, cells: [
+        (tr(.colName, language) + " · " + scopeTitle, nameWidth, false), (tr(.colCountry, language), 3, false),
+        (tr(.colRegion, language), regionWidth, false), (tr(.colPopulation, language), 11, true),
+        (register ? tr(.colPartners, language) : "", register ? 5 : 0, true),
+    ])
+    let rows = state.cityRows
+    let page = layout.listDataRows
+    for line in 0..<page {
+        let position = state.cities.list.scroll + line
+        guard state.cities.visible.indices.contains(position) else { break }
+        let city = rows[state.cities.visible[position]]
+        let selected = position == state.cities.list.selection && !state.cities.inPartners
+        putRow(&screen, row: rect.row + 1 + line, col: rect.col, width: rect.columns, cells: [
+            (city.name, nameWidth, false), (city.countryCode, 3, false), (city.admin1Name ?? "", regionWidth, false),
+            (Formatting.number(city.population, language), 11, true),
+            (register ? String(state.data.partnerCounts[city.id] ?? 0) : "", register ? 5 : 0, true),
+        ], selected: selected, home: city.id == state.homeCityId)
+        if position == state.cities.list.selection && state.cities.inPartners {
+            screen.restyle(row: rect.row + 1 + line, col: rect.col, width: rect.columns, role: .dim)
+        }
+    }
+    renderCityDetail(&screen, state, layout.detail)
+}
+
+private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect: Layout.Rect) {
+    guard rect.rows > 0, let selected = state.selectedCity else { return }
+    let language = state.language
+    var row = rect.row
+    let bottom = rect.row + rect.rows
+    func line(_ text: String, role: StyleRole = .normal, indent: Int = 1) {
+        guard row < bottom else { return }
+        screen.put(text, row: row, col: rect.col + indent, role: role, maxWidth: rect.columns - indent)
+        row += 1
+    }
+    guard let detail = state.cityDetail, detail.city.id == selected.id else {
+        line(selected.name, role: .header)
+        line(tr(.loading, language), role: .dim)
+        return
+    }
+    let city = detail.city
+    var facts = [city.admin1Name, city.countryCode].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    if let population = city.population { facts += " · \(Formatting.number(population, language)) \(tr(.detailPopulation, language))" }
+    if let lat = city.latitude, let lon = city.longitude {
+        facts += " · " + String(format: "%.2f°, %.2f°", lat, lon)
+    }
+    line(city.name, role: .header)
+    line(facts)
+    for (label, tags) in [(S.detailThemes, city.themes), (.detailStrengths, city.strengths), (.detailChallenges, city.challenges)] where !tags.isEmpty {
+        line("\(tr(label, language)): \(tags.joined(separator: ", "))")
+    }
+    if city.seekingPartners { line("\(tr(.detailSeeking, language)): \(tr(.yes, language))") }
+    if !city.notes.isEmpty { line("\(tr(.detailNotes, language)): \(city.notes)", role: .dim) }
+
+    let partnersTitle = "\(tr(.detailPartners, language)) (\(detail.partners.count))"
+        + (detail.partners.isEmpty || state.cities.inPartners ? "" : "  — \(tr(.detailEnterPartners, language))")
+    line(partnersTitle, role: .header)
+    if detail.partners.isEmpty { line(tr(.detailNoPartners, language), role: .dim) }
+    // Keep the chosen partner visible when the list is longer than the space.
+    let space = max(1, bottom - row - (detail.events.isEmpty ? 0 : 2))
+    let first = state.cities.inPartners ? max(0, state.cities.partnerSelection - space + 1) : 0
+    for (index, partnership) in detail.partners.enumerated().dropFirst(first).prefix(space) {
+        guard row < bottom else { break }
+        let (_, other) = partnership.sides(from: city.id)
+        var text = "\(other.name) (\(other.countryCode)) · \(partnership.partnership.type.label(language)) · \(partnership.partnership.status.label(language))"
+        if let since = partnership.partnership.since { text += " · \(tr(.colSince, language)) \(since.display(language))" }
+        let selected = state.cities.inPartners && index == state.cities.partnerSelection
+        screen.fill(row: row, col: rect.col, width: rect.columns, role: selected ? .selected : .normal)
+        screen.put(selected ? ">" : " ", row: row, col: rect.col, role: selected ? .selected : .marker)
+        screen.put(text, row: row, col: rect.col + 2, role: selected ? .selected : .normal, maxWidth: rect.columns - 2)
+        if selected { screen.cursor = Position(row: row, col: rect.col) }
+        row += 1
+    }
+    if !detail.events.isEmpty && row < bottom - 1 {
+        line(tr(.detailEvents, language), role: .header)
+        for event in detail.events {
+            let e = event.event
+            let other = event.cityA.id == city.id ? event.cityB : event.cityA
+            var text = "\(e.startDate.display(language))  \(e.title.isEmpty ? e.kind.words : e.title) — \(other.name)"
+            if let participants = e.participants { text += " · \(participants)" }
+            line(text)
+        }
+    }
+}

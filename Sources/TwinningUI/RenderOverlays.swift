@@ -1,0 +1,154 @@
+import TwinningCore
+
+/// A framed box with a title; returns the inner rectangle.
+@discardableResult
+func drawBox(_ screen: inout Screen, row: Int, col: Int, rows: Int, columns: Int, title: String) -> Layout.Rect {
+    for r in row..<(row + rows) { screen.fill(row: r, col: col, width: columns, role: .dialog) }
+    let horizontal = String(repeating: "─", count: max(0, columns - 2))
+    screen.put("┌" + horizontal + "┐", row: row, col: col, role: .dialog)
+    screen.put("└" + horizontal + "┘", row: row + rows - 1, col: col, role: .dialog)
+    for r in (row + 1)..<(row + rows - 1) {
+        screen.put("│", row: r, col: col, role: .dialog)
+        screen.put("│", row: r, col: col + columns - 1, role: .dialog)
+    }
+    screen.put(" \(title) ", row: row, col: col + 2, role: .dialogTitle, maxWidth: max(0, columns - 4))
+    return Layout.Rect(row: row + 1, col: col + 2, rows: rows - 2, columns: columns - 4)
+}
+
+func renderHelp(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    let language = state.language
+    let rows = state.size.rows - 2
+    let inner = drawBox(&screen, row: 1, col: 0, rows: rows, columns: state.size.columns, title: tr(.helpTitle, language))
+    // The keys of the pane behind the help first, then the rest.
+    var behind = state
+    behind.showingHelp = false
+    let order = behind.keyContexts + KeyContext.allCases.filter { !behind.keyContexts.contains($0) && $0 != .help }
+    var lines: [(String, StyleRole)] = []
+    let headings: [KeyContext: String] = [
+        .global: tr(.helpContextGeneral, language), .list: tr(.paneCities, language) + " / " + tr(.panePartnerships, language),
+        .cities: tr(.paneCities, language), .partnerships: tr(.panePartnerships, language), .filter: tr(.barFilter, language),
+        .form: tr(.formNewCity, language).components(separatedBy: " ").last.map { _ in language == .de ? "Formulare" : "Forms" } ?? "",
+        .confirm: tr(.confirmTitle, language),
+    ]
+    for context in order {
+        lines.append((headings[context] ?? context.rawValue, .header))
+        for binding in KeyMap.bindings where binding.context == context {
+            let keys = DisplayWidth.pad(KeyMap.keyLabel(binding, limit: 4), to: 18)
+            lines.append(("  " + keys + tr(binding.help, language), .normal))
+        }
+    }
+    let scroll = min(state.helpScroll, max(0, lines.count - inner.rows + 1))
+    for (i, (text, role)) in lines.dropFirst(scroll).prefix(inner.rows - 1).enumerated() {
+        screen.put(text, row: inner.row + i, col: inner.col, role: role == .header ? .dialogTitle : .dialog, maxWidth: inner.columns)
+    }
+    screen.put(tr(.helpClose, language) + "  ↑↓", row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
+    screen.cursor = Position(row: inner.row, col: inner.col)
+}
+
+func renderConfirmation(_ screen: inout Screen, _ state: AppState, _ question: Confirmation) {
+    let language = state.language
+    let width = min(state.size.columns - 4, 64)
+    let lines = wrap(question.message, width: width - 4)
+    let height = lines.count + 5
+    let top = max(1, (state.size.rows - height) / 2)
+    let left = (state.size.columns - width) / 2
+    let inner = drawBox(&screen, row: top, col: left, rows: height, columns: width, title: question.title)
+    for (i, text) in lines.enumerated() {
+        screen.put(text, row: inner.row + i, col: inner.col, role: .dialog, maxWidth: inner.columns)
+    }
+    let no = "[ n  \(tr(.barNo, language)) ]"
+    let yes = "[ y  \(tr(.barYes, language)) ]"
+    let buttonRow = inner.row + lines.count + 1
+    let yesCol = inner.col
+    let noCol = inner.col + DisplayWidth.of(yes) + 3
+    screen.put(yes, row: buttonRow, col: yesCol, role: question.yesSelected ? .selected : .dialog)
+    screen.put(no, row: buttonRow, col: noCol, role: question.yesSelected ? .dialog : .selected)
+    screen.cursor = Position(row: buttonRow, col: question.yesSelected ? yesCol : noCol)
+}
+
+func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
+    let language = state.language
+    let width = min(state.size.columns - 2, 76)
+    let errorLines = form.fields.filter { $0.error != nil }.count
+    let height = min(state.size.rows - 2, form.fields.count + errorLines + 5 + (form.message == nil ? 0 : 1))
+    let top = max(1, (state.size.rows - height) / 2)
+    let left = (state.size.columns - width) / 2
+    var title = tr(form.title, language)
+    if case .editCity(let city) = form.kind { title = tr(.formEditCity, language, city.name) }
+    let inner = drawBox(&screen, row: top, col: left, rows: height, columns: width, title: title)
+    let labelWidth = min(20, inner.columns / 3)
+    let valueCol = inner.col + labelWidth + 1
+    let valueWidth = inner.columns - labelWidth - 1
+    var row = inner.row
+    if let message = form.message {
+        screen.put(message, row: row, col: inner.col, role: form.fields.contains { $0.error != nil } ? .dialog : .fieldError, maxWidth: inner.columns)
+        row += 1
+    }
+    if form.kind == .homeCity {
+        screen.put(tr(.welcomeText, language), row: row, col: inner.col, role: .dialog, maxWidth: inner.columns)
+        row += 1
+    }
+    var cursor: Position?
+    var dropdown: (row: Int, field: FormField)?
+    let lastRow = inner.row + inner.rows - 2
+    for (index, field) in form.fields.enumerated() {
+        guard row <= lastRow else { break }
+        let focused = index == form.focus
+        let label = tr(field.label, language) + (field.required ? " *" : "")
+        screen.put(DisplayWidth.pad(label, to: labelWidth), row: row, col: inner.col, role: focused ? .dialogTitle : .dialog)
+        var value = field.text
+        var note = ""
+        switch field.kind {
+        case .choice(let values):
+            value = "◂ " + choiceLabel(field, values[field.choice], language) + " ▸"
+        case .toggle:
+            value = "[\(field.choice == 1 ? "x" : " ")] " + tr(field.choice == 1 ? .yes : .no, language)
+        case .date:
+            if let date = PartialDate.parse(field.text) { note = "  = " + Formatting.longDate(date, language) }
+        case .city:
+            if field.cityId != nil, let city = state.data.city(id: field.cityId!) {
+                note = "  ✓ \(city.countryCode)" + (city.admin1Name.map { ", \($0)" } ?? "")
+            }
+        default:
+            break
+        }
+        let fieldRole: StyleRole = field.error != nil ? .fieldError : (focused ? .fieldFocused : .field)
+        screen.fill(row: row, col: valueCol, width: valueWidth, role: fieldRole)
+        let shown = DisplayWidth.of(value) > valueWidth - 1 ? "…" + String(value.suffix(max(1, valueWidth - 2))) : value
+        let used = screen.put(shown, row: row, col: valueCol, role: fieldRole, maxWidth: valueWidth)
+        if !note.isEmpty { screen.put(note, row: row, col: valueCol + used, role: fieldRole, maxWidth: max(0, valueWidth - used)) }
+        if focused {
+            let textLike: Bool
+            switch field.kind { case .choice, .toggle: textLike = false; default: textLike = true }
+            cursor = Position(row: row, col: textLike ? min(valueCol + used, valueCol + valueWidth - 1) : valueCol)
+            if field.kind == .city && field.cityId == nil && !field.suggestions.isEmpty { dropdown = (row + 1, field) }
+        }
+        row += 1
+        if let error = field.error, row <= lastRow {
+            screen.put("! " + error, row: row, col: valueCol, role: .fieldError, maxWidth: valueWidth)
+            row += 1
+        }
+    }
+    let hint = form.focused.kind == .city ? tr(.pickerHint, language) : tr(.formHint, language)
+    screen.put(hint, row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
+    if let (startRow, field) = dropdown {
+        for (i, index) in field.suggestions.enumerated() {
+            let r = startRow + i
+            guard r < top + height - 1, state.data.gazetteer.indices.contains(index) else { break }
+            let city = state.data.gazetteer[index]
+            let text = "\(city.name), \(city.admin1Name ?? "") \(city.countryCode) · \(Formatting.number(city.population, language))"
+            let selected = i == field.suggestion
+            screen.fill(row: r, col: valueCol, width: valueWidth, role: selected ? .selected : .field)
+            screen.put((selected ? "> " : "  ") + text, row: r, col: valueCol, role: selected ? .selected : .field, maxWidth: valueWidth)
+        }
+    }
+    screen.cursor = cursor
+}
+
+private func choiceLabel(_ field: FormField, _ raw: String, _ language: Language) -> String {
+    switch field.id {
+    case .type: return PartnershipType(rawValue: raw)?.label(language) ?? raw
+    case .status: return PartnershipStatus(rawValue: raw)?.label(language) ?? raw
+    default: return raw.replacingOccurrences(of: "_", with: " ")
+    }
+}

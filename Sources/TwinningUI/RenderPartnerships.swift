@@ -1,0 +1,70 @@
+import TwinningCore
+
+func renderPartnershipsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    let language = state.language
+    let rect = layout.list
+    let typeWidth = rect.columns >= 80 ? 13 : 0
+    let lastWidth = rect.columns >= 68 ? 10 : 0
+    let fixed = 2 + 6 + typeWidth + 11 + 7 + lastWidth + 6
+    let pairWidth = max(10, rect.columns - fixed)
+    putHeader(&screen, row: rect.row, col: rect.col, width: rect.columns, cells: [
+        (tr(.colPartnership, language) + " · " + tr(.sortedBy, language, tr(state.partnerships.sort.label, language)), pairWidth, false),
+        (tr(.colCountry, language), 6, false), (tr(.colType, language), typeWidth, false), (tr(.colStatus, language), 11, false),
+        (tr(.colSince, language), 7, false), (tr(.colLastEvent, language), lastWidth, false),
+    ])
+    let page = layout.listDataRows
+    let list = state.data.partnerships
+    for line in 0..<page {
+        let position = state.partnerships.list.scroll + line
+        guard state.partnerships.visible.indices.contains(position) else { break }
+        let detail = list[state.partnerships.visible[position]]
+        let (a, b) = detail.sides(from: state.homeCityId)
+        let p = detail.partnership
+        putRow(&screen, row: rect.row + 1 + line, col: rect.col, width: rect.columns, cells: [
+            ("\(a.name) ↔ \(b.name)", pairWidth, false), ("\(a.countryCode)–\(b.countryCode)", 6, false),
+            (p.type.label(language), typeWidth, false), (p.status.label(language), 11, false),
+            (p.since.map { String($0.year) } ?? "", 7, false), (detail.lastEvent.map { String($0.year) } ?? "", lastWidth, false),
+        ], selected: position == state.partnerships.list.selection, home: state.homeCityId.map(p.involves) ?? false)
+    }
+    renderPartnershipDetail(&screen, state, layout.detail)
+}
+
+private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, _ rect: Layout.Rect) {
+    guard rect.rows > 0, let detail = state.selectedPartnership else { return }
+    let language = state.language
+    var row = rect.row
+    let bottom = rect.row + rect.rows
+    func line(_ text: String, role: StyleRole = .normal) {
+        guard row < bottom else { return }
+        screen.put(text, row: row, col: rect.col + 1, role: role, maxWidth: rect.columns - 1)
+        row += 1
+    }
+    let p = detail.partnership
+    line("\(detail.cityA.name) (\(detail.cityA.countryCode)) ↔ \(detail.cityB.name) (\(detail.cityB.countryCode))", role: .header)
+    var facts = "\(p.type.label(language)) · \(p.status.label(language))"
+    if p.since != nil || p.until != nil {
+        facts += " · \(tr(.detailSinceUntil, language)): \(p.since?.display(language) ?? "?") – \(p.until?.display(language) ?? "")"
+    }
+    line(facts)
+    if !p.themes.isEmpty { line("\(tr(.detailThemes, language)): \(p.themes.joined(separator: ", "))") }
+    if !p.notes.isEmpty { line("\(tr(.detailNotes, language)): \(p.notes)", role: .dim) }
+    guard let info = state.partnershipInfo, info.partnershipId == detail.id else {
+        line(tr(.loading, language), role: .dim)
+        return
+    }
+    if !info.contacts.isEmpty {
+        line(tr(.detailContacts, language), role: .header)
+        for contact in info.contacts {
+            line([contact.name, contact.role, contact.email].filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+    }
+    line(tr(.detailEvents, language), role: .header)
+    if info.events.isEmpty { line(tr(.detailNoEvents, language), role: .dim) }
+    for event in info.events {
+        let e = event.event
+        var text = "\(e.startDate.display(language))  \(e.title.isEmpty ? e.kind.words : e.title)"
+        if let participants = e.participants { text += " · \(participants)" }
+        line(text)
+    }
+    if !p.source.isEmpty && row < bottom { line("\(tr(.detailSource, language)): \(p.source)", role: .dim) }
+}

@@ -1,0 +1,203 @@
+import TwinningCore
+
+/// Every user-visible text of the full-screen program, in English and German,
+/// in one table. `{1}`, `{2}` … are filled in by `tr(_:_:)`.
+/// A test fails when a key lacks either language.
+public enum S: String, CaseIterable, Sendable {
+    // Frame
+    case appTitle, paneCities, panePartnerships, homeLabel, noHome, enlarge, readOnlyMark
+    // Key bar labels
+    case barHelp, barQuit, barFilter, barNew, barEdit, barDelete, barPane, barOpen, barBack, barSave, barCancel
+    case barScope, barSort, barHome, barYes, barNo, barNext, barPick, barToggle, barRedraw
+    // Help texts
+    case helpUp, helpDown, helpPageUp, helpPageDown, helpHome, helpEnd, helpNextPane, helpPrevPane, helpPaneNumber
+    case helpFilter, helpOpen, helpBack, helpQuit, helpRedraw, helpHelp, helpNewCity, helpEditCity, helpScope
+    case helpNewPartnership, helpEditPartnership, helpDeletePartnership, helpSort, helpHomeCity
+    case helpSave, helpCancel, helpNextField, helpPrevField, helpChoice, helpToggle, helpPick
+    case helpYes, helpNo, helpConfirmDefault, helpFilterDone, helpFilterClear
+    case helpTitle, helpContextGeneral, helpClose
+    // Cities pane
+    case scopeRegister, scopeGazetteer, colName, colRegion, colCountry, colPopulation, colPartners
+    case detailRegion, detailCountry, detailPopulation, detailCoordinates, detailThemes, detailStrengths
+    case detailChallenges, detailSeeking, detailNotes, detailPartners, detailEvents, detailContacts, detailNoPartners
+    case detailEnterPartners, yes, no, filterPrompt, filterEmpty, noMatches, citiesCount
+    // Partnerships pane
+    case colPartnership, colType, colStatus, colSince, colLastEvent, sortName, sortSince, sortLastEvent
+    case detailSinceUntil, detailSource, detailNoEvents, partnershipsCount, sortedBy
+    // Forms
+    case formNewCity, formEditCity, formNewPartnership, formEditPartnership, formHomeCity
+    case fieldName, fieldCountry, fieldRegion, fieldLatitude, fieldLongitude, fieldPopulation, fieldThemes
+    case fieldStrengths, fieldChallenges, fieldNotes, fieldSeeking, fieldCityA, fieldCityB, fieldType, fieldStatus
+    case fieldSince, fieldUntil, formHint, pickerHint, pickerTypeToSearch
+    case errRequired, errNotNumber, errNotWholeNumber, errDate, errPickCity, errCountry, errSameCity
+    case understoodDate
+    // Dialogs and messages
+    case confirmTitle, confirmDeletePartnership, discardTitle, discardQuestion, quitTitle, quitQuestion
+    case savedCity, addedCity, savedPartnership, addedPartnership, deletedPartnership, homeSet, homeQuestion
+    case welcomeTitle, welcomeText, conflictChanged, readOnlyRefused, errorPrefix, loading
+    // Vocabulary
+    case typePartnership, typeFriendship, typeContact, typeProject
+    case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
+}
+
+private let table: [S: (en: String, de: String)] = [
+    .appTitle: ("twinning — town twinning workbench", "twinning — Städtepartnerschaften"),
+    .paneCities: ("Cities", "Städte"),
+    .panePartnerships: ("Partnerships", "Partnerschaften"),
+    .homeLabel: ("Our city: {1}", "Unsere Stadt: {1}"),
+    .noHome: ("No home city yet (h)", "Noch keine Heimatstadt (h)"),
+    .enlarge: ("Please enlarge the window to at least {1}×{2} (now {3}×{4}).",
+               "Bitte das Fenster auf mindestens {1}×{2} vergrößern (jetzt {3}×{4})."),
+    .readOnlyMark: ("read-only", "nur lesen"),
+
+    .barHelp: ("Help", "Hilfe"), .barQuit: ("Quit", "Ende"), .barFilter: ("Filter", "Filter"),
+    .barNew: ("New", "Neu"), .barEdit: ("Edit", "Ändern"), .barDelete: ("Delete", "Löschen"),
+    .barPane: ("Pane", "Bereich"), .barOpen: ("Open", "Öffnen"), .barBack: ("Back", "Zurück"),
+    .barSave: ("Save", "Speichern"), .barCancel: ("Cancel", "Abbrechen"), .barScope: ("All/Ours", "Alle/Unsere"),
+    .barSort: ("Sort", "Sortieren"), .barHome: ("Our city", "Heimatstadt"), .barYes: ("Yes", "Ja"), .barNo: ("No", "Nein"),
+    .barNext: ("Next field", "Nächstes Feld"), .barPick: ("Choose", "Auswählen"), .barToggle: ("Change", "Ändern"),
+    .barRedraw: ("Redraw", "Neu zeichnen"),
+
+    .helpUp: ("Move up", "Nach oben"), .helpDown: ("Move down", "Nach unten"),
+    .helpPageUp: ("One page up", "Eine Seite nach oben"), .helpPageDown: ("One page down", "Eine Seite nach unten"),
+    .helpHome: ("To the first row", "Zur ersten Zeile"), .helpEnd: ("To the last row", "Zur letzten Zeile"),
+    .helpNextPane: ("Next pane", "Nächster Bereich"), .helpPrevPane: ("Previous pane", "Vorheriger Bereich"),
+    .helpPaneNumber: ("Go to pane 1, 2 …", "Zu Bereich 1, 2 … wechseln"),
+    .helpFilter: ("Filter the list as you type", "Liste beim Tippen filtern"),
+    .helpOpen: ("Open the selected row", "Ausgewählte Zeile öffnen"),
+    .helpBack: ("Back, cancel", "Zurück, abbrechen"),
+    .helpQuit: ("Quit the program", "Programm beenden"),
+    .helpRedraw: ("Redraw the screen", "Bildschirm neu zeichnen"),
+    .helpHelp: ("This help", "Diese Hilfe"),
+    .helpNewCity: ("Add a city that is not in the list", "Eine Stadt hinzufügen, die fehlt"),
+    .helpEditCity: ("Edit the city's profile", "Profil der Stadt bearbeiten"),
+    .helpScope: ("Show all cities of the world, or only ours", "Alle Städte der Welt oder nur unsere zeigen"),
+    .helpNewPartnership: ("Add a partnership", "Partnerschaft hinzufügen"),
+    .helpEditPartnership: ("Edit the partnership", "Partnerschaft bearbeiten"),
+    .helpDeletePartnership: ("Delete the partnership (asks first)", "Partnerschaft löschen (mit Rückfrage)"),
+    .helpSort: ("Sort by name, since or last event", "Nach Name, Beginn oder letzter Begegnung sortieren"),
+    .helpHomeCity: ("Choose our association's city", "Die Stadt unseres Vereins wählen"),
+    .helpSave: ("Save", "Speichern"), .helpCancel: ("Cancel (asks if something was typed)", "Abbrechen (fragt, wenn etwas eingegeben wurde)"),
+    .helpNextField: ("Next field", "Nächstes Feld"), .helpPrevField: ("Previous field", "Vorheriges Feld"),
+    .helpChoice: ("Change the choice", "Auswahl ändern"), .helpToggle: ("Switch yes/no", "Ja/Nein umschalten"),
+    .helpPick: ("Choose the highlighted city", "Markierte Stadt übernehmen"),
+    .helpYes: ("Yes, do it", "Ja, ausführen"), .helpNo: ("No, keep everything", "Nein, nichts ändern"),
+    .helpConfirmDefault: ("Enter takes the highlighted answer (No)", "Enter nimmt die markierte Antwort (Nein)"),
+    .helpFilterDone: ("Keep the filter and go back to the list", "Filter behalten, zurück zur Liste"),
+    .helpFilterClear: ("Clear the filter", "Filter löschen"),
+    .helpTitle: ("Help — keys", "Hilfe — Tasten"),
+    .helpContextGeneral: ("Everywhere", "Überall"),
+    .helpClose: ("Esc closes this help", "Esc schließt die Hilfe"),
+
+    .scopeRegister: ("Our register", "Unser Register"), .scopeGazetteer: ("All cities of the world", "Alle Städte der Welt"),
+    .colName: ("Name", "Name"), .colRegion: ("Region", "Region"), .colCountry: ("Country", "Land"),
+    .colPopulation: ("Population", "Einwohner"), .colPartners: ("Partners", "Partner"),
+    .detailRegion: ("Region", "Region"), .detailCountry: ("Country", "Land"), .detailPopulation: ("Population", "Einwohner"),
+    .detailCoordinates: ("Coordinates", "Koordinaten"), .detailThemes: ("Themes", "Themen"),
+    .detailStrengths: ("Strengths", "Stärken"), .detailChallenges: ("Challenges", "Herausforderungen"),
+    .detailSeeking: ("Seeking partners", "Sucht Partner"), .detailNotes: ("Notes", "Notizen"),
+    .detailPartners: ("Partners", "Partnerstädte"), .detailEvents: ("Latest events", "Letzte Begegnungen"),
+    .detailContacts: ("Contacts", "Kontakte"), .detailNoPartners: ("No partnerships yet.", "Noch keine Partnerschaften."),
+    .detailEnterPartners: ("Enter: choose a partner", "Enter: Partner auswählen"),
+    .yes: ("yes", "ja"), .no: ("no", "nein"),
+    .filterPrompt: ("Filter: ", "Filter: "), .filterEmpty: ("(type to filter, Enter to keep, Esc to clear)", "(tippen zum Filtern, Enter behält, Esc löscht)"),
+    .noMatches: ("Nothing matches “{1}”.", "Nichts passt zu „{1}“."),
+    .citiesCount: ("{1} of {2}", "{1} von {2}"),
+
+    .colPartnership: ("Partnership", "Partnerschaft"), .colType: ("Type", "Art"), .colStatus: ("Status", "Status"),
+    .colSince: ("Since", "Seit"), .colLastEvent: ("Last event", "Letzte Begegnung"),
+    .sortName: ("name", "Name"), .sortSince: ("since", "Beginn"), .sortLastEvent: ("last event", "letzte Begegnung"),
+    .detailSinceUntil: ("Since / until", "Seit / bis"), .detailSource: ("Source", "Quelle"),
+    .detailNoEvents: ("No events logged yet.", "Noch keine Begegnungen erfasst."),
+    .partnershipsCount: ("{1} of {2}", "{1} von {2}"), .sortedBy: ("sorted by {1}", "sortiert nach {1}"),
+
+    .formNewCity: ("New city", "Neue Stadt"), .formEditCity: ("Edit {1}", "{1} bearbeiten"),
+    .formNewPartnership: ("New partnership", "Neue Partnerschaft"), .formEditPartnership: ("Edit partnership", "Partnerschaft bearbeiten"),
+    .formHomeCity: ("Which city is your association in?", "In welcher Stadt ist Ihr Verein?"),
+    .fieldName: ("Name", "Name"), .fieldCountry: ("Country code", "Ländercode"), .fieldRegion: ("Region", "Region"),
+    .fieldLatitude: ("Latitude", "Breitengrad"), .fieldLongitude: ("Longitude", "Längengrad"),
+    .fieldPopulation: ("Population", "Einwohner"), .fieldThemes: ("Themes", "Themen"), .fieldStrengths: ("Strengths", "Stärken"),
+    .fieldChallenges: ("Challenges", "Herausforderungen"), .fieldNotes: ("Notes", "Notizen"),
+    .fieldSeeking: ("Seeking partners", "Sucht Partner"), .fieldCityA: ("City", "Stadt"), .fieldCityB: ("Partner city", "Partnerstadt"),
+    .fieldType: ("Type", "Art"), .fieldStatus: ("Status", "Status"), .fieldSince: ("Since", "Seit"), .fieldUntil: ("Until", "Bis"),
+    .formHint: ("Tab next field · F2 or Ctrl-S saves · Esc cancels", "Tab nächstes Feld · F2 oder Strg-S speichert · Esc bricht ab"),
+    .pickerHint: ("Type a name · ↑↓ choose · Enter takes it", "Namen tippen · ↑↓ wählen · Enter übernimmt"),
+    .pickerTypeToSearch: ("Type at least one letter of the name.", "Mindestens einen Buchstaben des Namens tippen."),
+    .errRequired: ("Please fill in {1}.", "Bitte {1} ausfüllen."),
+    .errNotNumber: ("{1}: “{2}” is not a number.", "{1}: „{2}“ ist keine Zahl."),
+    .errNotWholeNumber: ("{1}: “{2}” is not a whole number.", "{1}: „{2}“ ist keine ganze Zahl."),
+    .errDate: ("{1}: “{2}” is not a date. Use 2026-05-14, 14.05.2026, 2026-05 or 2026.",
+               "{1}: „{2}“ ist kein Datum. Bitte 14.05.2026, 2026-05-14, 05.2026 oder 2026."),
+    .errPickCity: ("{1}: choose a city from the list (type, then ↑↓ and Enter).",
+                   "{1}: bitte eine Stadt aus der Liste wählen (tippen, dann ↑↓ und Enter)."),
+    .errCountry: ("Country code: two letters such as DE or FR.", "Ländercode: zwei Buchstaben wie DE oder FR."),
+    .errSameCity: ("A city cannot be partnered with itself.", "Eine Stadt kann nicht mit sich selbst verschwistert sein."),
+    .understoodDate: ("= {1}", "= {1}"),
+
+    .confirmTitle: ("Please confirm", "Bitte bestätigen"),
+    .confirmDeletePartnership: ("Delete the partnership {1} ↔ {2} and its {3} events?",
+                                "Partnerschaft {1} ↔ {2} mit ihren {3} Begegnungen löschen?"),
+    .discardTitle: ("Discard changes?", "Änderungen verwerfen?"),
+    .discardQuestion: ("You typed something that is not saved. Discard it?", "Es gibt ungespeicherte Eingaben. Verwerfen?"),
+    .quitTitle: ("Quit?", "Beenden?"),
+    .quitQuestion: ("You typed something that is not saved. Quit anyway?", "Es gibt ungespeicherte Eingaben. Trotzdem beenden?"),
+    .savedCity: ("Saved {1}.", "{1} gespeichert."), .addedCity: ("Added {1}.", "{1} hinzugefügt."),
+    .savedPartnership: ("Saved the partnership {1} ↔ {2}.", "Partnerschaft {1} ↔ {2} gespeichert."),
+    .addedPartnership: ("Added the partnership {1} ↔ {2}.", "Partnerschaft {1} ↔ {2} hinzugefügt."),
+    .deletedPartnership: ("Deleted the partnership {1} ↔ {2} and {3} events.", "Partnerschaft {1} ↔ {2} und {3} Begegnungen gelöscht."),
+    .homeSet: ("Our city is now {1}.", "Unsere Stadt ist jetzt {1}."),
+    .homeQuestion: ("Which city is your association in? Type its name.", "In welcher Stadt ist Ihr Verein? Namen tippen."),
+    .welcomeTitle: ("Welcome", "Willkommen"),
+    .welcomeText: ("Choose your association's city once; it is remembered.", "Wählen Sie einmal die Stadt Ihres Vereins; sie wird gespeichert."),
+    .conflictChanged: ("Someone else changed this record meanwhile; your change was not saved. Reopen it to see theirs.",
+                       "Jemand anderes hat diesen Eintrag inzwischen geändert; Ihre Änderung wurde nicht gespeichert. Bitte neu öffnen."),
+    .readOnlyRefused: ("The database is read-only: nothing can be changed here.", "Die Datenbank ist schreibgeschützt: hier kann nichts geändert werden."),
+    .errorPrefix: ("Could not save: {1}", "Nicht gespeichert: {1}"),
+    .loading: ("Loading …", "Lade …"),
+
+    .typePartnership: ("partnership", "Partnerschaft"), .typeFriendship: ("friendship", "Freundschaft"),
+    .typeContact: ("contact", "Kontakt"), .typeProject: ("project", "Projekt"),
+    .statusActive: ("active", "aktiv"), .statusDormant: ("dormant", "ruhend"), .statusProposed: ("proposed", "vorgeschlagen"),
+    .statusSuspended: ("suspended", "ausgesetzt"), .statusEnded: ("ended", "beendet"),
+]
+
+/// The text of `key` in `language`, with `{1}`, `{2}` … replaced by `arguments`.
+public func tr(_ key: S, _ language: Language, _ arguments: String...) -> String {
+    guard let entry = table[key] else { return key.rawValue }
+    var text = language == .de ? entry.de : entry.en
+    for (index, argument) in arguments.enumerated() {
+        text = text.replacingOccurrences(of: "{\(index + 1)}", with: argument)
+    }
+    return text
+}
+
+/// For the test that every key has both languages.
+public func translations(of key: S) -> (en: String, de: String)? { table[key] }
+
+extension PartnershipType {
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .partnership: return tr(.typePartnership, language)
+        case .friendship: return tr(.typeFriendship, language)
+        case .contact: return tr(.typeContact, language)
+        case .project: return tr(.typeProject, language)
+        }
+    }
+}
+
+extension PartnershipStatus {
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .active: return tr(.statusActive, language)
+        case .dormant: return tr(.statusDormant, language)
+        case .proposed: return tr(.statusProposed, language)
+        case .suspended: return tr(.statusSuspended, language)
+        case .ended: return tr(.statusEnded, language)
+        }
+    }
+}
+
+extension PartialDate {
+    /// 14.05.2026 in German, 2026-05-14 in English.
+    public func display(_ language: Language) -> String { language == .de ? german : iso }
+}
