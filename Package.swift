@@ -30,7 +30,8 @@ let package = Package(
                 .copy("Resources/demo_events.csv"),
             ]
         ),
-        .target(name: "TwinningUI", dependencies: ["TwinningCore"]),
+        .systemLibrary(name: "CWidth"),
+        .target(name: "TwinningUI", dependencies: ["TwinningCore", "CWidth"]),
         .target(name: "TwinningTerminal", dependencies: ["TwinningUI", "CNcursesw"]),
         .executableTarget(
             name: "twinning",

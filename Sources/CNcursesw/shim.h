@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <wchar.h>
 #include <curses.h>
+#include <stdlib.h>
+#include <string.h>
 
 int wcwidth(wchar_t c);
 int wcswidth(const wchar_t *s, size_t n);
@@ -33,5 +35,63 @@ static inline int tw_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, sh
     cchar_t cc;
     if (setcchar(&cc, wch, attrs, pair, NULL) != OK) return ERR;
     return mvwadd_wch(stdscr, y, x, &cc);
+}
+
+// ---- added for NcursesTerminal ----------------------------------------
+
+/// setlocale(LC_ALL, "") as ncurses requires, then C.UTF-8 for LC_CTYPE when
+/// the user's locale is not UTF-8 (LANG unset, LC_ALL=C): without it
+/// "Düsseldorf" is drawn as "Dsseldorf". Returns 1 when LC_CTYPE is UTF-8.
+static inline int tw_setup_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset != NULL && strcmp(codeset, "UTF-8") == 0) return 1;
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL && setlocale(LC_CTYPE, "C.utf8") == NULL) return 0;
+    codeset = nl_langinfo(CODESET);
+    return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
+}
+
+/// newterm on the process's stdout/stdin (the FILE* globals are not usable
+/// from Swift 6). Returns NULL instead of exiting when TERM is unknown.
+static inline SCREEN *tw_newterm(const char *type) { return newterm(type, stdout, stdin); }
+
+static inline WINDOW *tw_curscr(void) { return curscr; }
+static inline int tw_colors(void) { return COLORS; }
+static inline int tw_color_pairs(void) { return COLOR_PAIRS; }
+static inline int tw_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int tw_key_resize(void) { return KEY_RESIZE; }
+static inline int tw_key_btab(void) { return KEY_BTAB; }
+static inline int tw_key_enter(void) { return KEY_ENTER; }
+static inline int tw_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int tw_key_dc(void) { return KEY_DC; }
+static inline int tw_key_ic(void) { return KEY_IC; }
+static inline int tw_key_home(void) { return KEY_HOME; }
+static inline int tw_key_end(void) { return KEY_END; }
+static inline int tw_key_ppage(void) { return KEY_PPAGE; }
+static inline int tw_key_npage(void) { return KEY_NPAGE; }
+static inline int tw_key_up(void) { return KEY_UP; }
+static inline int tw_key_down(void) { return KEY_DOWN; }
+static inline int tw_key_left(void) { return KEY_LEFT; }
+static inline int tw_key_right(void) { return KEY_RIGHT; }
+/// KEY_F(0)…KEY_F(63) are consecutive codes.
+static inline int tw_key_f0(void) { return KEY_F0; }
+
+/// Reads one key: returns OK (a character), KEY_CODE_YES (a function key) or
+/// ERR (timeout); the value goes to *out.
+static inline int tw_get_wch(unsigned int *out) {
+    wint_t w = 0;
+    int rc = wget_wch(stdscr, &w);
+    *out = (unsigned int)w;
+    return rc;
+}
+
+/// Restores the terminal if the program exits (exit(), a fatal error path)
+/// while ncurses is still active; harmless after a normal endwin.
+static inline void tw_endwin_at_exit(void) {
+    if (!isendwin()) endwin();
+}
+static inline void tw_install_endwin_at_exit(void) {
+    static int installed = 0;
+    if (!installed) { installed = 1; atexit(tw_endwin_at_exit); }
 }
 #endif

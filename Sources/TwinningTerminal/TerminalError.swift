@@ -1,0 +1,26 @@
+import TwinningUI
+
+/// Why the full-screen interface cannot start. The messages are written for
+/// the person at the keyboard and say what to do.
+public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// stdin or stdout is not a terminal (output piped, run from cron).
+    case notATerminal
+    /// TERM is unset, "dumb" or unknown to the terminfo database.
+    case unsuitableTerminal(term: String?)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "Cannot open the terminal: standard input and output must be an interactive terminal "
+                + "(not a pipe or a file). Run twinning directly in a terminal window or SSH session."
+        case .unsuitableTerminal(let term):
+            guard let term, !term.isEmpty else {
+                return "Cannot open the terminal (TERM is not set). Set TERM=xterm-256color and try again."
+            }
+            // TERM comes from the environment: never echo control characters.
+            let shown = DisplayWidth.truncate(term, to: 40)
+            return "Cannot open the terminal (TERM=\"\(shown)\" is unknown or unsuitable). "
+                + "Set TERM=xterm-256color and try again."
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import XCTest
+import TwinningUI
+@testable import TwinningTerminal
+
+/// NcursesTerminal needs a tty to start; what can be checked without one is
+/// checked here (the drawing itself is checked under tmux).
+final class NcursesTerminalTests: XCTestCase {
+    func testRefusesDumbOrMissingTERMWithAHelpfulMessage() {
+        XCTAssertThrowsError(try NcursesTerminal.start(theme: ThemeLoader.defaultTheme, environment: ["TERM": "dumb"])) { error in
+            XCTAssertEqual(error as? TerminalError, .unsuitableTerminal(term: "dumb"))
+            XCTAssertEqual("\(error)", "Cannot open the terminal (TERM=\"dumb\" is unknown or unsuitable). "
+                           + "Set TERM=xterm-256color and try again.")
+        }
+        XCTAssertThrowsError(try NcursesTerminal.start(theme: ThemeLoader.defaultTheme, environment: [:])) { error in
+            XCTAssertEqual(error as? TerminalError, .unsuitableTerminal(term: nil))
+            XCTAssertTrue("\(error)".contains("TERM is not set"))
+        }
+    }
+
+    func testErrorMessageDoesNotEchoControlCharactersFromTERM() {
+        let message = TerminalError.unsuitableTerminal(term: "x\u{1b}]0;owned\u{7}").description
+        XCTAssertFalse(message.unicodeScalars.contains { $0.value < 0x20 })
+        XCTAssertTrue(message.contains("TERM=\"x?]0;owned?\""))
+    }
+
+    func testWideCharsForACell() {
+        XCTAssertEqual(NcursesTerminal.wideChars(for: "a"), [0x61, 0])
+        XCTAssertEqual(NcursesTerminal.wideChars(for: "東"), [0x6771, 0])
+        // Decomposed ü: base plus combining mark in one cell.
+        XCTAssertEqual(NcursesTerminal.wideChars(for: "u\u{308}"), [0x75, 0x308, 0])
+        // Emoji with variation selector keeps it; a ZWJ family keeps only the first person.
+        XCTAssertEqual(NcursesTerminal.wideChars(for: "❤\u{FE0F}"), [0x2764, 0xFE0F, 0])
+        XCTAssertEqual(NcursesTerminal.wideChars(for: "👨\u{200D}👩\u{200D}👧"), [0x1F468, 0])
+        XCTAssertEqual(NcursesTerminal.wideChars(for: ""), [0x20, 0])
+    }
+}
