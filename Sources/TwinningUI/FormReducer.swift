@@ -159,7 +159,7 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
 
     var effect: Effect?
     if firstError == nil {
-        let tags = { (id: FieldID) in Validation.parseTags(text(id)) }
+        func tags(_ id: FieldID) -> [String] { Validation.parseTags(text(id)) }
         let seeking = form.field(.seeking)?.choice == 1
         func choice<V: Vocabulary>(_ id: FieldID, _ type: V.Type) -> V {
             V.allCases.map { $0 }[form.field(id)?.choice ?? 0]

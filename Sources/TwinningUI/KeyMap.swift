@@ -36,7 +36,7 @@ public enum KeyMap {
     public static let bindings: [KeyBinding] = [
         // Everywhere outside forms and questions
         KeyBinding(command: .help, keys: [.function(1), .char("?")], context: .global, bar: .barHelp, help: .helpHelp),
-        KeyBinding(command: .quit, keys: [.char("q"), .function(10)], context: .global, bar: .barQuit, help: .helpQuit),
+        KeyBinding(command: .quit, keys: [.char("q"), .function(10), .ctrl("c")], context: .global, bar: .barQuit, help: .helpQuit),
         KeyBinding(command: .nextPane, keys: [.tab], context: .global, bar: .barPane, help: .helpNextPane),
         KeyBinding(command: .prevPane, keys: [.backTab], context: .global, bar: nil, help: .helpPrevPane),
         KeyBinding(command: .goToPane, keys: [.char("1"), .char("2")], context: .global, bar: nil, help: .helpPaneNumber),
@@ -66,7 +66,7 @@ public enum KeyMap {
         KeyBinding(command: .filterClear, keys: [.escape], context: .filter, bar: .barCancel, help: .helpFilterClear),
         // Forms
         KeyBinding(command: .save, keys: [.function(2), .ctrl("s")], context: .form, bar: .barSave, help: .helpSave),
-        KeyBinding(command: .cancel, keys: [.escape], context: .form, bar: .barCancel, help: .helpCancel),
+        KeyBinding(command: .cancel, keys: [.escape, .ctrl("c")], context: .form, bar: .barCancel, help: .helpCancel),
         KeyBinding(command: .nextField, keys: [.tab, .down], context: .form, bar: .barNext, help: .helpNextField),
         KeyBinding(command: .prevField, keys: [.backTab, .up], context: .form, bar: nil, help: .helpPrevField),
         KeyBinding(command: .changeChoice, keys: [.left, .right], context: .form, bar: .barToggle, help: .helpChoice),

@@ -40,8 +40,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.homeCityId = id
         state.form = nil
         if let city = state.data.city(id: id) { state.status = StatusMessage(tr(.homeSet, state.language, city.name)) }
-        refilterPartnerships(&state)
-        return []
+        refilterCities(&state, keepId: state.selectedCity?.id)
+        refilterPartnerships(&state, keepId: state.selectedPartnership?.id)
+        return detailEffects(state)
     case .key(let key):
         return reduceKey(&state, key)
     }

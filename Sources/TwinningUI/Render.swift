@@ -70,7 +70,10 @@ private func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: L
     let filter = state.pane == .cities ? state.cities.filter : state.partnerships.filter
     let shown = state.pane == .cities ? state.cities.visible.count : state.partnerships.visible.count
     let total = state.pane == .cities ? state.cityRows.count : state.data.partnerships.count
-    let count = tr(.citiesCount, language, Formatting.number(shown, language), Formatting.number(total, language))
+    var count = tr(.citiesCount, language, Formatting.number(shown, language), Formatting.number(total, language))
+    if state.pane == .partnerships {
+        count = tr(.sortedBy, language, tr(state.partnerships.sort.label, language)) + " · " + count
+    }
     let countWidth = DisplayWidth.of(count)
     let available = max(0, state.size.columns - countWidth - 2)
     if state.editingFilter || !filter.isEmpty {
@@ -96,7 +99,10 @@ private func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: L
 private func renderKeyBar(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     screen.fillRow(layout.barRow, role: .keyBar)
     var col = 0
-    for binding in KeyMap.bar(for: state.keyContexts) {
+    // Help and Quit first, as in htop, so they never fall off a narrow bar.
+    let contexts = state.keyContexts
+    let ordered = contexts.contains(.global) ? [.global] + contexts.filter { $0 != .global } : contexts
+    for binding in KeyMap.bar(for: ordered) {
         let keys = KeyMap.keyLabel(binding)
         let label = tr(binding.bar!, state.language)
         let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2

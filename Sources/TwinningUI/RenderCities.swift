@@ -5,15 +5,15 @@ func renderCitiesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
     let rect = layout.list
     let register = state.cities.scope == .register
     // Columns: name, country, region, population, partners (register only).
-    let fixed = 2 + 3 + 11 + (register ? 5 : 0) + 4
+    let fixed = 2 + 7 + 11 + (register ? 8 : 0) + 4
     let flexible = max(8, rect.columns - fixed)
     let nameWidth = rect.columns >= 70 ? flexible * 11 / 20 : flexible
     let regionWidth = rect.columns >= 70 ? flexible - nameWidth - 1 : 0
     let scopeTitle = tr(register ? .scopeRegister : .scopeGazetteer, language)
     putHeader(&screen, row: rect.row, col: rect.col, width: rect.columns, cells: [
-        (tr(.colName, language) + " · " + scopeTitle, nameWidth, false), (tr(.colCountry, language), 3, false),
+        (tr(.colName, language) + " · " + scopeTitle, nameWidth, false), (tr(.colCountry, language), 7, false),
         (tr(.colRegion, language), regionWidth, false), (tr(.colPopulation, language), 11, true),
-        (register ? tr(.colPartners, language) : "", register ? 5 : 0, true),
+        (register ? tr(.colPartners, language) : "", register ? 8 : 0, true),
     ])
     let rows = state.cityRows
     let page = layout.listDataRows
@@ -23,9 +23,9 @@ func renderCitiesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
         let city = rows[state.cities.visible[position]]
         let selected = position == state.cities.list.selection && !state.cities.inPartners
         putRow(&screen, row: rect.row + 1 + line, col: rect.col, width: rect.columns, cells: [
-            (city.name, nameWidth, false), (city.countryCode, 3, false), (city.admin1Name ?? "", regionWidth, false),
+            (city.name, nameWidth, false), (city.countryCode, 7, false), (city.admin1Name ?? "", regionWidth, false),
             (Formatting.number(city.population, language), 11, true),
-            (register ? String(state.data.partnerCounts[city.id] ?? 0) : "", register ? 5 : 0, true),
+            (register ? String(state.data.partnerCounts[city.id] ?? 0) : "", register ? 8 : 0, true),
         ], selected: selected, home: city.id == state.homeCityId)
         if position == state.cities.list.selection && state.cities.inPartners {
             screen.restyle(row: rect.row + 1 + line, col: rect.col, width: rect.columns, role: .dim)

@@ -27,7 +27,7 @@ func renderHelp(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let headings: [KeyContext: String] = [
         .global: tr(.helpContextGeneral, language), .list: tr(.paneCities, language) + " / " + tr(.panePartnerships, language),
         .cities: tr(.paneCities, language), .partnerships: tr(.panePartnerships, language), .filter: tr(.barFilter, language),
-        .form: tr(.formNewCity, language).components(separatedBy: " ").last.map { _ in language == .de ? "Formulare" : "Forms" } ?? "",
+        .form: tr(.helpContextForms, language),
         .confirm: tr(.confirmTitle, language),
     ]
     for context in order {
@@ -70,7 +70,10 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
     let language = state.language
     let width = min(state.size.columns - 2, 76)
     let errorLines = form.fields.filter { $0.error != nil }.count
-    let height = min(state.size.rows - 2, form.fields.count + errorLines + 5 + (form.message == nil ? 0 : 1))
+    // Room below the fields for the suggestions of a city field.
+    let dropdownRoom = form.fields.contains { $0.kind == .city } ? 6 : 0
+    let height = min(state.size.rows - 2, form.fields.count + errorLines + 4 + (form.message == nil ? 0 : 1)
+                     + (form.kind == .homeCity ? 1 : 0) + dropdownRoom)
     let top = max(1, (state.size.rows - height) / 2)
     let left = (state.size.columns - width) / 2
     var title = tr(form.title, language)

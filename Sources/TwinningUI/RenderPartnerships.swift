@@ -5,11 +5,11 @@ func renderPartnershipsPane(_ screen: inout Screen, _ state: AppState, _ layout:
     let rect = layout.list
     let typeWidth = rect.columns >= 80 ? 13 : 0
     let lastWidth = rect.columns >= 68 ? 10 : 0
-    let fixed = 2 + 6 + typeWidth + 11 + 7 + lastWidth + 6
+    let fixed = 2 + 7 + typeWidth + 11 + 7 + lastWidth + 6
     let pairWidth = max(10, rect.columns - fixed)
     putHeader(&screen, row: rect.row, col: rect.col, width: rect.columns, cells: [
-        (tr(.colPartnership, language) + " · " + tr(.sortedBy, language, tr(state.partnerships.sort.label, language)), pairWidth, false),
-        (tr(.colCountry, language), 6, false), (tr(.colType, language), typeWidth, false), (tr(.colStatus, language), 11, false),
+        (tr(.colPartnership, language), pairWidth, false),
+        (tr(.colCountry, language), 7, false), (tr(.colType, language), typeWidth, false), (tr(.colStatus, language), 11, false),
         (tr(.colSince, language), 7, false), (tr(.colLastEvent, language), lastWidth, false),
     ])
     let page = layout.listDataRows
@@ -21,7 +21,7 @@ func renderPartnershipsPane(_ screen: inout Screen, _ state: AppState, _ layout:
         let (a, b) = detail.sides(from: state.homeCityId)
         let p = detail.partnership
         putRow(&screen, row: rect.row + 1 + line, col: rect.col, width: rect.columns, cells: [
-            ("\(a.name) ↔ \(b.name)", pairWidth, false), ("\(a.countryCode)–\(b.countryCode)", 6, false),
+            ("\(a.name) ↔ \(b.name)", pairWidth, false), ("\(a.countryCode)–\(b.countryCode)", 7, false),
             (p.type.label(language), typeWidth, false), (p.status.label(language), 11, false),
             (p.since.map { String($0.year) } ?? "", 7, false), (detail.lastEvent.map { String($0.year) } ?? "", lastWidth, false),
         ], selected: position == state.partnerships.list.selection, home: state.homeCityId.map(p.involves) ?? false)
@@ -52,19 +52,19 @@ private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, 
         line(tr(.loading, language), role: .dim)
         return
     }
+    line(tr(.detailEvents, language), role: .header)
+    if info.events.isEmpty { line(tr(.detailNoEvents, language), role: .dim) }
+    for event in info.events.prefix(max(1, bottom - row - (info.contacts.isEmpty ? 0 : 2))) {
+        let e = event.event
+        var text = "\(e.startDate.display(language))  \(e.title.isEmpty ? e.kind.words : e.title)"
+        if let participants = e.participants { text += " · \(participants)" }
+        line(text)
+    }
     if !info.contacts.isEmpty {
         line(tr(.detailContacts, language), role: .header)
         for contact in info.contacts {
             line([contact.name, contact.role, contact.email].filter { !$0.isEmpty }.joined(separator: " · "))
         }
-    }
-    line(tr(.detailEvents, language), role: .header)
-    if info.events.isEmpty { line(tr(.detailNoEvents, language), role: .dim) }
-    for event in info.events {
-        let e = event.event
-        var text = "\(e.startDate.display(language))  \(e.title.isEmpty ? e.kind.words : e.title)"
-        if let participants = e.participants { text += " · \(participants)" }
-        line(text)
     }
     if !p.source.isEmpty && row < bottom { line("\(tr(.detailSource, language)): \(p.source)", role: .dim) }
 }

@@ -15,7 +15,7 @@ public enum S: String, CaseIterable, Sendable {
     case helpNewPartnership, helpEditPartnership, helpDeletePartnership, helpSort, helpHomeCity
     case helpSave, helpCancel, helpNextField, helpPrevField, helpChoice, helpToggle, helpPick
     case helpYes, helpNo, helpConfirmDefault, helpFilterDone, helpFilterClear
-    case helpTitle, helpContextGeneral, helpClose
+    case helpTitle, helpContextGeneral, helpContextForms, helpClose
     // Cities pane
     case scopeRegister, scopeGazetteer, colName, colRegion, colCountry, colPopulation, colPartners
     case detailRegion, detailCountry, detailPopulation, detailCoordinates, detailThemes, detailStrengths
@@ -53,7 +53,7 @@ private let table: [S: (en: String, de: String)] = [
     .barHelp: ("Help", "Hilfe"), .barQuit: ("Quit", "Ende"), .barFilter: ("Filter", "Filter"),
     .barNew: ("New", "Neu"), .barEdit: ("Edit", "Ändern"), .barDelete: ("Delete", "Löschen"),
     .barPane: ("Pane", "Bereich"), .barOpen: ("Open", "Öffnen"), .barBack: ("Back", "Zurück"),
-    .barSave: ("Save", "Speichern"), .barCancel: ("Cancel", "Abbrechen"), .barScope: ("All/Ours", "Alle/Unsere"),
+    .barSave: ("Save", "Speichern"), .barCancel: ("Cancel", "Abbrechen"), .barScope: ("All", "Alle"),
     .barSort: ("Sort", "Sortieren"), .barHome: ("Our city", "Heimatstadt"), .barYes: ("Yes", "Ja"), .barNo: ("No", "Nein"),
     .barNext: ("Next field", "Nächstes Feld"), .barPick: ("Choose", "Auswählen"), .barToggle: ("Change", "Ändern"),
     .barRedraw: ("Redraw", "Neu zeichnen"),
@@ -87,6 +87,7 @@ private let table: [S: (en: String, de: String)] = [
     .helpFilterClear: ("Clear the filter", "Filter löschen"),
     .helpTitle: ("Help — keys", "Hilfe — Tasten"),
     .helpContextGeneral: ("Everywhere", "Überall"),
+    .helpContextForms: ("Forms", "Formulare"),
     .helpClose: ("Esc closes this help", "Esc schließt die Hilfe"),
 
     .scopeRegister: ("Our register", "Unser Register"), .scopeGazetteer: ("All cities of the world", "Alle Städte der Welt"),

@@ -9,12 +9,42 @@ struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open the full-screen program (the default).")
     @OptionGroup var global: GlobalOptions
+    @Option(help: "Colour theme: default, high-contrast, light, monochrome, or a file of your own.") var theme: String?
+    @Flag(name: .customLong("no-color"), help: "No colours (as with NO_COLOR).") var noColor = false
+    @Option(help: "Language of the screens: de or en (default: from LANG).") var lang: String?
+    @Flag(name: .customLong("read-only"), help: "Browse only; nothing can be changed.") var readOnly = false
 
     func run() throws {
         try runReporting {
-            let database = try openDatabase(global)
-            _ = database
-            throw UserError("The full-screen program is not built yet.")
+            let environment = ProcessInfo.processInfo.environment
+            var config = UserConfig.load(path: UserConfig.defaultPath(environment: environment))
+            let language = Language.detect(option: lang ?? config["language"], environment: environment)
+            let database: AppDatabase
+            if readOnly {
+                database = try AppDatabase.open(path: global.databasePath, readOnly: true)
+            } else {
+                database = try openDatabase(global)
+            }
+            let terminal: NcursesTerminal
+            do {
+                terminal = try NcursesTerminal.start(theme: ThemeLoader.defaultTheme, environment: environment)
+            } catch {
+                throw UserError("\(error)")
+            }
+            defer { terminal.stop() }
+            let themeName = ThemeLoader.effectiveThemeName(requested: theme ?? config["theme"], noColorFlag: noColor,
+                                                           environment: environment, terminalHasColors: terminal.hasColors)
+            let (chosen, warning) = ThemeLoader.load(name: themeName, environment: environment)
+            terminal.apply(theme: chosen)
+
+            let runner = EffectRunner(database: database, config: config)
+            var state = AppState(size: terminal.size, language: language)
+            state.readOnly = database.isReadOnly
+            state.homeCityId = runner.homeCityId()
+            if let warning = warning ?? config.warning { state.status = StatusMessage(warning, kind: .warning) }
+            if state.homeCityId == nil && !state.readOnly { state.form = Forms.homeCity() }
+            config = runner.config
+            AppLoop(state: state, terminal: terminal, runner: runner).run(initialEffects: [.loadData(select: nil)])
         }
     }
 }
