@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "twinning", targets: ["twinning"]),
+        .executable(name: "twinning-bench", targets: ["twinning-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -40,10 +41,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "twinning-bench",
+            dependencies: ["TwinningCore", "TwinningUI", "TwinningTerminal"],
+            path: "Sources/Bench"
+        ),
         .testTarget(name: "TwinningCoreTests", dependencies: ["TwinningCore"]),
         .testTarget(name: "TwinningUITests", dependencies: ["TwinningUI"]),
         .testTarget(name: "TwinningTerminalTests", dependencies: ["TwinningTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TwinningCore"]),
+        .testTarget(name: "ScreenEndToEndTests", dependencies: ["TwinningCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

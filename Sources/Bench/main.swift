@@ -1,0 +1,1 @@
+print("twinning-bench: see README")
