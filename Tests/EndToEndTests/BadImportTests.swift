@@ -117,6 +117,11 @@ final class BadImportTests: EndToEndTestCase {
         XCTAssertEqual(try counts(db), before)
     }
 
+    func testEventOfCitiesThatAreNotPartners() throws {
+        let csv = "geonameid_a,geonameid_b,start,kind\n2935517,3037854,2025-01-01,visit\n2935517,3094802,2025,visit\n"
+        try assertRejected("events", "not-partners.csv", text(csv), line: 3, contains: ["no partnership", "Kraków"], onDemo: true)
+    }
+
     func testBadDateInEventsFile() throws {
         let csv = "geonameid_a,geonameid_b,start,kind\n2935517,3037854,2025-01-01,visit\n2935517,3037854,2026-13-45,visit\n"
         try assertRejected("events", "date.csv", text(csv), line: 3, contains: ["2026-13-45", "2026-05-14"], onDemo: true)

@@ -93,6 +93,15 @@ final class PartnershipsCommandTests: EndToEndTestCase {
         XCTAssertEqual(try counts(db), before)
     }
 
+    func testUntilBeforeSinceRejected() throws {
+        let db = try demoCopy()
+        let before = try counts(db)
+        let result = try CLI.fails(["partnerships", "add", "Dortmund", "Kraków", "--since", "2020", "--until", "2019", "--db", db])
+        XCTAssertTrue(result.stderr.contains("until"), result.summary)
+        XCTAssertTrue(result.stderr.contains("before since"), result.summary)
+        XCTAssertEqual(try counts(db), before)
+    }
+
     func testEdit() throws {
         let db = try demoCopy()
         let id = try addPartnership("Dortmund", "Kraków", db: db, extra: ["--since", "2020"])

@@ -126,6 +126,14 @@ final class RoundTripTests: EndToEndTestCase {
         }
     }
 
+    func testExportToAnUnwritablePathFails() throws {
+        let target = workDir.appendingPathComponent("missing-folder/out.csv").path
+        let result = try CLI.fails(["export", "events", "--output", target, "--db", try demoDB()])
+        XCTAssertTrue(result.stderr.contains(target), result.summary)
+        XCTAssertEqual(result.stderrLines.count, 1, result.summary)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target))
+    }
+
     func testCitiesExportDefaultsToTheRegister() throws {
         let demo = try demoDB()
         let c = try counts(demo)
