@@ -47,7 +47,7 @@ let package = Package(
             path: "Sources/Bench"
         ),
         .testTarget(name: "TwinningCoreTests", dependencies: ["TwinningCore"]),
-        .testTarget(name: "TwinningUITests", dependencies: ["TwinningUI"]),
+        .testTarget(name: "TwinningUITests", dependencies: ["TwinningUI"], exclude: ["Golden"]),
         .testTarget(name: "TwinningTerminalTests", dependencies: ["TwinningTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TwinningCore"]),
         .testTarget(name: "ScreenEndToEndTests", dependencies: ["TwinningCore"]),

@@ -114,9 +114,10 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
         }
         return []
     case .toggleScope:
+        let keep = state.selectedCity?.id
         state.cities.scope = state.cities.scope == .register ? .gazetteer : .register
         state.cities.inPartners = false
-        refilterCities(&state, keepId: state.selectedCity?.id)
+        refilterCities(&state, keepId: keep)
         return detailEffects(state)
     case .newCity:
         guard writable(&state) else { return [] }

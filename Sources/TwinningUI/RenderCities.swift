@@ -57,20 +57,19 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
     }
     line(city.name, role: .header)
     line(facts)
-    for (label, tags) in [(S.detailThemes, city.themes), (.detailStrengths, city.strengths), (.detailChallenges, city.challenges)] where !tags.isEmpty {
-        line("\(tr(label, language)): \(tags.joined(separator: ", "))")
-    }
-    if city.seekingPartners { line("\(tr(.detailSeeking, language)): \(tr(.yes, language))") }
-    if !city.notes.isEmpty { line("\(tr(.detailNotes, language)): \(city.notes)", role: .dim) }
-
     let partnersTitle = "\(tr(.detailPartners, language)) (\(detail.partners.count))"
         + (detail.partners.isEmpty || state.cities.inPartners ? "" : "  — \(tr(.detailEnterPartners, language))")
     line(partnersTitle, role: .header)
     if detail.partners.isEmpty { line(tr(.detailNoPartners, language), role: .dim) }
-    // Keep the chosen partner visible when the list is longer than the space.
-    let space = max(1, bottom - row - (detail.events.isEmpty ? 0 : 2))
+    // Partners share the space with the profile below; while choosing a
+    // partner they get all of it, scrolled so the chosen one is visible.
+    let profileLines = [city.themes, city.strengths, city.challenges].filter { !$0.isEmpty }.count
+        + (city.seekingPartners ? 1 : 0) + (city.notes.isEmpty ? 0 : 1) + (detail.events.isEmpty ? 0 : 2)
+    let space = state.cities.inPartners ? max(1, bottom - row)
+        : max(min(detail.partners.count, 3), bottom - row - profileLines)
     let first = state.cities.inPartners ? max(0, state.cities.partnerSelection - space + 1) : 0
-    for (index, partnership) in detail.partners.enumerated().dropFirst(first).prefix(space) {
+    let hidden = state.cities.inPartners ? 0 : max(0, detail.partners.count - space)
+    for (index, partnership) in detail.partners.enumerated().dropFirst(first).prefix(hidden > 0 ? space - 1 : space) {
         guard row < bottom else { break }
         let (_, other) = partnership.sides(from: city.id)
         var text = "\(other.name) (\(other.countryCode)) · \(partnership.partnership.type.label(language)) · \(partnership.partnership.status.label(language))"
@@ -82,6 +81,13 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
         if selected { screen.cursor = Position(row: row, col: rect.col) }
         row += 1
     }
+    if hidden > 0 { line("  … +\(hidden + 1) (Enter)", role: .dim) }
+    for (label, tags) in [(S.detailThemes, city.themes), (.detailStrengths, city.strengths), (.detailChallenges, city.challenges)] where !tags.isEmpty {
+        line("\(tr(label, language)): \(tags.joined(separator: ", "))")
+    }
+    if city.seekingPartners { line("\(tr(.detailSeeking, language)): \(tr(.yes, language))") }
+    if !city.notes.isEmpty { line("\(tr(.detailNotes, language)): \(city.notes)", role: .dim) }
+
     if !detail.events.isEmpty && row < bottom - 1 {
         line(tr(.detailEvents, language), role: .header)
         for event in detail.events {

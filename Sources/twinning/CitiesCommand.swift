@@ -57,9 +57,11 @@ struct CitiesCommand: ParsableCommand {
                 let events = try database.events(EventFilter(cityId: found.id), limit: 5)
                 let contacts = try database.contacts(cityId: found.id)
                 if format == .json {
-                    struct Shown: Encodable { let city: CityJSON; let partnerships: [PartnershipJSON]; let events: [EventJSON] }
+                    struct Shown: Encodable {
+                        let city: CityJSON; let partnerships: [PartnershipJSON]; let events: [EventJSON]; let contacts: [ContactJSON]
+                    }
                     try emit(encodeJSON(Shown(city: CityJSON(found), partnerships: partners.map(PartnershipJSON.init),
-                                              events: events.map(EventJSON.init))), to: nil)
+                                              events: events.map(EventJSON.init), contacts: contacts.map(ContactJSON.init))), to: nil)
                     return
                 }
                 var lines: [String] = []

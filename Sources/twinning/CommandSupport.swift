@@ -27,7 +27,10 @@ func runReporting(_ body: () throws -> Void) throws {
         case let e as TwinningCore.ValidationError: message = e.description
         default: message = "\(error)"
         }
-        Console.error("twinning: " + TextSafety.sanitized(message))
+        // Each line is cleaned on its own: a candidate list keeps its line breaks,
+        // but no control character from data reaches the terminal.
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TextSafety.sanitized(String($0)) }
+        Console.error("twinning: " + lines.joined(separator: "\n"))
         throw ExitCode(1)
     }
 }

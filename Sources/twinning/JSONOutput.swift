@@ -14,12 +14,13 @@ struct CityJSON: Encodable {
     let themes: [String]
     let strengths: [String]
     let challenges: [String]
+    let notes: String
     let seeking_partners: Bool
 
     init(_ c: City) {
         geonameid = c.geonameId; id = c.id; name = c.name; region = c.admin1Name; country = c.countryCode
         population = c.population; latitude = c.latitude; longitude = c.longitude; themes = c.themes
-        strengths = c.strengths; challenges = c.challenges; seeking_partners = c.seekingPartners
+        strengths = c.strengths; challenges = c.challenges; notes = c.notes; seeking_partners = c.seekingPartners
     }
 }
 
@@ -74,5 +75,17 @@ struct EventJSON: Encodable {
         title = e.title; kind = e.kind.rawValue; start = e.startDate.iso; end = e.endDate?.iso
         direction = e.direction.rawValue; format = e.format.rawValue; participants = e.participants; youth = e.youth
         participants_by_country = e.participantsByCountry; notes = e.notes
+    }
+}
+
+struct ContactJSON: Encodable {
+    let name: String
+    let role: String
+    let email: String
+    let phone: String
+    let languages: [String]
+    let notes: String
+    init(_ c: Contact) {
+        name = c.name; role = c.role; email = c.email; phone = c.phone; languages = c.languages; notes = c.notes
     }
 }

@@ -72,8 +72,17 @@ public final class AppDatabase: Sendable {
         let openReadOnly = readOnly || !writable || !folderWritable
         do {
             if openReadOnly {
-                let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-                return try AppDatabase(writer: queue, path: path, isReadOnly: true)
+                do {
+                    let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+                    return try AppDatabase(writer: queue, path: path, isReadOnly: true)
+                } catch {
+                    // A WAL database in a folder we may not write: SQLite cannot
+                    // create its shared-memory file, so read it as immutable.
+                    guard !folderWritable, exists else { throw error }
+                    let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+                    let queue = try DatabaseQueue(path: uri, configuration: configuration(readOnly: true))
+                    return try AppDatabase(writer: queue, path: path, isReadOnly: true)
+                }
             }
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
             return try AppDatabase(writer: pool, path: path, isReadOnly: false)
