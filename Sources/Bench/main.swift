@@ -1,1 +1,156 @@
-print("twinning-bench: see README")
+// twinning-bench: figures for the full-screen program's hot paths.
+// It prints numbers; it asserts nothing (the tests do that).
+//
+//   twinning-bench filter --db DB [--rows 24] [--columns 80] [--repeat 5]
+//
+// `filter` loads the data exactly as the TUI does (EffectRunner.loadData),
+// builds the first screen (render), switches the Cities pane to all gazetteer
+// cities (`a`) and times every filter keystroke (`/` then one key per
+// character) through the real reducer, alone and with the render that follows
+// each key in the TUI.
+
+import Foundation
+import TwinningCore
+import TwinningUI
+import TwinningTerminal
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func usage() -> Never {
+    let text = """
+    usage: twinning-bench filter --db DB [--rows N] [--columns N] [--repeat N]
+
+      filter   median / max milliseconds per filter keystroke over the ~69k
+               gazetteer names, load time, first-screen time and peak RSS.
+    """
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+    exit(2)
+}
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+func ms(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1_000_000 }
+
+func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let sorted = values.sorted()
+    let mid = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    // Linux reports ru_maxrss in kilobytes.
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func format(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
+
+func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+    let n = s.count
+    guard n < width else { return s }
+    let fill = String(repeating: " ", count: width - n)
+    return right ? fill + s : s + fill
+}
+
+// MARK: - Arguments
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else { usage() }
+arguments.removeFirst()
+var options: [String: String] = [:]
+while !arguments.isEmpty {
+    let name = arguments.removeFirst()
+    guard name.hasPrefix("--"), !arguments.isEmpty else { usage() }
+    options[String(name.dropFirst(2))] = arguments.removeFirst()
+}
+
+guard command == "filter" else { usage() }
+guard let dbPath = options["db"] ?? ProcessInfo.processInfo.environment["TWINNING_DB"] else { usage() }
+let rows = Int(options["rows"] ?? "24") ?? 24
+let columns = Int(options["columns"] ?? "80") ?? 80
+let repeats = max(1, Int(options["repeat"] ?? "5") ?? 5)
+let queries = ["d", "du", "dus", "duss", "düsseldorf", "k", "kr", "krakow", "東", "san"]
+
+// MARK: - Load and first screen, as the TUI does
+
+let t0 = now()
+let database: AppDatabase
+do {
+    database = try AppDatabase.open(path: dbPath, readOnly: true)
+} catch {
+    FileHandle.standardError.write(Data("twinning-bench: cannot open \(dbPath): \(error)\n".utf8))
+    exit(1)
+}
+let runner = EffectRunner(database: database, config: UserConfig())
+let tOpen = now()
+let data: AppData
+do {
+    data = try runner.loadData()
+} catch {
+    FileHandle.standardError.write(Data("twinning-bench: loading failed: \(error)\n".utf8))
+    exit(1)
+}
+let tLoad = now()
+var state = AppState(size: Size(rows: rows, columns: columns), language: .en)
+state.readOnly = true
+for effect in reduce(&state, .dataLoaded(data, select: nil)) {
+    // The detail of the first city, as the main loop would load it.
+    for action in runner.perform(effect, language: .en) { _ = reduce(&state, action) }
+}
+let tReduce = now()
+var firstScreen = render(state)
+let tRender = now()
+
+print("twinning-bench filter — \(dbPath)")
+print("window \(columns)x\(rows); \(data.gazetteer.count) gazetteer cities, \(data.register.count) in the register, \(data.partnerships.count) partnerships")
+print("")
+print("open database                 \(pad(format(ms(tOpen - t0)), 9, right: true)) ms")
+print("load data (EffectRunner)      \(pad(format(ms(tLoad - tOpen)), 9, right: true)) ms")
+print("apply data + first detail     \(pad(format(ms(tReduce - tLoad)), 9, right: true)) ms")
+print("first render                  \(pad(format(ms(tRender - tReduce)), 9, right: true)) ms")
+print("total to first screen         \(pad(format(ms(tRender - t0)), 9, right: true)) ms")
+_ = firstScreen
+
+// MARK: - Filter keystrokes on the gazetteer
+
+var base = state
+_ = reduce(&base, .key(.char("a")))  // register → all cities of the world
+guard base.cities.scope == .gazetteer else {
+    print("error: `a` did not switch the Cities pane to the gazetteer")
+    exit(1)
+}
+
+print("")
+print("filter keystrokes on all \(base.cityRows.count) gazetteer cities (\(repeats) runs per query; ms per key)")
+print("\(pad("query", 12)) \(pad("keys", 4, right: true)) \(pad("matches", 8, right: true))   \(pad("reduce med", 10, right: true)) \(pad("reduce max", 10, right: true))   \(pad("+render med", 11, right: true)) \(pad("+render max", 11, right: true))")
+
+var allReduce: [Double] = []
+var allWithRender: [Double] = []
+for query in queries {
+    var reduceTimes: [Double] = []
+    var renderTimes: [Double] = []
+    var matches = 0
+    for _ in 0..<repeats {
+        var s = base
+        _ = reduce(&s, .key(.char("/")))
+        for c in query {
+            let a = now()
+            _ = reduce(&s, .key(.char(c)))
+            let b = now()
+            firstScreen = render(s)
+            let r = now()
+            reduceTimes.append(ms(b - a))
+            renderTimes.append(ms(r - a))
+        }
+        matches = s.cities.visible.count
+    }
+    allReduce += reduceTimes
+    allWithRender += renderTimes
+    print("\(pad(query, 12)) \(pad(String(query.count), 4, right: true)) \(pad(String(matches), 8, right: true))   \(pad(format(median(reduceTimes), 3), 10, right: true)) \(pad(format(reduceTimes.max() ?? .nan, 3), 10, right: true))   \(pad(format(median(renderTimes), 3), 11, right: true)) \(pad(format(renderTimes.max() ?? .nan, 3), 11, right: true))")
+}
+print("\(pad("all", 12)) \(pad(String(allReduce.count), 4, right: true)) \(pad("", 8))   \(pad(format(median(allReduce), 3), 10, right: true)) \(pad(format(allReduce.max() ?? .nan, 3), 10, right: true))   \(pad(format(median(allWithRender), 3), 11, right: true)) \(pad(format(allWithRender.max() ?? .nan, 3), 11, right: true))")
+print("")
+print("peak RSS (ru_maxrss)          \(pad(format(peakRSSMegabytes(), 1), 9, right: true)) MB")
