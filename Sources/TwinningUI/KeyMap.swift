@@ -100,3 +100,21 @@ public enum KeyMap {
         binding.keys.prefix(limit).map(\.description).joined(separator: "/")
     }
 }
+
+extension KeyMap {
+    /// The key list of the README, made from the same table as the bar and the help screen.
+    public static func markdownTable(_ language: Language = .en) -> String {
+        let names: [KeyContext: String] = [
+            .global: "Everywhere", .list: "Lists", .cities: "Cities pane", .partnerships: "Partnerships pane",
+            .filter: "While typing a filter", .form: "Forms", .confirm: "Questions", .help: "Help screen",
+        ]
+        var lines = ["| where | keys | what it does |", "| --- | --- | --- |"]
+        for context in KeyContext.allCases {
+            for binding in bindings where binding.context == context {
+                let keys = binding.keys.map { "`\($0.description)`" }.joined(separator: " ")
+                lines.append("| \(names[context]!) | \(keys) | \(tr(binding.help, language)) |")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -56,7 +56,7 @@ func openDatabase(_ options: GlobalOptions, demo: Bool = true) throws -> AppData
     let path = options.databasePath
     let isNew = !FileManager.default.fileExists(atPath: path)
     let database = try AppDatabase.open(path: path)
-    if try isNew || (database.isEmpty() && !database.isReadOnly) {
+    if isNew {
         try populate(database, path: path, demo: demo)
     }
     return database

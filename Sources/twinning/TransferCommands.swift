@@ -78,6 +78,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init", abstract: "Create the database with the gazetteer and the demo network.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Only the gazetteer: no demo partnerships or events.") var empty = false
+    @Flag(help: "Not even the gazetteer: an empty schema, e.g. to import a gazetteer of your own.") var bare = false
     @Flag(help: "Replace an existing database (its data is lost).") var force = false
 
     func run() throws {
@@ -95,7 +96,12 @@ struct InitCommand: ParsableCommand {
                 }
             }
             let database = try AppDatabase.open(path: path)
-            try populate(database, path: path, demo: !empty)
+            if bare {
+                try database.setMeta("contents", "bare")
+                Console.error("Created \(path) without any cities. Import some with `twinning import cities FILE`.")
+            } else {
+                try populate(database, path: path, demo: !empty)
+            }
         }
     }
 }
