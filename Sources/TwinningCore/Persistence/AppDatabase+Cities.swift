@@ -118,6 +118,7 @@ extension AppDatabase {
         try city.validate()
         return try write { db in
             try city.insert(db)
+            try log(db, .create, .city, id: city.id!, summary: "city \(city.name)", before: nil, after: ChangeJSON.encode(city))
             return city
         }
     }
@@ -129,11 +130,13 @@ extension AppDatabase {
         try city.validate()
         guard let id = city.id else { throw AppError.notFound("This city has not been saved yet.") }
         return try write { db in
+            let before = try City.fetchOne(db, key: id)
             let expected = city.version
             city.version = expected + 1
-            let changed = try AppDatabase.updateChecked(db, record: city, id: id, expectedVersion: expected,
-                                                        table: City.databaseTableName, what: "city \(city.name)")
-            _ = changed
+            _ = try AppDatabase.updateChecked(db, record: city, id: id, expectedVersion: expected,
+                                              table: City.databaseTableName, what: "city \(city.name)")
+            try log(db, .update, .city, id: id, summary: "city \(city.name)", before: before.map(ChangeJSON.encode),
+                    after: ChangeJSON.encode(city))
             return city
         }
     }

@@ -81,6 +81,8 @@ extension AppDatabase {
                 throw AppError.notFound("There is no partnership \(event.partnershipId).")
             }
             try event.insert(db)
+            try log(db, .create, .event, id: event.id!, summary: try AppDatabase.describe(db, event), before: nil,
+                    after: ChangeJSON.encode(event))
             return event
         }
     }
@@ -94,20 +96,33 @@ extension AppDatabase {
             guard try Partnership.exists(db, key: event.partnershipId) else {
                 throw AppError.notFound("There is no partnership \(event.partnershipId).")
             }
+            let before = try Event.fetchOne(db, key: id)
             let expected = event.version
             event.version = expected + 1
             _ = try AppDatabase.updateChecked(db, record: event, id: id, expectedVersion: expected,
                                               table: Event.databaseTableName, what: "event \(id)")
+            try log(db, .update, .event, id: id, summary: try AppDatabase.describe(db, event),
+                    before: before.map(ChangeJSON.encode), after: ChangeJSON.encode(event))
             return event
         }
     }
 
     public func removeEvent(id: Int64) throws {
         try write { db in
-            guard try Event.deleteOne(db, key: id) else {
+            guard let event = try Event.fetchOne(db, key: id) else {
                 throw AppError.notFound("There is no event \(id).")
             }
+            let summary = try AppDatabase.describe(db, event)
+            _ = try Event.deleteOne(db, key: id)
+            try log(db, .delete, .event, id: id, summary: summary, before: ChangeJSON.encode(event), after: nil)
         }
+    }
+
+    /// "event 2025-07-14 youth exchange, Dortmund ↔ Amiens", for the change log.
+    static func describe(_ db: Database, _ event: Event) throws -> String {
+        let pair = try Partnership.fetchOne(db, key: event.partnershipId).map { try describe(db, $0) } ?? "partnership ?"
+        let what = event.title.isEmpty ? event.kind.words : event.title
+        return "event \(event.startDate.iso) \(what), \(pair.replacingOccurrences(of: "partnership ", with: ""))"
     }
 
     // MARK: - Contacts
@@ -127,6 +142,8 @@ extension AppDatabase {
         try contact.validate()
         return try write { db in
             try contact.insert(db)
+            try log(db, .create, .contact, id: contact.id!, summary: "contact \(contact.name)", before: nil,
+                    after: ChangeJSON.encode(contact))
             return contact
         }
     }

@@ -92,6 +92,8 @@ extension AppDatabase {
         return try write { db in
             try AppDatabase.checkPairIsNew(db, partnership)
             try partnership.insert(db)
+            try log(db, .create, .partnership, id: partnership.id!, summary: try AppDatabase.describe(db, partnership),
+                    before: nil, after: ChangeJSON.encode(partnership))
             return partnership
         }
     }
@@ -113,10 +115,13 @@ extension AppDatabase {
         try partnership.validate()
         guard let id = partnership.id else { throw AppError.notFound("This partnership has not been saved yet.") }
         return try write { db in
+            let before = try Partnership.fetchOne(db, key: id)
             let expected = partnership.version
             partnership.version = expected + 1
             _ = try AppDatabase.updateChecked(db, record: partnership, id: id, expectedVersion: expected,
                                               table: Partnership.databaseTableName, what: "partnership \(id)")
+            try log(db, .update, .partnership, id: id, summary: try AppDatabase.describe(db, partnership),
+                    before: before.map(ChangeJSON.encode), after: ChangeJSON.encode(partnership))
             return partnership
         }
     }
@@ -125,13 +130,25 @@ extension AppDatabase {
     @discardableResult
     public func removePartnership(id: Int64) throws -> Int {
         try write { db in
-            guard try Partnership.exists(db, key: id) else {
+            guard let partnership = try Partnership.fetchOne(db, key: id) else {
                 throw AppError.notFound("There is no partnership \(id).")
             }
-            let events = try Event.filter(Event.Columns.partnershipId == id).fetchCount(db)
+            let events = try Event.filter(Event.Columns.partnershipId == id).fetchAll(db)
+            let contacts = try Contact.filter(Column("partnershipId") == id).fetchAll(db)
+            let summary = try AppDatabase.describe(db, partnership)
             _ = try Partnership.deleteOne(db, key: id)
-            return events
+            try log(db, .delete, .partnership, id: id, summary: summary,
+                    before: ChangeJSON.encode(PartnershipSnapshot(partnership: partnership, events: events, contacts: contacts)),
+                    after: nil)
+            return events.count
         }
+    }
+
+    /// "partnership Dortmund ↔ Amiens", for the change log.
+    static func describe(_ db: Database, _ partnership: Partnership) throws -> String {
+        let a = try String.fetchOne(db, sql: "SELECT name FROM city WHERE id = ?", arguments: [partnership.cityA]) ?? "?"
+        let b = try String.fetchOne(db, sql: "SELECT name FROM city WHERE id = ?", arguments: [partnership.cityB]) ?? "?"
+        return "partnership \(a) ↔ \(b)"
     }
 
     /// The partnership between two cities, if any.

@@ -8,11 +8,14 @@ public final class AppDatabase: Sendable {
     /// Where the file lives, for messages; nil in memory.
     public let path: String?
     public let isReadOnly: Bool
+    /// Whose changes these are, for the change log and undo.
+    public let actor: ChangeActor
 
-    init(writer: any DatabaseWriter, path: String?, isReadOnly: Bool) throws {
+    init(writer: any DatabaseWriter, path: String?, isReadOnly: Bool, actor: ChangeActor = .current()) throws {
         self.writer = writer
         self.path = path
         self.isReadOnly = isReadOnly
+        self.actor = actor
         if !isReadOnly {
             do {
                 try Schema.migrator.migrate(writer)
@@ -40,14 +43,14 @@ public final class AppDatabase: Sendable {
     }
 
     /// A database for tests: in memory, migrated, empty.
-    public static func inMemory() throws -> AppDatabase {
+    public static func inMemory(actor: ChangeActor = ChangeActor(user: "test")) throws -> AppDatabase {
         let queue = try DatabaseQueue(configuration: configuration(readOnly: false))
-        return try AppDatabase(writer: queue, path: nil, isReadOnly: false)
+        return try AppDatabase(writer: queue, path: nil, isReadOnly: false, actor: actor)
     }
 
     /// Opens (or creates) the database file in WAL mode. A file the user may
     /// not write opens read-only, so it can still be browsed and exported.
-    public static func open(path: String, readOnly: Bool = false) throws -> AppDatabase {
+    public static func open(path: String, readOnly: Bool = false, actor: ChangeActor = .current()) throws -> AppDatabase {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -74,18 +77,18 @@ public final class AppDatabase: Sendable {
             if openReadOnly {
                 do {
                     let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-                    return try AppDatabase(writer: queue, path: path, isReadOnly: true)
+                    return try AppDatabase(writer: queue, path: path, isReadOnly: true, actor: actor)
                 } catch {
                     // A WAL database in a folder we may not write: SQLite cannot
                     // create its shared-memory file, so read it as immutable.
                     guard !folderWritable, exists else { throw error }
                     let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
                     let queue = try DatabaseQueue(path: uri, configuration: configuration(readOnly: true))
-                    return try AppDatabase(writer: queue, path: path, isReadOnly: true)
+                    return try AppDatabase(writer: queue, path: path, isReadOnly: true, actor: actor)
                 }
             }
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-            return try AppDatabase(writer: pool, path: path, isReadOnly: false)
+            return try AppDatabase(writer: pool, path: path, isReadOnly: false, actor: actor)
         } catch let error as AppError {
             throw error
         } catch {

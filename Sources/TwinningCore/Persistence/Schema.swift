@@ -7,6 +7,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-register", migrate: createRegister)
+        migrator.registerMigration("v2-change-log", migrate: createChangeLog)
         return migrator
     }
 
@@ -121,6 +122,31 @@ enum Schema {
             );
             CREATE INDEX contact_city ON contact(cityId);
             CREATE INDEX contact_partnership ON contact(partnershipId);
+            """)
+    }
+
+    /// Every change made through the program, with who and when, and the
+    /// record before and after as JSON. It is the audit trail, and what undo
+    /// reads: undo information lives in the database, so a killed program
+    /// loses nothing between a delete and its undo.
+    private static func createChangeLog(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE change_log (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              at TEXT NOT NULL,
+              user TEXT NOT NULL,
+              session TEXT NOT NULL,
+              action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'undo')),
+              entity TEXT NOT NULL CHECK (entity IN ('city', 'partnership', 'event', 'contact')),
+              entityId INTEGER NOT NULL,
+              summary TEXT NOT NULL DEFAULT '',
+              before TEXT CHECK (before IS NULL OR json_valid(before)),
+              after TEXT CHECK (after IS NULL OR json_valid(after)),
+              undoes INTEGER REFERENCES change_log(id),
+              undone BOOLEAN NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+            );
+            CREATE INDEX change_log_session ON change_log(session, id);
+            CREATE INDEX change_log_at ON change_log(at);
             """)
     }
 }

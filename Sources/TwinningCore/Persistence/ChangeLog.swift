@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+
+/// Who is making changes: the login name (the `SUDO_USER` behind sudo) and a
+/// random id for this run of the program, so undo only reverts this session's work.
+public struct ChangeActor: Sendable, Equatable {
+    public let user: String
+    public let session: String
+
+    public init(user: String, session: String = UUID().uuidString) {
+        self.user = user
+        self.session = session
+    }
+
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> ChangeActor {
+        let user = [environment["SUDO_USER"], environment["USER"], environment["LOGNAME"]]
+            .compactMap { $0 }.first { !$0.isEmpty } ?? NSUserName()
+        return ChangeActor(user: user)
+    }
+}
+
+/// One line of the change log.
+public struct ChangeRecord: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord, Identifiable {
+    public static let databaseTableName = "change_log"
+    public enum Action: String, Codable, Sendable { case create, update, delete, undo }
+    public enum Entity: String, Codable, Sendable { case city, partnership, event, contact }
+
+    public var id: Int64?
+    public var at: String
+    public var user: String
+    public var session: String
+    public var action: Action
+    public var entity: Entity
+    public var entityId: Int64
+    public var summary: String
+    public var before: String?
+    public var after: String?
+    public var undoes: Int64?
+    public var undone: Bool
+}
+
+/// A deleted partnership with what went with it, so undo can bring all back.
+struct PartnershipSnapshot: Codable {
+    var partnership: Partnership
+    var events: [Event]
+    var contacts: [Contact]
+}
+
+enum ChangeJSON {
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) throws -> T {
+        guard let text else { throw AppError.notFound("The change log has no copy of this record.") }
+        return try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
+
+extension AppDatabase {
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+
+    /// Writes a change-log line inside the caller's transaction.
+    func log(_ db: Database, _ action: ChangeRecord.Action, _ entity: ChangeRecord.Entity, id: Int64,
+             summary: String, before: String?, after: String?, undoes: Int64? = nil) throws {
+        var record = ChangeRecord(id: nil, at: AppDatabase.timestamp(), user: actor.user, session: actor.session,
+                                  action: action, entity: entity, entityId: id, summary: summary,
+                                  before: before, after: after, undoes: undoes, undone: false)
+        try record.insert(db)
+    }
+
+    /// Changes, newest first.
+    public func changes(since: String? = nil, user: String? = nil, limit: Int = 200) throws -> [ChangeRecord] {
+        try read { db in
+            var request = ChangeRecord.all()
+            if let since { request = request.filter(Column("at") >= since) }
+            if let user { request = request.filter(Column("user") == user) }
+            return try request.order(Column("id").desc).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// What `undoLast` would revert, if anything.
+    public func nextUndo() throws -> ChangeRecord? {
+        try read { db in try AppDatabase.nextUndo(db, session: actor.session) }
+    }
+
+    static func nextUndo(_ db: Database, session: String) throws -> ChangeRecord? {
+        try ChangeRecord.filter(Column("session") == session && Column("undone") == false && Column("action") != "undo")
+            .order(Column("id").desc).fetchOne(db)
+    }
+
+    /// Reverts this session's most recent change that is not undone yet.
+    /// Refuses, with a plain message, when someone else changed the record since.
+    @discardableResult
+    public func undoLast() throws -> ChangeRecord? {
+        try write { db in
+            guard let change = try AppDatabase.nextUndo(db, session: actor.session) else { return nil }
+            let changedMeanwhile = AppError.conflict("Cannot undo “\(change.summary)”: someone else changed it since.")
+            // Someone else's later change to the same record (through the
+            // program or the command line, both write the log) blocks the undo.
+            let touchedByOthers = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM change_log WHERE entity = ? AND entityId = ? AND id > ? AND session <> ?)
+                """, arguments: [change.entity.rawValue, change.entityId, change.id, actor.session]) ?? false
+            if touchedByOthers { throw changedMeanwhile }
+            func currentVersion(_ table: String) throws -> Int? {
+                try Int.fetchOne(db, sql: "SELECT version FROM \(table) WHERE id = ?", arguments: [change.entityId])
+            }
+            switch (change.action, change.entity) {
+            case (.create, .city):
+                if try Partnership.filter(Partnership.Columns.cityA == change.entityId || Partnership.Columns.cityB == change.entityId)
+                    .fetchCount(db) > 0 { throw changedMeanwhile }
+                _ = try City.deleteOne(db, key: change.entityId)
+            case (.create, .partnership):
+                if try Event.filter(Event.Columns.partnershipId == change.entityId).fetchCount(db) > 0 { throw changedMeanwhile }
+                _ = try Partnership.deleteOne(db, key: change.entityId)
+            case (.create, .event):
+                _ = try Event.deleteOne(db, key: change.entityId)
+            case (.create, .contact):
+                _ = try Contact.deleteOne(db, key: change.entityId)
+            case (.update, .city):
+                var before = try ChangeJSON.decode(City.self, change.before)
+                guard let current = try currentVersion("city") else { throw changedMeanwhile }
+                before.version = current + 1
+                try before.update(db)
+            case (.update, .partnership):
+                var before = try ChangeJSON.decode(Partnership.self, change.before)
+                guard let current = try currentVersion("partnership") else { throw changedMeanwhile }
+                before.version = current + 1
+                try before.update(db)
+            case (.update, .event):
+                var before = try ChangeJSON.decode(Event.self, change.before)
+                guard let current = try currentVersion("event") else { throw changedMeanwhile }
+                before.version = current + 1
+                try before.update(db)
+            case (.delete, .event):
+                var before = try ChangeJSON.decode(Event.self, change.before)
+                guard try Partnership.exists(db, key: before.partnershipId) else { throw changedMeanwhile }
+                guard try !Event.exists(db, key: change.entityId) else { throw changedMeanwhile }
+                try before.insert(db)
+            case (.delete, .partnership):
+                let snapshot = try ChangeJSON.decode(PartnershipSnapshot.self, change.before)
+                var partnership = snapshot.partnership
+                guard try !Partnership.exists(db, key: change.entityId),
+                      try Partnership.filter(Partnership.Columns.cityA == partnership.cityA
+                                             && Partnership.Columns.cityB == partnership.cityB).fetchCount(db) == 0 else {
+                    throw changedMeanwhile
+                }
+                try partnership.insert(db)
+                for var event in snapshot.events { try event.insert(db) }
+                for var contact in snapshot.contacts { try contact.insert(db) }
+            default:
+                throw AppError.notFound("This change cannot be undone.")
+            }
+            try db.execute(sql: "UPDATE change_log SET undone = 1 WHERE id = ?", arguments: [change.id])
+            try log(db, .undo, change.entity, id: change.entityId, summary: change.summary, before: change.after,
+                    after: change.before, undoes: change.id)
+            return change
+        }
+    }
+}
