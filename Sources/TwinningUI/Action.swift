@@ -4,6 +4,7 @@ import TwinningCore
 public enum Selection: Equatable, Sendable {
     case city(Int64)
     case partnership(Int64)
+    case event(Int64)
 }
 
 /// What happens to the state: keys, a new window size, and the results of effects.
@@ -18,17 +19,30 @@ public enum Action: Equatable, Sendable {
     /// A save or delete failed; the form (if any) stays open with what was typed.
     case failed(String, field: FieldID?)
     case homeCitySaved(Int64)
+    /// Someone else saved the record being edited; the form stays open.
+    case conflict
+    /// The current version of the record being edited, after "reload".
+    case reloaded(FormState)
+    /// The record being edited is gone; the form closes with this message.
+    case formClosed(String)
 }
 
 /// Work the reducer asks for. `EffectRunner` performs it against the database
 /// and answers with actions, so the reducer itself stays pure and testable.
-public enum Effect: Equatable, Sendable {
+public indirect enum Effect: Equatable, Sendable {
     case loadData(select: Selection?)
     case loadCityDetail(Int64)
     case loadPartnershipInfo(Int64)
     case saveCity(City)
     case savePartnership(Partnership)
     case deletePartnership(Int64)
+    case saveEvent(Event)
+    case deleteEvent(Int64)
+    case undo
+    /// Saves again over someone else's newer version (the user chose to).
+    case overwrite(Effect)
+    /// Reads the current version of what the form edits.
+    case reload(FormKind)
     case setHomeCity(Int64)
     case redraw
     case quit

@@ -1,14 +1,61 @@
 import TwinningCore
 
 public enum Pane: Int, CaseIterable, Sendable {
-    case cities, partnerships
+    case cities, partnerships, events
 
     public var title: S {
         switch self {
         case .cities: return .paneCities
         case .partnerships: return .panePartnerships
+        case .events: return .paneEvents
         }
     }
+}
+
+/// How alive a partnership is, from the date of its last event.
+public enum Health: Int, CaseIterable, Comparable, Sendable {
+    case active, quiet, dormant
+
+    public static func < (lhs: Health, rhs: Health) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var label: S {
+        switch self {
+        case .active: return .healthActive
+        case .quiet: return .healthQuiet
+        case .dormant: return .healthDormant
+        }
+    }
+}
+
+/// The thresholds of the health marks, in years (settings `health_active_years`, `health_quiet_years`).
+public struct HealthRule: Equatable, Sendable {
+    public var activeYears = 2
+    public var quietYears = 5
+    public init(activeYears: Int = 2, quietYears: Int = 5) {
+        self.activeYears = activeYears
+        self.quietYears = quietYears
+    }
+
+    /// Active: an event within `activeYears`; quiet: within `quietYears`; dormant: older or never.
+    public func health(lastEvent: PartialDate?, today: PartialDate) -> Health {
+        guard let last = lastEvent else { return .dormant }
+        let months = (today.year - last.year) * 12 + ((today.month ?? 12) - (last.month ?? 12))
+        if months <= activeYears * 12 { return .active }
+        if months <= quietYears * 12 { return .quiet }
+        return .dormant
+    }
+}
+
+public struct EventsPaneState: Equatable, Sendable {
+    public var filter = ""
+    public var visible: [Int] = []
+    public var list = ListPosition()
+    /// Quick filters: one year, one kind, only our city's partnerships, one partnership.
+    public var year: Int?
+    public var kind: EventKind?
+    public var ourCityOnly = false
+    public var partnershipId: Int64?
+    public init() {}
 }
 
 /// Selection and scroll of one list.
@@ -21,13 +68,14 @@ public struct ListPosition: Equatable, Sendable {
 public enum CityScope: Equatable, Sendable { case register, gazetteer }
 
 public enum PartnershipSort: CaseIterable, Equatable, Sendable {
-    case name, since, lastEvent
+    case name, since, lastEvent, health
 
     public var label: S {
         switch self {
         case .name: return .sortName
         case .since: return .sortSince
         case .lastEvent: return .sortLastEvent
+        case .health: return .colHealth
         }
     }
 }
@@ -49,6 +97,7 @@ public struct PartnershipsPaneState: Equatable, Sendable {
     public var visible: [Int] = []
     public var list = ListPosition()
     public var sort = PartnershipSort.name
+    public var health: Health?
     public init() {}
 }
 
@@ -62,6 +111,9 @@ public struct AppData: Equatable, Sendable {
     /// The whole gazetteer, largest first (for the "all cities" view and pickers).
     public var gazetteer: [CitySummary] = []
     public var partnerships: [PartnershipDetail] = []
+    /// All events, newest first.
+    public var events: [EventDetail] = []
+    public var eventIndex = NameIndex(keys: [])
     public var registerIndex = NameIndex(keys: [])
     public var gazetteerIndex = NameIndex(keys: [])
     public var partnershipIndex = NameIndex(keys: [])
@@ -115,6 +167,9 @@ public struct StatusMessage: Equatable, Sendable {
 public struct Confirmation: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case deletePartnership(Int64)
+        case deleteEvent(Int64)
+        /// Someone else saved the record being edited: reload theirs or overwrite.
+        case conflict
         case discardForm
         case quit
     }
@@ -138,7 +193,15 @@ public struct AppState: Equatable, Sendable {
     public var pane = Pane.cities
     public var cities = CitiesPaneState()
     public var partnerships = PartnershipsPaneState()
+    public var events = EventsPaneState()
     public var data = AppData()
+    /// The date the program counts from (health marks, "today" in date fields).
+    public var today = PartialDate(year: 2026, month: 1, day: 1)!
+    public var healthRule = HealthRule()
+    /// The partnership of the last event saved, the default for the next one.
+    public var lastEventPartnership: Int64?
+    /// The save a form asked for last; "overwrite" repeats it after a conflict.
+    public var pendingSave: Effect?
     public var cityDetail: CityDetail?
     public var partnershipInfo: PartnershipInfo?
     /// True while the user types into the active pane's filter.
@@ -162,13 +225,24 @@ public struct AppState: Equatable, Sendable {
     /// The keys that work here, most specific first.
     public var keyContexts: [KeyContext] {
         if showingHelp { return [.help] }
-        if confirmation != nil { return [.confirm] }
+        if let confirmation { return confirmation.purpose == .conflict ? [.conflict] : [.confirm] }
         if form != nil { return [.form] }
         if editingFilter { return [.filter] }
         switch pane {
         case .cities: return [.cities, .list, .global]
         case .partnerships: return [.partnerships, .list, .global]
+        case .events: return [.events, .list, .global]
         }
+    }
+
+    public var selectedEvent: EventDetail? {
+        guard events.visible.indices.contains(events.list.selection) else { return nil }
+        let index = events.visible[events.list.selection]
+        return data.events.indices.contains(index) ? data.events[index] : nil
+    }
+
+    public func health(_ partnership: PartnershipDetail) -> Health {
+        healthRule.health(lastEvent: partnership.lastEvent, today: today)
     }
 
     /// The cities the Cities pane lists in its current scope.

@@ -34,11 +34,15 @@ public final class EffectRunner {
         data.revision = revision
         data.gazetteer = gazetteer!
         data.gazetteerIndex = gazetteerIndex!
-        data.register = try database.registerCities().map(CitySummary.init)
+        data.register = try database.registerCitySummaries()
         data.registerIndex = NameIndex(keys: data.register.map(NameIndex.key(for:)))
         data.partnerships = try database.partnerships()
         data.partnershipIndex = NameIndex(keys: data.partnerships.map {
             NameIndex.key(for: $0.cityA) + "\u{1}" + NameIndex.key(for: $0.cityB)
+        })
+        data.events = try database.events()
+        data.eventIndex = NameIndex(keys: data.events.map {
+            NameIndex.key(for: $0.cityA) + "\u{1}" + NameIndex.key(for: $0.cityB) + "\u{1}" + SearchKey.fold($0.event.title)
         })
         for p in data.partnerships {
             data.partnerCounts[p.cityA.id, default: 0] += 1
@@ -50,6 +54,25 @@ public final class EffectRunner {
     public func perform(_ effect: Effect, language: Language) -> [Action] {
         do {
             switch effect {
+            case .saveEvent(let event):
+                let isNew = event.id == nil
+                let saved = isNew ? try database.addEvent(event) : try database.updateEvent(event)
+                let what = saved.title.isEmpty ? saved.kind.label(language) : saved.title
+                return [.saved(tr(isNew ? .addedEvent : .savedEvent, language, what), select: .event(saved.id!))]
+            case .deleteEvent(let id):
+                let event = try database.event(id: id)
+                try database.removeEvent(id: id)
+                let what = event.map { $0.title.isEmpty ? $0.kind.label(language) : $0.title } ?? ""
+                return [.saved(tr(.deletedEvent, language, what), select: nil)]
+            case .undo:
+                guard let change = try database.undoLast() else {
+                    return [.failed(tr(.nothingToUndo, language), field: nil)]
+                }
+                return [.saved(tr(.undone, language, change.summary), select: nil)]
+            case .overwrite(let save):
+                return perform(try withCurrentVersion(save), language: language)
+            case .reload(let kind):
+                return [try reload(kind, language: language)]
             case .loadData(let select):
                 return [.dataLoaded(try loadData(), select: select)]
             case .loadCityDetail(let id):
@@ -88,7 +111,11 @@ public final class EffectRunner {
                 return []
             }
         } catch let error as AppError {
-            if case .conflict = error { return [.failed(tr(.conflictChanged, language), field: nil)] }
+            if case .conflict = error {
+                if case .undo = effect { return [.failed(error.description, field: nil)] }
+                if recordIsGone(effect) { return [.formClosed(tr(.deletedMeanwhile, language))] }
+                return [.conflict]
+            }
             if case .readOnly = error { return [.failed(tr(.readOnlyRefused, language), field: nil)] }
             if case .invalid(let validation) = error {
                 return [.failed(tr(.errorPrefix, language, validation.description), field: FieldID(rawValue: validation.field) ?? (validation.field == "cities" ? .cityB : nil))]
@@ -98,6 +125,51 @@ public final class EffectRunner {
             return [.failed(tr(.errorPrefix, language, error.description), field: FieldID(rawValue: error.field))]
         } catch {
             return [.failed(tr(.errorPrefix, language, "\(error)"), field: nil)]
+        }
+    }
+
+    /// The save again, carrying the version now in the database, so it replaces
+    /// the other person's version (the user chose to overwrite).
+    private func withCurrentVersion(_ save: Effect) throws -> Effect {
+        switch save {
+        case .saveCity(var city):
+            if let id = city.id, let current = try database.city(id: id) { city.version = current.version }
+            return .saveCity(city)
+        case .savePartnership(var partnership):
+            if let id = partnership.id, let current = try database.partnership(id: id) { partnership.version = current.partnership.version }
+            return .savePartnership(partnership)
+        case .saveEvent(var event):
+            if let id = event.id, let current = try database.event(id: id) { event.version = current.version }
+            return .saveEvent(event)
+        default:
+            return save
+        }
+    }
+
+    private func recordIsGone(_ effect: Effect) -> Bool {
+        switch effect {
+        case .saveCity(let city): return city.id != nil && (try? database.city(id: city.id!)) ?? nil == nil
+        case .savePartnership(let p): return p.id != nil && (try? database.partnership(id: p.id!)) ?? nil == nil
+        case .saveEvent(let e): return e.id != nil && (try? database.event(id: e.id!)) ?? nil == nil
+        case .overwrite(let inner): return recordIsGone(inner)
+        default: return false
+        }
+    }
+
+    /// The form again, filled from the record as it is now in the database.
+    private func reload(_ kind: FormKind, language: Language) throws -> Action {
+        switch kind {
+        case .editCity(let city):
+            guard let current = try database.city(id: city.id!) else { return .formClosed(tr(.deletedMeanwhile, language)) }
+            return .reloaded(Forms.editCity(current))
+        case .editPartnership(let partnership):
+            guard let current = try database.partnership(id: partnership.id!) else { return .formClosed(tr(.deletedMeanwhile, language)) }
+            return .reloaded(Forms.editPartnership(current, language: language))
+        case .editEvent(let event):
+            guard let current = try database.event(id: event.id!) else { return .formClosed(tr(.deletedMeanwhile, language)) }
+            return .reloaded(Forms.editEvent(current, partnership: try database.partnership(id: current.partnershipId), language: language))
+        default:
+            return .formClosed(tr(.deletedMeanwhile, language))
         }
     }
 }

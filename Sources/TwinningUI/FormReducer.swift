@@ -5,7 +5,8 @@ import TwinningCore
 func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var form = state.form else { return [] }
     let field = form.focused
-    let suggesting = field.kind == .city && !field.suggestions.isEmpty && field.cityId == nil
+    let suggesting = !field.suggestions.isEmpty
+        && ((field.kind == .city && field.cityId == nil) || (field.kind == .partnership && field.partnershipId == nil))
 
     if key == .function(10) {
         if form.dirty {
@@ -64,14 +65,14 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
             form.focus += 1
         }
     default:
-        type(&form, key, state.data)
+        type(&form, key, state.data, state.language)
     }
     state.form = form
     return []
 }
 
 /// Typing into the focused field.
-private func type(_ form: inout FormState, _ key: Key, _ data: AppData) {
+private func type(_ form: inout FormState, _ key: Key, _ data: AppData, _ language: Language) {
     var field = form.focused
     switch field.kind {
     case .toggle:
@@ -82,8 +83,17 @@ private func type(_ form: inout FormState, _ key: Key, _ data: AppData) {
         default: return
         }
     case .choice(let values):
-        guard key == .char(" ") else { return }
-        field.choice = (field.choice + 1) % values.count
+        guard case .char(let c) = key else { return }
+        if c == " " {
+            field.choice = (field.choice + 1) % values.count
+        } else {
+            // A letter jumps to the next choice whose label starts with it ("y" → youth exchange).
+            let letter = String(c).lowercased()
+            let labels = values.map { choiceLabel(field, $0, language).lowercased() }
+            let order = (1...values.count).map { (field.choice + $0) % values.count }
+            guard let next = order.first(where: { labels[$0].hasPrefix(letter) }) else { return }
+            field.choice = next
+        }
     default:
         switch key {
         case .backspace:
@@ -102,6 +112,10 @@ private func type(_ form: inout FormState, _ key: Key, _ data: AppData) {
             field.cityId = nil
             field.suggestions = field.text.isEmpty ? [] : Array(data.gazetteerIndex.filter(field.text).prefix(6))
             field.suggestion = 0
+        } else if field.kind == .partnership {
+            field.partnershipId = nil
+            field.suggestions = field.text.isEmpty ? [] : Array(data.partnershipIndex.filter(field.text).prefix(6))
+            field.suggestion = 0
         }
     }
     form.fields[form.focus] = field
@@ -112,6 +126,16 @@ private func type(_ form: inout FormState, _ key: Key, _ data: AppData) {
 private func pick(_ form: inout FormState, _ data: AppData) {
     var field = form.focused
     guard field.suggestions.indices.contains(field.suggestion) else { return }
+    if field.kind == .partnership {
+        let partnership = data.partnerships[field.suggestions[field.suggestion]]
+        field.partnershipId = partnership.id
+        field.text = "\(partnership.cityA.name) ↔ \(partnership.cityB.name)"
+        field.suggestions = []
+        field.error = nil
+        form.fields[form.focus] = field
+        form.dirty = true
+        return
+    }
     let city = data.gazetteer[field.suggestions[field.suggestion]]
     field.cityId = city.id
     field.text = city.name
@@ -141,11 +165,13 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
         switch field.kind {
         case .city where field.cityId == nil:
             fail(field.id, tr(.errPickCity, language, label(field)))
+        case .partnership where field.partnershipId == nil:
+            fail(field.id, tr(.errPickPartnership, language))
         case .integer where !value.isEmpty && Int(value.replacingOccurrences(of: ".", with: "")) == nil:
             fail(field.id, tr(.errNotWholeNumber, language, label(field), value))
         case .decimal where !value.isEmpty && Double(value.replacingOccurrences(of: ",", with: ".")) == nil:
             fail(field.id, tr(.errNotNumber, language, label(field), value))
-        case .date where !value.isEmpty && PartialDate.parse(value) == nil:
+        case .date where !value.isEmpty && DateInput.parse(value, today: state.today) == nil:
             fail(field.id, tr(.errDate, language, label(field), value))
         default:
             break
@@ -164,7 +190,8 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
         func choice<V: Vocabulary>(_ id: FieldID, _ type: V.Type) -> V {
             V.allCases.map { $0 }[form.field(id)?.choice ?? 0]
         }
-        func date(_ id: FieldID) -> PartialDate? { PartialDate.parse(text(id)) }
+        func date(_ id: FieldID) -> PartialDate? { DateInput.parse(text(id), today: state.today) }
+        func number(_ id: FieldID) -> Int? { Int(text(id).replacingOccurrences(of: ".", with: "")) }
         do {
             switch form.kind {
             case .newCity:
@@ -198,6 +225,45 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
                 p.since = date(.since); p.until = date(.until); p.themes = tags(.themes); p.notes = text(.notes)
                 try p.validate()
                 effect = .savePartnership(p)
+            case .newEvent, .editEvent:
+                var event: Event
+                if case .editEvent(let original) = form.kind { event = original } else {
+                    event = Event(partnershipId: 0, startDate: state.today)
+                }
+                event.partnershipId = form.field(.partnership)!.partnershipId!
+                event.startDate = date(.start)!
+                event.endDate = date(.end) ?? event.startDate
+                event.kind = choice(.kind, EventKind.self)
+                event.direction = choice(.direction, EventDirection.self)
+                event.format = choice(.format, EventFormat.self)
+                if event.format == .online && event.direction == .both { event.direction = .online }
+                event.participants = number(.participants)
+                event.youth = number(.youth)
+                event.title = text(.title)
+                event.notes = text(.notes)
+                if let end = event.endDate, end < event.startDate {
+                    fail(.end, tr(.errEndBeforeStart, language, end.display(language), event.startDate.display(language)))
+                }
+                if let youth = event.youth, youth > (event.participants ?? 0) {
+                    fail(.youth, tr(.errYouthExceeds, language, String(youth), String(event.participants ?? 0)))
+                }
+                // "DE 20, FR 22" or "DE:20; FR:22"
+                let spelled = text(.byCountry).replacingOccurrences(of: #"([A-Za-z]{2})\s*[: ]\s*(\d+)"#, with: "$1:$2",
+                                                                     options: .regularExpression)
+                switch CountryCounts.parse(spelled) {
+                case .success(let counts):
+                    event.participantsByCountry = counts
+                    let sum = counts.values.reduce(0, +)
+                    if let participants = event.participants, sum > participants {
+                        fail(.byCountry, tr(.errByCountryExceeds, language, String(sum), String(participants)))
+                    }
+                case .failure:
+                    fail(.byCountry, tr(.errByCountry, language))
+                }
+                if firstError == nil {
+                    try event.validate()
+                    effect = .saveEvent(event)
+                }
             case .homeCity:
                 if let id = form.field(.home)?.cityId { effect = .setHomeCity(id) }
             }
@@ -210,7 +276,10 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
     }
     if let firstError { form.focus = firstError }
     state.form = form
-    if let effect { return [effect] }
+    if let effect {
+        state.pendingSave = effect
+        return [effect]
+    }
     state.status = StatusMessage(form.fields.first { $0.error != nil }?.error ?? form.message ?? "", kind: .error)
     return []
 }

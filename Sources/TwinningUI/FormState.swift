@@ -3,6 +3,7 @@ import TwinningCore
 public enum FieldID: String, Equatable, Sendable {
     case name, country, region, latitude, longitude, population, themes, strengths, challenges, notes, seeking
     case cityA, cityB, type, status, since, until, home
+    case partnership, title, kind, start, end, direction, format, participants, youth, byCountry
 }
 
 public enum FieldKind: Equatable, Sendable {
@@ -15,6 +16,8 @@ public enum FieldKind: Equatable, Sendable {
     case toggle
     /// A city from the gazetteer, found by typing its name.
     case city
+    /// A partnership, found by typing either city's name.
+    case partnership
 }
 
 public struct FormField: Equatable, Sendable {
@@ -28,6 +31,8 @@ public struct FormField: Equatable, Sendable {
     public var choice = 0
     /// For city fields: the chosen city, and the suggestions for what is typed.
     public var cityId: Int64?
+    /// For partnership fields: the chosen partnership.
+    public var partnershipId: Int64?
     public var suggestions: [Int] = []
     public var suggestion = 0
 
@@ -48,6 +53,8 @@ public enum FormKind: Equatable, Sendable {
     case editCity(City)
     case newPartnership
     case editPartnership(Partnership)
+    case newEvent
+    case editEvent(Event)
     case homeCity
 }
 
@@ -75,6 +82,8 @@ public struct FormState: Equatable, Sendable {
         case .editCity: return .formEditCity
         case .newPartnership: return .formNewPartnership
         case .editPartnership: return .formEditPartnership
+        case .newEvent: return .formNewEvent
+        case .editEvent: return .formEditEvent
         case .homeCity: return .formHomeCity
         }
     }
@@ -136,6 +145,40 @@ public enum Forms {
         ])
         form.message = "\(detail.cityA.name) ↔ \(detail.cityB.name)"
         return form
+    }
+
+    /// The event form. Fields are ordered for the common case: with the
+    /// partnership already chosen, a visit is date, kind, participants, save.
+    public static func newEvent(partnership: PartnershipDetail?, language: Language) -> FormState {
+        var form = FormState(kind: .newEvent, fields: eventFields(nil, partnership: partnership, language: language))
+        if partnership != nil { form.focus = 1 }
+        return form
+    }
+
+    public static func editEvent(_ event: Event, partnership: PartnershipDetail?, language: Language) -> FormState {
+        FormState(kind: .editEvent(event), fields: eventFields(event, partnership: partnership, language: language))
+    }
+
+    static func eventFields(_ e: Event?, partnership: PartnershipDetail?, language: Language) -> [FormField] {
+        var picker = FormField(.partnership, .fieldPartnership, .partnership,
+                               text: partnership.map { "\($0.cityA.name) ↔ \($0.cityB.name)" } ?? "", required: true)
+        picker.partnershipId = partnership?.id
+        let end = e?.endDate == e?.startDate ? nil : e?.endDate
+        return [
+            picker,
+            FormField(.start, .fieldStart, .date, text: e?.startDate.display(language) ?? "", required: true),
+            choice(.kind, .fieldKind, EventKind.self, e?.kind ?? .visit),
+            FormField(.participants, .fieldParticipants, .integer, text: e?.participants.map(String.init) ?? ""),
+            FormField(.youth, .fieldYouth, .integer, text: e?.youth.map(String.init) ?? ""),
+            FormField(.end, .fieldEnd, .date, text: end?.display(language) ?? ""),
+            choice(.direction, .fieldDirection, EventDirection.self, e?.direction ?? .both),
+            choice(.format, .fieldFormat, EventFormat.self, e?.format ?? .in_person),
+            FormField(.title, .fieldTitle, .text, text: e?.title ?? ""),
+            FormField(.byCountry, .fieldByCountry, .text,
+                      text: e.map { event in event.participantsByCountry.keys.sorted()
+                          .map { "\($0) \(event.participantsByCountry[$0]!)" }.joined(separator: ", ") } ?? ""),
+            FormField(.notes, .fieldNotes, .text, text: e?.notes ?? ""),
+        ]
     }
 
     public static func homeCity() -> FormState {

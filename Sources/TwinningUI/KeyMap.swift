@@ -3,7 +3,9 @@ public enum Command: String, CaseIterable, Sendable {
     case help, quit, nextPane, prevPane, goToPane, redraw, chooseHome
     case up, down, pageUp, pageDown, top, bottom, filter, open, back
     case newCity, editCity, toggleScope
-    case newPartnership, editPartnership, deletePartnership, sort
+    case newPartnership, editPartnership, deletePartnership, sort, healthFilter
+    case newEvent, editEvent, deleteEvent, yearFilter, kindFilter, ourCityFilter, undo
+    case reload, overwrite
     case filterDone, filterClear
     case save, cancel, nextField, prevField, changeChoice, formEnter
     case yes, no, confirmDefault, switchAnswer
@@ -13,11 +15,12 @@ public enum Command: String, CaseIterable, Sendable {
 /// Where a key is looked up. The screen combines several (global + list + the
 /// pane), or uses one alone (a form, a question, the help screen).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, cities, partnerships, filter, form, confirm, help
+    case global, list, cities, partnerships, events, filter, form, confirm, conflict, help
 
     /// The contexts that are active together; a key may be bound once among them.
     public static let combinations: [[KeyContext]] = [
-        [.cities, .list, .global], [.partnerships, .list, .global], [.filter], [.form], [.confirm], [.help],
+        [.cities, .list, .global], [.partnerships, .list, .global], [.events, .list, .global],
+        [.filter], [.form], [.confirm], [.conflict], [.help],
     ]
 }
 
@@ -37,9 +40,10 @@ public enum KeyMap {
         // Everywhere outside forms and questions
         KeyBinding(command: .help, keys: [.function(1), .char("?")], context: .global, bar: .barHelp, help: .helpHelp),
         KeyBinding(command: .quit, keys: [.char("q"), .function(10), .ctrl("c")], context: .global, bar: .barQuit, help: .helpQuit),
-        KeyBinding(command: .nextPane, keys: [.tab], context: .global, bar: .barPane, help: .helpNextPane),
+        KeyBinding(command: .nextPane, keys: [.tab], context: .global, bar: nil, help: .helpNextPane),
         KeyBinding(command: .prevPane, keys: [.backTab], context: .global, bar: nil, help: .helpPrevPane),
-        KeyBinding(command: .goToPane, keys: [.char("1"), .char("2")], context: .global, bar: nil, help: .helpPaneNumber),
+        KeyBinding(command: .goToPane, keys: [.char("1"), .char("2"), .char("3")], context: .global, bar: nil, help: .helpPaneNumber),
+        KeyBinding(command: .undo, keys: [.char("u")], context: .global, bar: .barUndo, help: .helpUndo),
         KeyBinding(command: .redraw, keys: [.ctrl("l")], context: .global, bar: nil, help: .helpRedraw),
         KeyBinding(command: .chooseHome, keys: [.char("h")], context: .global, bar: nil, help: .helpHomeCity),
         // Lists
@@ -61,6 +65,14 @@ public enum KeyMap {
         KeyBinding(command: .editPartnership, keys: [.char("e")], context: .partnerships, bar: .barEdit, help: .helpEditPartnership),
         KeyBinding(command: .deletePartnership, keys: [.char("d"), .delete], context: .partnerships, bar: .barDelete, help: .helpDeletePartnership),
         KeyBinding(command: .sort, keys: [.char("s")], context: .partnerships, bar: .barSort, help: .helpSort),
+        KeyBinding(command: .healthFilter, keys: [.char("f")], context: .partnerships, bar: .barHealth, help: .helpHealthFilter),
+        // Events pane
+        KeyBinding(command: .newEvent, keys: [.char("n")], context: .events, bar: .barNew, help: .helpNewEvent),
+        KeyBinding(command: .editEvent, keys: [.char("e")], context: .events, bar: .barEdit, help: .helpEditEvent),
+        KeyBinding(command: .deleteEvent, keys: [.char("d"), .delete], context: .events, bar: .barDelete, help: .helpDeleteEvent),
+        KeyBinding(command: .yearFilter, keys: [.char("y")], context: .events, bar: .barYear, help: .helpYearFilter),
+        KeyBinding(command: .kindFilter, keys: [.char("t")], context: .events, bar: .barKind, help: .helpKindFilter),
+        KeyBinding(command: .ourCityFilter, keys: [.char("o")], context: .events, bar: .barOurs, help: .helpOurCity),
         // Typing a filter
         KeyBinding(command: .filterDone, keys: [.enter, .down], context: .filter, bar: .barBack, help: .helpFilterDone),
         KeyBinding(command: .filterClear, keys: [.escape], context: .filter, bar: .barCancel, help: .helpFilterClear),
@@ -76,6 +88,10 @@ public enum KeyMap {
         KeyBinding(command: .no, keys: [.char("n"), .escape], context: .confirm, bar: .barNo, help: .helpNo),
         KeyBinding(command: .switchAnswer, keys: [.left, .right, .tab], context: .confirm, bar: nil, help: .helpChoice),
         KeyBinding(command: .confirmDefault, keys: [.enter], context: .confirm, bar: nil, help: .helpConfirmDefault),
+        // Someone else saved the record being edited
+        KeyBinding(command: .reload, keys: [.char("r")], context: .conflict, bar: .conflictReload, help: .conflictReload),
+        KeyBinding(command: .overwrite, keys: [.char("o")], context: .conflict, bar: .conflictOverwrite, help: .conflictOverwrite),
+        KeyBinding(command: .cancel, keys: [.escape], context: .conflict, bar: .conflictBack, help: .conflictBack),
         // Help screen
         KeyBinding(command: .closeHelp, keys: [.escape, .char("q"), .function(1), .char("?")], context: .help, bar: .barBack, help: .helpClose),
     ]
@@ -95,9 +111,19 @@ public enum KeyMap {
         contexts.flatMap { context in bindings.filter { $0.context == context && $0.bar != nil } }
     }
 
-    /// "F1/?" — the keys of a binding as the bar and help show them.
+    /// "F1/?" — the keys of a binding as the help shows them.
     public static func keyLabel(_ binding: KeyBinding, limit: Int = 2) -> String {
         binding.keys.prefix(limit).map(\.description).joined(separator: "/")
+    }
+
+    /// The keys the bar shows: at most two, leaving out the quiet
+    /// alternatives (arrows for Tab, Ctrl-C, Del), so that an F-key always
+    /// comes with its letter, because many SSH clients lose F-keys.
+    public static func barKeyLabel(_ binding: KeyBinding) -> String {
+        let quiet: Set<Key> = [.down, .up, .delete, .ctrl("c"), .char("j"), .char("k"), .escape]
+        var keys = [binding.keys[0]]
+        keys += binding.keys.dropFirst().filter { !quiet.contains($0) }.prefix(1)
+        return keys.map(\.description).joined(separator: "/")
     }
 }
 
@@ -106,6 +132,7 @@ extension KeyMap {
     public static func markdownTable(_ language: Language = .en) -> String {
         let names: [KeyContext: String] = [
             .global: "Everywhere", .list: "Lists", .cities: "Cities pane", .partnerships: "Partnerships pane",
+            .events: "Events pane", .conflict: "Record changed by someone else",
             .filter: "While typing a filter", .form: "Forms", .confirm: "Questions", .help: "Help screen",
         ]
         var lines = ["| where | keys | what it does |", "| --- | --- | --- |"]

@@ -22,8 +22,24 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .saved(let message, let select):
         state.form = nil
         state.confirmation = nil
+        state.pendingSave = nil
         state.status = StatusMessage(message)
         return [.loadData(select: select)]
+    case .conflict:
+        state.confirmation = Confirmation(title: tr(.conflictTitle, state.language), message: tr(.conflictQuestion, state.language),
+                                          purpose: .conflict)
+        return []
+    case .reloaded(let form):
+        state.form = form
+        state.confirmation = nil
+        state.status = StatusMessage(tr(.reloaded, state.language), kind: .warning)
+        return []
+    case .formClosed(let message):
+        state.form = nil
+        state.confirmation = nil
+        state.pendingSave = nil
+        state.status = StatusMessage(message, kind: .error)
+        return [.loadData(select: nil)]
     case .failed(let message, let field):
         state.status = StatusMessage(message, kind: .error)
         if var form = state.form {
@@ -111,6 +127,16 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
         } else if state.pane == .partnerships && !state.partnerships.filter.isEmpty {
             setFilter(&state, "")
             return detailEffects(state)
+        } else if state.pane == .events && (state.events.partnershipId != nil || !state.events.filter.isEmpty) {
+            // Back from one partnership's events: to that partnership.
+            let from = state.events.partnershipId
+            state.events.partnershipId = nil
+            setFilter(&state, "")
+            if let from {
+                state.pane = .partnerships
+                select(&state, .partnership(from))
+                return detailEffects(state)
+            }
         }
         return []
     case .toggleScope:
@@ -144,6 +170,52 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
             message: tr(.confirmDeletePartnership, state.language, selected.cityA.name, selected.cityB.name, String(selected.eventCount)),
             purpose: .deletePartnership(selected.id))
         return []
+    case .healthFilter:
+        let options: [Health?] = [nil] + Health.allCases.map { $0 }
+        let index = options.firstIndex(of: state.partnerships.health) ?? 0
+        state.partnerships.health = options[(index + 1) % options.count]
+        refilterPartnerships(&state, keepId: state.selectedPartnership?.id)
+        return detailEffects(state)
+    case .newEvent:
+        guard writable(&state) else { return [] }
+        let preset = state.events.partnershipId ?? state.selectedEvent?.event.partnershipId ?? state.lastEventPartnership
+        let partnership = preset.flatMap { id in state.data.partnerships.first { $0.id == id } }
+        state.form = Forms.newEvent(partnership: partnership, language: state.language)
+        return []
+    case .editEvent:
+        guard writable(&state), let selected = state.selectedEvent else { return [] }
+        let partnership = state.data.partnerships.first { $0.id == selected.event.partnershipId }
+        state.form = Forms.editEvent(selected.event, partnership: partnership, language: state.language)
+        return []
+    case .deleteEvent:
+        guard writable(&state), let selected = state.selectedEvent else { return [] }
+        let e = selected.event
+        state.confirmation = Confirmation(
+            title: tr(.confirmTitle, state.language),
+            message: tr(.confirmDeleteEvent, state.language, e.title.isEmpty ? e.kind.label(state.language) : e.title,
+                        e.startDate.display(state.language), "\(selected.cityA.name) ↔ \(selected.cityB.name)"),
+            purpose: .deleteEvent(selected.id))
+        return []
+    case .yearFilter:
+        let years = Array(Set(state.data.events.map(\.event.startDate.year))).sorted(by: >)
+        let options: [Int?] = [nil] + years.map { $0 }
+        let index = options.firstIndex(of: state.events.year) ?? 0
+        state.events.year = options[(index + 1) % options.count]
+        refilterEvents(&state, keepId: nil)
+        return []
+    case .kindFilter:
+        let options: [EventKind?] = [nil] + EventKind.allCases.map { $0 }
+        let index = options.firstIndex(of: state.events.kind) ?? 0
+        state.events.kind = options[(index + 1) % options.count]
+        refilterEvents(&state, keepId: nil)
+        return []
+    case .ourCityFilter:
+        state.events.ourCityOnly.toggle()
+        refilterEvents(&state, keepId: state.selectedEvent?.id)
+        return []
+    case .undo:
+        guard writable(&state) else { return [] }
+        return [.undo]
     case .sort:
         let all = PartnershipSort.allCases
         state.partnerships.sort = all[(all.firstIndex(of: state.partnerships.sort)! + 1) % all.count]
@@ -194,6 +266,8 @@ private func move(_ state: inout AppState, _ command: Command) -> [Effect] {
         step(&state.cities.list, count: state.cities.visible.count)
     case .partnerships:
         step(&state.partnerships.list, count: state.partnerships.visible.count)
+    case .events:
+        step(&state.events.list, count: state.events.visible.count)
     }
     return detailEffects(state)
 }
@@ -226,6 +300,13 @@ private func open(_ state: inout AppState) -> [Effect] {
         select(&state, .partnership(partnership.id))
         return detailEffects(state)
     case .partnerships:
+        guard let selected = state.selectedPartnership else { return [] }
+        state.pane = .events
+        state.events.partnershipId = selected.id
+        state.events.filter = ""
+        refilterEvents(&state, keepId: nil)
+        return []
+    case .events:
         return []
     }
 }
@@ -239,6 +320,8 @@ func detailEffects(_ state: AppState) -> [Effect] {
     case .partnerships:
         guard let partnership = state.selectedPartnership else { return [] }
         return state.partnershipInfo?.partnershipId == partnership.id ? [] : [.loadPartnershipInfo(partnership.id)]
+    case .events:
+        return [] // the events list holds everything its detail shows
     }
 }
 
@@ -256,7 +339,12 @@ private func reduceFilterTyping(_ state: inout AppState, _ key: Key) -> [Effect]
     default:
         break
     }
-    var text = state.pane == .cities ? state.cities.filter : state.partnerships.filter
+    var text: String
+    switch state.pane {
+    case .cities: text = state.cities.filter
+    case .partnerships: text = state.partnerships.filter
+    case .events: text = state.events.filter
+    }
     switch key {
     case .backspace:
         if !text.isEmpty { text.removeLast() }
@@ -281,7 +369,28 @@ private func setFilter(_ state: inout AppState, _ text: String) {
     case .partnerships:
         state.partnerships.filter = text
         refilterPartnerships(&state, keepId: nil)
+    case .events:
+        state.events.filter = text
+        refilterEvents(&state, keepId: nil)
     }
+}
+
+func refilterEvents(_ state: inout AppState, keepId: Int64?) {
+    let list = state.data.events
+    let home = state.homeCityId
+    let pane = state.events
+    let visible = state.data.eventIndex.filter(pane.filter).filter { i in
+        let e = list[i]
+        if let year = pane.year, e.event.startDate.year != year { return false }
+        if let kind = pane.kind, e.event.kind != kind { return false }
+        if let id = pane.partnershipId, e.event.partnershipId != id { return false }
+        if pane.ourCityOnly, let home, e.cityA.id != home && e.cityB.id != home { return false }
+        return true
+    }.sorted() // newest first, as loaded
+    state.events.visible = visible
+    let selection = keepId.flatMap { id in visible.firstIndex { list[$0].id == id } } ?? 0
+    state.events.list.selection = min(selection, max(0, visible.count - 1))
+    state.events.list.scroll = scrolled(state.events.list, page: Layout(state.size).listDataRows, count: visible.count)
 }
 
 func refilterCities(_ state: inout AppState, keepId: Int64?) {
@@ -302,25 +411,31 @@ func refilterCities(_ state: inout AppState, keepId: Int64?) {
 func refilterPartnerships(_ state: inout AppState, keepId: Int64? = nil) {
     let list = state.data.partnerships
     var visible = state.data.partnershipIndex.filter(state.partnerships.filter)
+    if let wanted = state.partnerships.health {
+        visible = visible.filter { state.health(list[$0]) == wanted }
+    }
     let home = state.homeCityId
     func homeFirst(_ i: Int) -> Int { home != nil && list[i].partnership.involves(home!) ? 0 : 1 }
-    switch state.partnerships.sort {
-    case .name:
-        if state.partnerships.filter.isEmpty {
-            visible.sort { (homeFirst($0), $0) < (homeFirst($1), $1) }
+    // The home city's partnerships lead in every order; within a group the
+    // filter's ranking (or the name) decides unless another sort is chosen.
+    let rank = Dictionary(uniqueKeysWithValues: visible.enumerated().map { ($1, $0) })
+    visible.sort { a, b in
+        if homeFirst(a) != homeFirst(b) { return homeFirst(a) < homeFirst(b) }
+        switch state.partnerships.sort {
+        case .name:
+            break
+        case .since:
+            // Longest-standing first; unknown dates last.
+            if let o = ordered(list[a].partnership.since?.iso, list[b].partnership.since?.iso, newestFirst: false) { return o }
+        case .lastEvent:
+            // Most recently visited first; never visited last.
+            if let o = ordered(list[a].lastEvent?.iso, list[b].lastEvent?.iso, newestFirst: true) { return o }
+        case .health:
+            // Dormant first: those need attention.
+            let ha = state.health(list[a]), hb = state.health(list[b])
+            if ha != hb { return ha > hb }
         }
-    case .since:
-        // Longest-standing first; unknown dates last.
-        visible.sort { a, b in
-            if homeFirst(a) != homeFirst(b) { return homeFirst(a) < homeFirst(b) }
-            return ordered(list[a].partnership.since?.iso, list[b].partnership.since?.iso, newestFirst: false) ?? (a < b)
-        }
-    case .lastEvent:
-        // Most recently visited first; never visited last.
-        visible.sort { a, b in
-            if homeFirst(a) != homeFirst(b) { return homeFirst(a) < homeFirst(b) }
-            return ordered(list[a].lastEvent?.iso, list[b].lastEvent?.iso, newestFirst: true) ?? (a < b)
-        }
+        return rank[a]! < rank[b]!
     }
     state.partnerships.visible = visible
     let selection = keepId.flatMap { id in visible.firstIndex { list[$0].id == id } } ?? 0
@@ -352,17 +467,27 @@ func select(_ state: inout AppState, _ target: Selection) {
         refilterPartnerships(&state, keepId: id)
         if state.selectedPartnership?.id != id {
             state.partnerships.filter = ""
+            state.partnerships.health = nil
             refilterPartnerships(&state, keepId: id)
         }
+    case .event(let id):
+        refilterEvents(&state, keepId: id)
+        if state.selectedEvent?.id != id {
+            state.events = EventsPaneState()
+            refilterEvents(&state, keepId: id)
+        }
+        if let event = state.selectedEvent { state.lastEventPartnership = event.event.partnershipId }
     }
 }
 
 private func applyData(_ state: inout AppState, _ data: AppData, select target: Selection?) -> [Effect] {
     let keepCity = state.selectedCity?.id
     let keepPartnership = state.selectedPartnership?.id
+    let keepEvent = state.selectedEvent?.id
     state.data = data
     refilterCities(&state, keepId: keepCity)
     refilterPartnerships(&state, keepId: keepPartnership)
+    refilterEvents(&state, keepId: keepEvent)
     // Details may have changed with the data: reload them.
     state.cityDetail = nil
     state.partnershipInfo = nil
@@ -371,6 +496,7 @@ private func applyData(_ state: inout AppState, _ data: AppData, select target: 
         switch target {
         case .city: state.pane = .cities
         case .partnership: state.pane = .partnerships
+        case .event: state.pane = .events
         }
     }
     return detailEffects(state)
@@ -380,6 +506,22 @@ private func applyData(_ state: inout AppState, _ data: AppData, select target: 
 
 private func reduceConfirmation(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var question = state.confirmation else { return [] }
+    if question.purpose == .conflict {
+        switch KeyMap.command(for: key, in: [.conflict]) {
+        case .reload:
+            guard let form = state.form else { return [] }
+            state.confirmation = nil
+            return [.reload(form.kind)]
+        case .overwrite:
+            state.confirmation = nil
+            return state.pendingSave.map { [.overwrite($0)] } ?? []
+        case .cancel:
+            state.confirmation = nil
+        default:
+            break
+        }
+        return []
+    }
     switch KeyMap.command(for: key, in: [.confirm]) {
     case .yes:
         return answerYes(&state, question)
@@ -402,6 +544,10 @@ private func answerYes(_ state: inout AppState, _ question: Confirmation) -> [Ef
     switch question.purpose {
     case .deletePartnership(let id):
         return [.deletePartnership(id)]
+    case .deleteEvent(let id):
+        return [.deleteEvent(id)]
+    case .conflict:
+        return []
     case .discardForm:
         state.form = nil
         return []

@@ -14,6 +14,7 @@ public func render(_ state: AppState) -> Screen {
     switch state.pane {
     case .cities: renderCitiesPane(&screen, state, layout)
     case .partnerships: renderPartnershipsPane(&screen, state, layout)
+    case .events: renderEventsPane(&screen, state, layout)
     }
     renderStatus(&screen, state, layout)
     renderKeyBar(&screen, state, layout)
@@ -67,13 +68,26 @@ private func renderFrame(_ screen: inout Screen, _ state: AppState, _ layout: La
 
 private func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let language = state.language
-    let filter = state.pane == .cities ? state.cities.filter : state.partnerships.filter
-    let shown = state.pane == .cities ? state.cities.visible.count : state.partnerships.visible.count
-    let total = state.pane == .cities ? state.cityRows.count : state.data.partnerships.count
-    var count = tr(.citiesCount, language, Formatting.number(shown, language), Formatting.number(total, language))
-    if state.pane == .partnerships {
-        count = tr(.sortedBy, language, tr(state.partnerships.sort.label, language)) + " · " + count
+    let filter: String, shown: Int, total: Int
+    var notes: [String] = []
+    switch state.pane {
+    case .cities:
+        (filter, shown, total) = (state.cities.filter, state.cities.visible.count, state.cityRows.count)
+    case .partnerships:
+        (filter, shown, total) = (state.partnerships.filter, state.partnerships.visible.count, state.data.partnerships.count)
+        if let health = state.partnerships.health { notes.append(tr(.filterHealth, language, tr(health.label, language))) }
+        notes.append(tr(.sortedBy, language, tr(state.partnerships.sort.label, language)))
+    case .events:
+        (filter, shown, total) = (state.events.filter, state.events.visible.count, state.data.events.count)
+        if let id = state.events.partnershipId, let p = state.data.partnerships.first(where: { $0.id == id }) {
+            notes.append(tr(.eventsOf, language, "\(p.cityA.name) ↔ \(p.cityB.name)"))
+        }
+        if let year = state.events.year { notes.append(tr(.filterYear, language, String(year))) }
+        if let kind = state.events.kind { notes.append(tr(.filterKind, language, kind.label(language))) }
+        if state.events.ourCityOnly { notes.append(tr(.filterOurCity, language)) }
     }
+    let count = (notes + [tr(.citiesCount, language, Formatting.number(shown, language), Formatting.number(total, language))])
+        .joined(separator: " · ")
     let countWidth = DisplayWidth.of(count)
     let available = max(0, state.size.columns - countWidth - 2)
     if state.editingFilter || !filter.isEmpty {
@@ -99,11 +113,18 @@ private func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: L
 private func renderKeyBar(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     screen.fillRow(layout.barRow, role: .keyBar)
     var col = 0
-    // Help and Quit first, as in htop, so they never fall off a narrow bar.
+    // Help and Quit first, as in htop, so they never fall off a narrow bar;
+    // then the pane's own keys, the list keys, and the rest (undo) last.
     let contexts = state.keyContexts
-    let ordered = contexts.contains(.global) ? [.global] + contexts.filter { $0 != .global } : contexts
-    for binding in KeyMap.bar(for: ordered) {
-        let keys = KeyMap.keyLabel(binding)
+    func rank(_ binding: KeyBinding) -> Int {
+        if binding.command == .help || binding.command == .quit { return 0 }
+        if binding.context == .global { return 3 }
+        if binding.context == .list { return 2 }
+        return 1
+    }
+    let ordered = KeyMap.bar(for: contexts).enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+    for binding in ordered.map(\.element) {
+        let keys = KeyMap.barKeyLabel(binding)
         let label = tr(binding.bar!, state.language)
         let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
         guard col + width <= state.size.columns else { break }

@@ -56,9 +56,18 @@ func renderConfirmation(_ screen: inout Screen, _ state: AppState, _ question: C
     for (i, text) in lines.enumerated() {
         screen.put(text, row: inner.row + i, col: inner.col, role: .dialog, maxWidth: inner.columns)
     }
+    let buttonRow = inner.row + lines.count + 1
+    if question.purpose == .conflict {
+        // Three ways out, each with its key; nothing is chosen for the user.
+        var col = inner.col
+        for (key, label) in [("r", S.conflictReload), ("o", .conflictOverwrite), ("Esc", .conflictBack)] {
+            col += screen.put("[ \(key)  \(tr(label, language)) ]", row: buttonRow, col: col, role: .dialog) + 3
+        }
+        screen.cursor = Position(row: buttonRow, col: inner.col)
+        return
+    }
     let no = "[ n  \(tr(.barNo, language)) ]"
     let yes = "[ y  \(tr(.barYes, language)) ]"
-    let buttonRow = inner.row + lines.count + 1
     let yesCol = inner.col
     let noCol = inner.col + DisplayWidth.of(yes) + 3
     screen.put(yes, row: buttonRow, col: yesCol, role: question.yesSelected ? .selected : .dialog)
@@ -71,8 +80,9 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
     let width = min(state.size.columns - 2, 76)
     let errorLines = form.fields.filter { $0.error != nil }.count
     // Room below the fields for the suggestions of a city field.
-    let dropdownRoom = form.fields.contains { $0.kind == .city } ? 6 : 0
-    let height = min(state.size.rows - 2, form.fields.count + errorLines + 4 + (form.message == nil ? 0 : 1)
+    let dropdownRoom = form.fields.contains { $0.kind == .city || $0.kind == .partnership } ? 6 : 0
+    // Leaves the status line visible: it repeats the first error in words.
+    let height = min(state.size.rows - 3, form.fields.count + errorLines + 4 + (form.message == nil ? 0 : 1)
                      + (form.kind == .homeCity ? 1 : 0) + dropdownRoom)
     let top = max(1, (state.size.rows - height) / 2)
     let left = (state.size.columns - width) / 2
@@ -103,11 +113,17 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
         var note = ""
         switch field.kind {
         case .choice(let values):
-            value = "◂ " + choiceLabel(field, values[field.choice], language) + " ▸"
+            var label = choiceLabel(field, values[field.choice], language)
+            if field.id == .direction, let id = form.field(.partnership)?.partnershipId,
+               let p = state.data.partnerships.first(where: { $0.id == id }),
+               let direction = EventDirection(rawValue: values[field.choice]) {
+                label = direction.label(language, a: p.cityA.name, b: p.cityB.name)
+            }
+            value = "◂ " + label + " ▸"
         case .toggle:
             value = "[\(field.choice == 1 ? "x" : " ")] " + tr(field.choice == 1 ? .yes : .no, language)
         case .date:
-            if let date = PartialDate.parse(field.text) { note = "  = " + Formatting.longDate(date, language) }
+            if let date = DateInput.parse(field.text, today: state.today) { note = "  = " + Formatting.longDate(date, language) }
         case .city:
             if field.cityId != nil, let city = state.data.city(id: field.cityId!) {
                 note = "  ✓ \(city.countryCode)" + (city.admin1Name.map { ", \($0)" } ?? "")
@@ -124,7 +140,8 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
             let textLike: Bool
             switch field.kind { case .choice, .toggle: textLike = false; default: textLike = true }
             cursor = Position(row: row, col: textLike ? min(valueCol + used, valueCol + valueWidth - 1) : valueCol)
-            if field.kind == .city && field.cityId == nil && !field.suggestions.isEmpty { dropdown = (row + 1, field) }
+            if !field.suggestions.isEmpty && ((field.kind == .city && field.cityId == nil)
+                || (field.kind == .partnership && field.partnershipId == nil)) { dropdown = (row + 1, field) }
         }
         row += 1
         if let error = field.error, row <= lastRow {
@@ -132,14 +149,22 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
             row += 1
         }
     }
-    let hint = form.focused.kind == .city ? tr(.pickerHint, language) : tr(.formHint, language)
+    let hint = form.focused.kind == .city || form.focused.kind == .partnership ? tr(.pickerHint, language) : tr(.formHint, language)
     screen.put(hint, row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
     if let (startRow, field) = dropdown {
         for (i, index) in field.suggestions.enumerated() {
             let r = startRow + i
-            guard r < top + height - 1, state.data.gazetteer.indices.contains(index) else { break }
-            let city = state.data.gazetteer[index]
-            let text = "\(city.name), \(city.admin1Name ?? "") \(city.countryCode) · \(Formatting.number(city.population, language))"
+            guard r < top + height - 1 else { break }
+            let text: String
+            if field.kind == .partnership {
+                guard state.data.partnerships.indices.contains(index) else { break }
+                let p = state.data.partnerships[index]
+                text = "\(p.cityA.name) (\(p.cityA.countryCode)) ↔ \(p.cityB.name) (\(p.cityB.countryCode))"
+            } else {
+                guard state.data.gazetteer.indices.contains(index) else { break }
+                let city = state.data.gazetteer[index]
+                text = "\(city.name), \(city.admin1Name ?? "") \(city.countryCode) · \(Formatting.number(city.population, language))"
+            }
             let selected = i == field.suggestion
             screen.fill(row: r, col: valueCol, width: valueWidth, role: selected ? .selected : .field)
             screen.put((selected ? "> " : "  ") + text, row: r, col: valueCol, role: selected ? .selected : .field, maxWidth: valueWidth)
@@ -148,10 +173,15 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
     screen.cursor = cursor
 }
 
-private func choiceLabel(_ field: FormField, _ raw: String, _ language: Language) -> String {
+/// The label of a choice value in the user's language.
+func choiceLabel(_ field: FormField, _ raw: String, _ language: Language) -> String {
     switch field.id {
     case .type: return PartnershipType(rawValue: raw)?.label(language) ?? raw
     case .status: return PartnershipStatus(rawValue: raw)?.label(language) ?? raw
+    case .kind: return EventKind(rawValue: raw)?.label(language) ?? raw
+    case .format: return EventFormat(rawValue: raw)?.label(language) ?? raw
+    case .direction:
+        return EventDirection(rawValue: raw)?.label(language, a: "A", b: "B") ?? raw
     default: return raw.replacingOccurrences(of: "_", with: " ")
     }
 }

@@ -3,14 +3,16 @@ import TwinningCore
 func renderPartnershipsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let language = state.language
     let rect = layout.list
-    let typeWidth = rect.columns >= 80 ? 13 : 0
+    let typeWidth = rect.columns >= 100 ? 13 : 0
     let lastWidth = rect.columns >= 68 ? 10 : 0
-    let fixed = 2 + 7 + typeWidth + 11 + 7 + lastWidth + 6
+    let healthWidth = 8
+    let fixed = 2 + 7 + typeWidth + 11 + 7 + lastWidth + healthWidth + 7
     let pairWidth = max(10, rect.columns - fixed)
     putHeader(&screen, row: rect.row, col: rect.col, width: rect.columns, cells: [
         (tr(.colPartnership, language), pairWidth, false),
         (tr(.colCountry, language), 7, false), (tr(.colType, language), typeWidth, false), (tr(.colStatus, language), 11, false),
         (tr(.colSince, language), 7, false), (tr(.colLastEvent, language), lastWidth, false),
+        (tr(.colHealth, language), healthWidth, false),
     ])
     let page = layout.listDataRows
     let list = state.data.partnerships
@@ -24,6 +26,7 @@ func renderPartnershipsPane(_ screen: inout Screen, _ state: AppState, _ layout:
             ("\(a.name) ↔ \(b.name)", pairWidth, false), ("\(a.countryCode)–\(b.countryCode)", 7, false),
             (p.type.label(language), typeWidth, false), (p.status.label(language), 11, false),
             (p.since.map { String($0.year) } ?? "", 7, false), (detail.lastEvent.map { String($0.year) } ?? "", lastWidth, false),
+            (tr(state.health(detail).label, language), healthWidth, false),
         ], selected: position == state.partnerships.list.selection, home: state.homeCityId.map(p.involves) ?? false)
     }
     renderPartnershipDetail(&screen, state, layout.detail)
@@ -41,7 +44,7 @@ private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, 
     }
     let p = detail.partnership
     line("\(detail.cityA.name) (\(detail.cityA.countryCode)) ↔ \(detail.cityB.name) (\(detail.cityB.countryCode))", role: .header)
-    var facts = "\(p.type.label(language)) · \(p.status.label(language))"
+    var facts = "\(p.type.label(language)) · \(p.status.label(language)) · \(tr(.colHealth, language)): \(tr(state.health(detail).label, language))"
     if p.since != nil || p.until != nil {
         facts += " · \(tr(.detailSinceUntil, language)): \(p.since?.display(language) ?? "?") – \(p.until?.display(language) ?? "")"
     }

@@ -35,6 +35,21 @@ public enum S: String, CaseIterable, Sendable {
     case confirmTitle, confirmDeletePartnership, discardTitle, discardQuestion, quitTitle, quitQuestion
     case savedCity, addedCity, savedPartnership, addedPartnership, deletedPartnership, homeSet, homeQuestion
     case welcomeTitle, welcomeText, conflictChanged, readOnlyRefused, errorPrefix, loading
+    // Events pane and form
+    case paneEvents, colDate, colKind, colFormat, colPeople, colYouth, colHealth, eventsOf, allYears, allKinds
+    case filterYear, filterKind, filterOurCity, filterHealth, barUndo, barYear, barKind, barOurs, barHealth, barEvents
+    case helpUndo, helpYearFilter, helpKindFilter, helpOurCity, helpNewEvent, helpEditEvent, helpDeleteEvent
+    case helpEventsOfPartnership, helpHealthFilter
+    case formNewEvent, formEditEvent, fieldPartnership, fieldTitle, fieldKind, fieldStart, fieldEnd, fieldDirection
+    case fieldFormat, fieldParticipants, fieldYouth, fieldByCountry, errYouthExceeds, errByCountry, errByCountryExceeds
+    case errEndBeforeStart, errPickPartnership, confirmDeleteEvent, deletedEvent, addedEvent, savedEvent
+    case detailDirection, detailFormat, detailParticipants, detailByCountry, detailYouthShare, noEvents
+    case undone, nothingToUndo, conflictTitle, conflictQuestion, conflictReload, conflictOverwrite, conflictBack
+    case deletedMeanwhile, reloaded
+    case healthActive, healthQuiet, healthDormant
+    case kindVisit, kindYouthExchange, kindSchoolExchange, kindCulture, kindSport, kindOfficialDelegation
+    case kindOnlineMeeting, kindConference, kindProjectWork, kindOther
+    case formatInPerson, formatOnline, formatHybrid, directionToA, directionToB, directionBoth, directionOnline
     // Vocabulary
     case typePartnership, typeFriendship, typeContact, typeProject
     case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
@@ -156,6 +171,57 @@ private let table: [S: (en: String, de: String)] = [
     .errorPrefix: ("Could not save: {1}", "Nicht gespeichert: {1}"),
     .loading: ("Loading …", "Lade …"),
 
+    .paneEvents: ("Events", "Begegnungen"), .colDate: ("Date", "Datum"), .colKind: ("Kind", "Art"),
+    .colFormat: ("Format", "Form"), .colPeople: ("People", "Pers."), .colYouth: ("<30", "<30"),
+    .colHealth: ("Health", "Zustand"), .eventsOf: ("Events of {1}", "Begegnungen von {1}"),
+    .allYears: ("all years", "alle Jahre"), .allKinds: ("all kinds", "alle Arten"),
+    .filterYear: ("Year {1}", "Jahr {1}"), .filterKind: ("Kind: {1}", "Art: {1}"),
+    .filterOurCity: ("our city only", "nur unsere Stadt"), .filterHealth: ("only {1}", "nur {1}"),
+    .barUndo: ("Undo", "Rückgängig"), .barYear: ("Year", "Jahr"), .barKind: ("Kind", "Art"), .barOurs: ("Ours", "Unsere"),
+    .barHealth: ("Health", "Zustand"), .barEvents: ("Events", "Begegnungen"),
+    .helpUndo: ("Undo the last change made in this session", "Letzte Änderung dieser Sitzung rückgängig machen"),
+    .helpYearFilter: ("Show one year after another, then all", "Ein Jahr nach dem anderen zeigen, dann alle"),
+    .helpKindFilter: ("Show one kind of event after another, then all", "Eine Art von Begegnung nach der anderen, dann alle"),
+    .helpOurCity: ("Only events of our city's partnerships", "Nur Begegnungen unserer Partnerschaften"),
+    .helpNewEvent: ("Log a new event (visit, exchange, meeting)", "Neue Begegnung erfassen (Besuch, Austausch, Treffen)"),
+    .helpEditEvent: ("Edit the event", "Begegnung bearbeiten"),
+    .helpDeleteEvent: ("Delete the event (asks first)", "Begegnung löschen (mit Rückfrage)"),
+    .helpEventsOfPartnership: ("Show the events of the partnership", "Begegnungen der Partnerschaft zeigen"),
+    .helpHealthFilter: ("Show only active, quiet or dormant partnerships", "Nur lebendige, ruhige oder eingeschlafene zeigen"),
+    .formNewEvent: ("New event", "Neue Begegnung"), .formEditEvent: ("Edit event", "Begegnung bearbeiten"),
+    .fieldPartnership: ("Partnership", "Partnerschaft"), .fieldTitle: ("Title", "Titel"), .fieldKind: ("Kind", "Art"),
+    .fieldStart: ("Date", "Datum"), .fieldEnd: ("Until", "Bis"), .fieldDirection: ("Who travelled", "Wer ist gereist"),
+    .fieldFormat: ("Format", "Form"), .fieldParticipants: ("Participants", "Teilnehmende"),
+    .fieldYouth: ("of them under 30", "davon unter 30"), .fieldByCountry: ("Per country", "Je Land"),
+    .errYouthExceeds: ("Under-30s ({1}) cannot exceed participants ({2}).", "Unter 30 ({1}) können nicht mehr sein als Teilnehmende ({2})."),
+    .errByCountry: ("Per country: write it like DE 20, FR 22.", "Je Land: bitte so schreiben: DE 20, FR 22."),
+    .errByCountryExceeds: ("Per country adds up to {1}, more than the {2} participants.", "Je Land ergibt {1}, mehr als die {2} Teilnehmenden."),
+    .errEndBeforeStart: ("The end ({1}) is before the start ({2}).", "Das Ende ({1}) liegt vor dem Beginn ({2})."),
+    .errPickPartnership: ("Partnership: choose one from the list (type a city, then ↑↓ and Enter).",
+                          "Partnerschaft: bitte aus der Liste wählen (Stadt tippen, dann ↑↓ und Enter)."),
+    .confirmDeleteEvent: ("Delete the event “{1}” of {2} ({3})?", "Die Begegnung „{1}“ vom {2} ({3}) löschen?"),
+    .deletedEvent: ("Deleted the event “{1}”. u undoes it.", "Begegnung „{1}“ gelöscht. u macht es rückgängig."),
+    .addedEvent: ("Saved the event “{1}”.", "Begegnung „{1}“ gespeichert."),
+    .savedEvent: ("Saved the changes to “{1}”.", "Änderungen an „{1}“ gespeichert."),
+    .detailDirection: ("Who travelled", "Wer ist gereist"), .detailFormat: ("Format", "Form"),
+    .detailParticipants: ("Participants", "Teilnehmende"), .detailByCountry: ("Per country", "Je Land"),
+    .detailYouthShare: ("{1} under 30 ({2} %)", "{1} unter 30 ({2} %)"),
+    .noEvents: ("No events yet: n logs the first one.", "Noch keine Begegnungen: n erfasst die erste."),
+    .undone: ("Undone: {1}", "Rückgängig gemacht: {1}"), .nothingToUndo: ("Nothing to undo in this session.", "In dieser Sitzung gibt es nichts rückgängig zu machen."),
+    .conflictTitle: ("Changed by someone else", "Von jemand anderem geändert"),
+    .conflictQuestion: ("Someone else saved this record while you were editing it. Reload their version (your typing is lost) or overwrite it with yours?",
+                        "Jemand anderes hat diesen Eintrag gespeichert, während Sie ihn bearbeitet haben. Deren Fassung laden (Ihre Eingaben gehen verloren) oder mit Ihrer überschreiben?"),
+    .conflictReload: ("Reload", "Neu laden"), .conflictOverwrite: ("Overwrite", "Überschreiben"), .conflictBack: ("Back", "Zurück"),
+    .deletedMeanwhile: ("Someone else deleted this record meanwhile; nothing was saved.", "Jemand anderes hat diesen Eintrag inzwischen gelöscht; nichts gespeichert."),
+    .reloaded: ("Loaded the current version; please make your change again.", "Aktuelle Fassung geladen; bitte die Änderung erneut eingeben."),
+    .healthActive: ("active", "lebendig"), .healthQuiet: ("quiet", "ruhig"), .healthDormant: ("dormant", "schläft"),
+    .kindVisit: ("visit", "Besuch"), .kindYouthExchange: ("youth exchange", "Jugendaustausch"),
+    .kindSchoolExchange: ("school exchange", "Schüleraustausch"), .kindCulture: ("culture", "Kultur"), .kindSport: ("sport", "Sport"),
+    .kindOfficialDelegation: ("official delegation", "offizielle Delegation"), .kindOnlineMeeting: ("online meeting", "Online-Treffen"),
+    .kindConference: ("conference", "Konferenz"), .kindProjectWork: ("project work", "Projektarbeit"), .kindOther: ("other", "Sonstiges"),
+    .formatInPerson: ("in person", "vor Ort"), .formatOnline: ("online", "online"), .formatHybrid: ("hybrid", "hybrid"),
+    .directionToA: ("to {1}", "nach {1}"), .directionToB: ("to {1}", "nach {1}"), .directionBoth: ("both ways", "in beide Richtungen"),
+    .directionOnline: ("nobody (online)", "niemand (online)"),
     .typePartnership: ("partnership", "Partnerschaft"), .typeFriendship: ("friendship", "Freundschaft"),
     .typeContact: ("contact", "Kontakt"), .typeProject: ("project", "Projekt"),
     .statusActive: ("active", "aktiv"), .statusDormant: ("dormant", "ruhend"), .statusProposed: ("proposed", "vorgeschlagen"),
@@ -194,6 +260,47 @@ extension PartnershipStatus {
         case .proposed: return tr(.statusProposed, language)
         case .suspended: return tr(.statusSuspended, language)
         case .ended: return tr(.statusEnded, language)
+        }
+    }
+}
+
+extension EventKind {
+    public func label(_ language: Language) -> String {
+        let key: S
+        switch self {
+        case .visit: key = .kindVisit
+        case .youth_exchange: key = .kindYouthExchange
+        case .school_exchange: key = .kindSchoolExchange
+        case .culture: key = .kindCulture
+        case .sport: key = .kindSport
+        case .official_delegation: key = .kindOfficialDelegation
+        case .online_meeting: key = .kindOnlineMeeting
+        case .conference: key = .kindConference
+        case .project_work: key = .kindProjectWork
+        case .other: key = .kindOther
+        }
+        return tr(key, language)
+    }
+}
+
+extension EventFormat {
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .in_person: return tr(.formatInPerson, language)
+        case .online: return tr(.formatOnline, language)
+        case .hybrid: return tr(.formatHybrid, language)
+        }
+    }
+}
+
+extension EventDirection {
+    /// "to Amiens", "both ways" … with the pair's names.
+    public func label(_ language: Language, a: String, b: String) -> String {
+        switch self {
+        case .to_a: return tr(.directionToA, language, a)
+        case .to_b: return tr(.directionToB, language, b)
+        case .both: return tr(.directionBoth, language)
+        case .online: return tr(.directionOnline, language)
         }
     }
 }

@@ -40,6 +40,9 @@ struct OpenCommand: ParsableCommand {
             let runner = EffectRunner(database: database, config: config)
             var state = AppState(size: terminal.size, language: language)
             state.readOnly = database.isReadOnly
+            state.today = PartialDate.today()
+            state.healthRule = HealthRule(activeYears: config["health_active_years"].flatMap { Int($0) } ?? 2,
+                                          quietYears: config["health_quiet_years"].flatMap { Int($0) } ?? 5)
             state.homeCityId = runner.homeCityId()
             if let warning = warning ?? config.warning { state.status = StatusMessage(warning, kind: .warning) }
             if state.homeCityId == nil && !state.readOnly { state.form = Forms.homeCity() }

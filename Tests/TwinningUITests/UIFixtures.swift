@@ -29,7 +29,8 @@ enum UIFixtures {
     /// Database with partnerships Dortmund–Amiens (with an event and a contact),
     /// Düsseldorf–Kraków, Dortmund–東京, Münster–Αθήνα (since 1982). Ełk stays outside the register.
     static func database() throws -> AppDatabase {
-        let db = try AppDatabase.inMemory()
+        // Set up as another session, so undo in a test only sees the test's own changes.
+        let db = try AppDatabase.inMemory(actor: ChangeActor(user: "setup"))
         try db.write { d in for var city in cities { try city.insert(d) } }
         func id(_ g: Int64) throws -> Int64 { try db.city(geonameId: g)!.id! }
         let amiens = try db.addPartnership(Partnership(between: try id(2935517), and: try id(3037854), since: PartialDate(year: 1960),
@@ -40,7 +41,7 @@ enum UIFixtures {
         try db.addEvent(Event(partnershipId: amiens.id!, title: "Jugendbegegnung", kind: .youth_exchange,
                               startDate: PartialDate.parse("2025-07-14")!, participants: 38, youth: 31))
         try db.addContact(Contact(name: "Claire Dubois", role: "présidente", partnershipId: amiens.id))
-        return db
+        return try AppDatabase(writer: db.writer, path: nil, isReadOnly: false, actor: ChangeActor(user: "test"))
     }
 
     /// A state as the program shows it after start, with data and the first detail loaded.
@@ -49,6 +50,7 @@ enum UIFixtures {
         let db = try database()
         let runner = EffectRunner(database: db, config: UserConfig())
         var state = AppState(size: size, language: language)
+        state.today = PartialDate(year: 2026, month: 5, day: 20)!
         if let home { state.homeCityId = try db.city(geonameId: home)?.id }
         run(&state, runner, [.loadData(select: nil)])
         return (state, runner)

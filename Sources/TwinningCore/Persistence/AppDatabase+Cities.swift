@@ -101,6 +101,16 @@ extension AppDatabase {
         }
     }
 
+    /// The register as summaries (no profile decoding), for the lists.
+    public func registerCitySummaries() throws -> [CitySummary] {
+        try read { db in
+            try CitySummary.fetchAll(db, sql: """
+                SELECT id, geonameId, name, searchKey, asciiKey, countryCode, admin1Name, population
+                FROM city WHERE \(AppDatabase.inRegisterSQL) ORDER BY searchKey
+                """)
+        }
+    }
+
     /// A lightweight list of every city, for type-ahead pickers over the whole gazetteer.
     public func allCitySummaries() throws -> [CitySummary] {
         try read { db in

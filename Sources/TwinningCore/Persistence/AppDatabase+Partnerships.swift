@@ -11,10 +11,13 @@ public struct PartnershipDetail: Hashable, Sendable, Identifiable {
     public var lastEvent: PartialDate?
     public var id: Int64 { partnership.id ?? 0 }
 
-    /// The side that is not `city`, and the side that is.
+    /// The two sides with `city` (if it is one of them) first.
     public func sides(from city: Int64?) -> (CitySummary, CitySummary) {
-        if city == cityB.id { return (cityB, cityA) }
-        return (cityA, cityB)
+        PartnershipDetail.orient(cityA, cityB, home: city)
+    }
+
+    public static func orient(_ a: CitySummary, _ b: CitySummary, home: Int64?) -> (CitySummary, CitySummary) {
+        home == b.id ? (b, a) : (a, b)
     }
 }
 

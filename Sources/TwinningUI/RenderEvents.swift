@@ -1,0 +1,66 @@
+import TwinningCore
+
+func renderEventsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    let language = state.language
+    let rect = layout.list
+    let kindWidth = rect.columns >= 80 ? 16 : 0
+    let formatWidth = rect.columns >= 70 ? 9 : 0
+    let fixed = 2 + 10 + kindWidth + formatWidth + 6 + 4 + 6
+    let pairWidth = max(10, rect.columns - fixed)
+    let title = tr(.colPartnership, language)
+    putHeader(&screen, row: rect.row, col: rect.col, width: rect.columns, cells: [
+        (tr(.colDate, language), 10, false), (title, pairWidth, false), (tr(.colKind, language), kindWidth, false),
+        (tr(.colFormat, language), formatWidth, false), (tr(.colPeople, language), 6, true), (tr(.colYouth, language), 4, true),
+    ])
+    if state.events.visible.isEmpty {
+        screen.put(tr(.noEvents, language), row: rect.row + 2, col: rect.col + 2, role: .dim, maxWidth: rect.columns - 2)
+    }
+    for line in 0..<layout.listDataRows {
+        let position = state.events.list.scroll + line
+        guard state.events.visible.indices.contains(position) else { break }
+        let detail = state.data.events[state.events.visible[position]]
+        let e = detail.event
+        let (a, b) = PartnershipDetail.orient(detail.cityA, detail.cityB, home: state.homeCityId)
+        putRow(&screen, row: rect.row + 1 + line, col: rect.col, width: rect.columns, cells: [
+            (e.startDate.display(language), 10, false), ("\(a.name) ↔ \(b.name)", pairWidth, false),
+            (e.kind.label(language), kindWidth, false), (e.format.label(language), formatWidth, false),
+            (e.participants.map(String.init) ?? "", 6, true), (e.youth.map(String.init) ?? "", 4, true),
+        ], selected: position == state.events.list.selection,
+           home: state.homeCityId.map { detail.cityA.id == $0 || detail.cityB.id == $0 } ?? false)
+    }
+    renderEventDetail(&screen, state, layout.detail)
+}
+
+private func renderEventDetail(_ screen: inout Screen, _ state: AppState, _ rect: Layout.Rect) {
+    guard rect.rows > 0, let detail = state.selectedEvent else { return }
+    let language = state.language
+    let e = detail.event
+    var lines: [(String, StyleRole)] = []
+    let what = e.title.isEmpty ? e.kind.label(language) : "\(e.title) — \(e.kind.label(language))"
+    lines.append((what, .header))
+    var when = e.startDate.display(language)
+    if let end = e.endDate, end != e.startDate { when += " – " + end.display(language) }
+    lines.append(("\(when) · \(detail.cityA.name) (\(detail.cityA.countryCode)) ↔ \(detail.cityB.name) (\(detail.cityB.countryCode))", .normal))
+    lines.append(("\(tr(.detailFormat, language)): \(e.format.label(language)) · \(tr(.detailDirection, language)): "
+                  + e.direction.label(language, a: detail.cityA.name, b: detail.cityB.name), .normal))
+    if let participants = e.participants {
+        var text = "\(tr(.detailParticipants, language)): \(participants)"
+        if let youth = e.youth {
+            let share = participants > 0 ? youth * 100 / participants : 0
+            text += " · " + tr(.detailYouthShare, language, String(youth), String(share))
+        }
+        lines.append((text, .normal))
+    }
+    if !e.participantsByCountry.isEmpty {
+        let split = e.participantsByCountry.keys.sorted().map { "\($0) \(e.participantsByCountry[$0]!)" }.joined(separator: ", ")
+        lines.append(("\(tr(.detailByCountry, language)): \(split)", .normal))
+    }
+    if !e.notes.isEmpty {
+        for line in wrap(TextSafety.sanitized(e.notes, allowLineBreaks: true), width: max(1, rect.columns - 2)) {
+            lines.append((line, .dim))
+        }
+    }
+    for (i, (text, role)) in lines.prefix(rect.rows).enumerated() {
+        screen.put(text, row: rect.row + i, col: rect.col + 1, role: role, maxWidth: rect.columns - 1)
+    }
+}
