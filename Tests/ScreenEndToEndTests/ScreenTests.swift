@@ -18,12 +18,12 @@ final class ScreenTests: ScreenTestCase {
         XCTAssertEqual(lines.count, 24)
         XCTAssertTrue(lines[0].contains("twinning"), lines[0])
         XCTAssertTrue(lines[0].contains("Our city: Dortmund"), lines[0])
-        XCTAssertTrue(lines[1].contains("1 Cities") && lines[1].contains("2 Partnerships"), lines[1])
+        XCTAssertTrue(lines[1].contains("1 Cities") && lines[1].contains("2 Partnerships") && lines[1].contains("3 Events"), lines[1])
         XCTAssertTrue(lines[2].contains("Name · Our register"), lines[2])
         XCTAssertNotNil(selectedRow(lines), "a list row is selected:\n\(lines.joined(separator: "\n"))")
         // The key bar is the last line.
         let keyBar = lines[23]
-        for key in ["F1/? Help", "q/F10 Quit", "Tab Pane", "/ Filter"] {
+        for key in ["F1/? Help", "q/F10 Quit", "n New", "/ Filter"] {
             XCTAssertTrue(keyBar.contains(key), "key bar lacks \(key): \(keyBar)")
         }
         // The Cities tab is the highlighted one.
@@ -44,14 +44,20 @@ final class ScreenTests: ScreenTestCase {
         var lines = try session.waitFor("Partnerships pane after 2", isPartnerships)
         XCTAssertFalse(isCities(lines))
         XCTAssertEqual(AttributedScreen(try session.capture(escapes: true)).isReverse("2 Partnerships"), true)
-        XCTAssertTrue(lines[23].contains("d/Del Delete"), "Partnerships key bar: \(lines[23])")
+        XCTAssertTrue(lines[23].contains("d Delete"), "Partnerships key bar: \(lines[23])")
 
         try session.keys("Tab")
-        lines = try session.waitFor("Cities pane after Tab", isCities)
+        lines = try session.waitFor("Events pane after Tab") { $0.contains { $0.contains("Date") && $0.contains("Kind") && $0.contains("People") } }
         XCTAssertFalse(isPartnerships(lines))
 
         try session.keys("Tab")
-        try session.waitFor("Partnerships pane after second Tab", isPartnerships)
+        lines = try session.waitFor("Cities pane after the second Tab (wraps around)", isCities)
+        XCTAssertFalse(isPartnerships(lines))
+
+        try session.keys("BTab")
+        try session.waitFor("Events pane after Shift-Tab") { $0.contains { $0.contains("Date") && $0.contains("People") } }
+        try session.keys("2")
+        try session.waitFor("Partnerships pane after 2", isPartnerships)
 
         try session.keys("1")
         lines = try session.waitFor("Cities pane after 1", isCities)
@@ -145,6 +151,36 @@ final class ScreenTests: ScreenTestCase {
         XCTAssertTrue(text.stdout.contains("Dortmund (DE)  ↔  Kraków (PL)"), text.summary)
     }
 
+    /// The most frequent job: log a visit right after the bus came back, and
+    /// find it afterwards with the command line.
+    func testLogAVisitAndFindItWithTheCommandLine() throws {
+        let (db, _) = try startApp()
+        try session.keys("3")
+        try session.waitFor("the Events pane") { $0.contains { $0.contains("Date") && $0.contains("People") } }
+        try session.keys("n")
+        try session.waitFor("the event form with a partnership chosen") { l in
+            l.contains { $0.contains("New event") } && l.contains { $0.contains("Partnership *") && $0.contains("↔") }
+        }
+        try session.type("14.5.2026")
+        try session.waitFor("the date understood") { $0.contains { $0.contains("= Thu 14 May 2026") } }
+        try session.keys("Tab")
+        try session.type("y")
+        try session.waitFor("youth exchange chosen") { $0.contains { $0.contains("◂ youth exchange ▸") } }
+        try session.keys("Tab")
+        try session.type("42")
+        try session.keys("F2")
+        try session.waitFor("the form closed and the saved message", timeout: 30) { l in
+            !l.contains { $0.contains("New event") } && l.contains { $0.contains("Saved the event") }
+        }
+        let listed = try CLI.run(["events", "list", "--year", "2026", "--format", "json", "--db", db], scratch: workDir)
+        XCTAssertEqual(listed.status, 0, listed.summary)
+        let events = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+        let logged = events.filter { ($0["start"] as? String) == "2026-05-14" }
+        XCTAssertEqual(logged.count, 1, listed.stdout)
+        XCTAssertEqual(logged.first?["kind"] as? String, "youth_exchange")
+        XCTAssertEqual(logged.first?["participants"] as? Int, 42)
+    }
+
     func testDeleteAsksWithTheNamesAndNoIsTheDefault() throws {
         let (db, _) = try startApp()
         let before = try partnerNames(of: "Dortmund", db: db)
@@ -154,10 +190,10 @@ final class ScreenTests: ScreenTestCase {
         try session.keys("/")
         try session.type("amiens")
         try session.keys("Enter")
-        // Filtered and sorted by name, "Amiens ↔ …" may come first: move down to Dortmund ↔ Amiens.
+        // Our city's partnerships come first; move down to Dortmund ↔ Amiens if need be.
         var found = false
         for _ in 0..<4 {
-            let l = try session.waitFor("the filtered list") { $0.contains { $0.hasPrefix("> ") } && $0[23].contains("d/Del Delete") }
+            let l = try session.waitFor("the filtered list") { $0.contains { $0.hasPrefix("> ") } && $0[23].contains("d Delete") }
             if selectedRow(l)?.hasPrefix("> Dortmund ↔ Amiens") == true { found = true; break }
             let previous = selectedRow(l)
             try session.keys("Down")

@@ -280,3 +280,39 @@ final class EventsReducerTests: XCTestCase {
         assertGolden(render(state), "form-event-empty-80x24")
     }
 }
+
+/// The conflict with two real connections on one database file, as two
+/// volunteers logged in over SSH have.
+final class TwoConnectionsTests: XCTestCase {
+    func testSavingOverAnotherConnectionsChangeAsksFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twinning-two-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("shared.sqlite").path
+        let anna = try AppDatabase.open(path: path, actor: ChangeActor(user: "anna"))
+        let ben = try AppDatabase.open(path: path, actor: ChangeActor(user: "ben"))
+        let a = try anna.addCity(City(name: "Neustadt", countryCode: "DE", addedByUser: true))
+        let b = try anna.addCity(City(name: "Villeneuve", countryCode: "FR", addedByUser: true))
+        let p = try anna.addPartnership(Partnership(between: a.id!, and: b.id!))
+        let event = try anna.addEvent(Event(partnershipId: p.id!, startDate: PartialDate.parse("2026-05-14")!, participants: 40))
+
+        let runner = EffectRunner(database: anna, config: UserConfig())
+        var state = AppState(size: Size(rows: 24, columns: 80), language: .de)
+        state.today = PartialDate(year: 2026, month: 5, day: 20)!
+        UIFixtures.run(&state, runner, [.loadData(select: .event(event.id!))])
+        UIFixtures.press(&state, runner, .char("e"))
+        for _ in 0..<3 { UIFixtures.press(&state, runner, .tab) }
+        UIFixtures.type(&state, runner, "2")                        // 40 → 402
+
+        var theirs = try ben.event(id: event.id!)!
+        theirs.participants = 41
+        try ben.updateEvent(theirs)
+
+        UIFixtures.press(&state, runner, .function(2))
+        XCTAssertEqual(state.confirmation?.purpose, .conflict)
+        XCTAssertTrue(render(state).text().contains("Neu laden"), "the question is in German")
+        XCTAssertEqual(try ben.event(id: event.id!)?.participants, 41, "nothing overwritten silently")
+        UIFixtures.press(&state, runner, .char("r"))
+        XCTAssertEqual(state.form?.field(.participants)?.text, "41")
+    }
+}
