@@ -34,6 +34,8 @@ public final class AppLoop {
             terminal.present(render(state))
             guard let key = terminal.readKey(timeoutMilliseconds: 1000) else {
                 if stopWhenIdle { return }
+                // Idle for a second: has another volunteer saved something?
+                if runner.othersHaveWritten() { pending.append(.loadData(select: nil)) }
                 continue
             }
             if key == .resize {

@@ -9,6 +9,9 @@ public final class EffectRunner {
     private var gazetteer: [CitySummary]?
     private var gazetteerIndex: NameIndex?
     private var revision = 0
+    /// SQLite's `data_version` when the lists were last read, on the writer
+    /// connection: it changes only when another connection commits.
+    private var seenDataVersion: Int?
 
     public init(database: AppDatabase, config: UserConfig) {
         self.database = database
@@ -23,7 +26,16 @@ public final class EffectRunner {
         return nil
     }
 
+    /// True when another process (another volunteer's session, the command
+    /// line) committed since the lists were last read. Cheap: one PRAGMA.
+    public func othersHaveWritten() -> Bool {
+        guard let version = try? database.dataVersion() else { return false }
+        defer { seenDataVersion = version }
+        return seenDataVersion != nil && seenDataVersion != version
+    }
+
     public func loadData() throws -> AppData {
+        seenDataVersion = try? database.dataVersion()
         if gazetteer == nil {
             let all = try database.allCitySummaries()
             gazetteer = all

@@ -106,9 +106,17 @@ public enum KeyMap {
         return nil
     }
 
+    /// Commands that change data; a read-only session does not offer them.
+    public static let editingCommands: Set<Command> = [
+        .newCity, .editCity, .newPartnership, .editPartnership, .deletePartnership,
+        .newEvent, .editEvent, .deleteEvent, .undo,
+    ]
+
     /// The bar entries for the active contexts, most specific first.
-    public static func bar(for contexts: [KeyContext]) -> [KeyBinding] {
-        contexts.flatMap { context in bindings.filter { $0.context == context && $0.bar != nil } }
+    public static func bar(for contexts: [KeyContext], readOnly: Bool = false) -> [KeyBinding] {
+        contexts.flatMap { context in
+            bindings.filter { $0.context == context && $0.bar != nil && !(readOnly && editingCommands.contains($0.command)) }
+        }
     }
 
     /// "F1/?" — the keys of a binding as the help shows them.

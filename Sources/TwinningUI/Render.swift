@@ -122,7 +122,7 @@ private func renderKeyBar(_ screen: inout Screen, _ state: AppState, _ layout: L
         if binding.context == .list { return 2 }
         return 1
     }
-    let ordered = KeyMap.bar(for: contexts).enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+    let ordered = KeyMap.bar(for: contexts, readOnly: state.readOnly).enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
     for binding in ordered.map(\.element) {
         let keys = KeyMap.barKeyLabel(binding)
         let label = tr(binding.bar!, state.language)

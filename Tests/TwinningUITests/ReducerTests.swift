@@ -323,3 +323,41 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(reduce(&state, .key(.char("y"))), [.quit])
     }
 }
+
+final class ReadOnlyAndRefreshTests: XCTestCase {
+    func testReadOnlyBarOffersNoEditingKeys() throws {
+        var (state, _) = try UIFixtures.state()
+        state.readOnly = true
+        let bar = render(state).lines()[23]
+        XCTAssertTrue(bar.contains("/ Filter"), bar)
+        for editing in ["n New", "e Edit", "u Undo"] { XCTAssertFalse(bar.contains(editing), "\(editing) in \(bar)") }
+        XCTAssertTrue(render(state).lines()[0].contains("[read-only]"))
+    }
+
+    func testAnotherProcessesCommitIsNoticedAndReloadKeepsTheSelection() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twinning-refresh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("shared.sqlite").path
+        let mine = try AppDatabase.open(path: path, actor: ChangeActor(user: "anna"))
+        for var city in UIFixtures.cities { try mine.writer.write { try city.insert($0) } }
+        func id(_ g: Int64) throws -> Int64 { try mine.city(geonameId: g)!.id! }
+        try mine.addPartnership(Partnership(between: try id(2935517), and: try id(3037854)))
+        let runner = EffectRunner(database: mine, config: UserConfig())
+        var state = AppState(size: Size(rows: 24, columns: 80), language: .en)
+        UIFixtures.run(&state, runner, [.loadData(select: nil)])
+        UIFixtures.press(&state, runner, .char("2"))
+        XCTAssertFalse(runner.othersHaveWritten(), "nothing happened yet")
+        try mine.addPartnership(Partnership(between: try id(2934246), and: try id(3094802)))
+        XCTAssertFalse(runner.othersHaveWritten(), "our own writes do not count")
+
+        let theirs = try AppDatabase.open(path: path, actor: ChangeActor(user: "ben"))
+        try theirs.addPartnership(Partnership(between: try id(2867543), and: try id(264371)))
+        XCTAssertTrue(runner.othersHaveWritten())
+        let selected = state.selectedPartnership?.id
+        UIFixtures.run(&state, runner, [.loadData(select: nil)])
+        XCTAssertEqual(state.data.partnerships.count, 3, "Ben's partnership is listed")
+        XCTAssertEqual(state.selectedPartnership?.id, selected, "the selection stays")
+        XCTAssertFalse(runner.othersHaveWritten())
+    }
+}

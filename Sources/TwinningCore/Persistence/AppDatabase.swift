@@ -118,6 +118,13 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// `PRAGMA data_version` on the writer connection. It changes when another
+    /// connection (another process) commits; our own writes leave it alone.
+    /// GRDB's observation does not see other processes, so the TUI polls this.
+    public func dataVersion() throws -> Int {
+        try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
     // MARK: - Meta
 
     public func meta(_ key: String) throws -> String? {
