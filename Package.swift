@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "TwinningCoreTests", dependencies: ["TwinningCore"]),
         .testTarget(name: "TwinningUITests", dependencies: ["TwinningUI"], exclude: ["Golden"]),
         .testTarget(name: "TwinningTerminalTests", dependencies: ["TwinningTerminal"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TwinningCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TwinningCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ScreenEndToEndTests", dependencies: ["TwinningCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -18,7 +18,7 @@ public final class AppDatabase: Sendable {
         self.actor = actor
         if !isReadOnly {
             do {
-                try Schema.migrator.migrate(writer)
+                try AppDatabase.migrate(writer)
             } catch {
                 throw AppError.from(error, path: path)
             }
@@ -28,6 +28,26 @@ public final class AppDatabase: Sendable {
             }
             if pending {
                 throw AppError.readOnly("The database \(path ?? "") is read-only and needs an upgrade that cannot be written.")
+            }
+        }
+    }
+
+    /// Brings the schema up to date. Several volunteers may start the new
+    /// version at the same moment: when another process wins the race for a
+    /// migration, ours fails ("table already exists"); then we look again and
+    /// accept its work.
+    static func migrate(_ writer: any DatabaseWriter) throws {
+        var attempt = 0
+        while true {
+            do {
+                try Schema.migrator.migrate(writer)
+                return
+            } catch {
+                attempt += 1
+                let done = (try? writer.read { db in try Schema.migrator.hasCompletedMigrations(db) }) ?? false
+                if done { return }
+                if attempt >= 5 { throw error }
+                usleep(useconds_t(50_000 * attempt))
             }
         }
     }

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// What `twinning check` found, in plain words.
+public struct CheckReport: Sendable, Equatable {
+    public var problems: [String] = []
+    public var notes: [String] = []
+    public var isHealthy: Bool { problems.isEmpty }
+}
+
+extension AppDatabase {
+    /// Integrity and foreign-key checks, plus file permissions that would lock
+    /// other volunteers out.
+    public func check() throws -> CheckReport {
+        var report = CheckReport()
+        let integrity = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        if integrity != ["ok"] {
+            report.problems.append("The file is damaged: " + integrity.prefix(5).joined(separator: "; ")
+                                   + ". Restore the latest backup (twinning backup makes one).")
+        }
+        let orphans = try read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        if !orphans.isEmpty {
+            let tables = Set(orphans.map { $0[0] as String? ?? "?" }).sorted().joined(separator: ", ")
+            report.problems.append("\(orphans.count) record(s) in \(tables) refer to something that no longer exists.")
+        }
+        let counts = try counts()
+        report.notes.append("\(counts.cities) cities (\(counts.registerCities) in the register), \(counts.partnerships) partnerships, \(counts.events) events, \(counts.contacts) contacts.")
+        if let path, let warning = FilePermissions.warning(forDatabaseAt: path) {
+            report.problems.append(warning)
+        }
+        return report
+    }
+
+    /// Copies the database with SQLite's online backup, which is safe while
+    /// others keep working, then checks the copy.
+    public func backup(to destination: String) throws -> CheckReport {
+        let target: DatabaseQueue
+        do {
+            target = try DatabaseQueue(path: destination)
+        } catch {
+            throw AppError.from(error, path: destination)
+        }
+        do {
+            try writer.backup(to: target)
+        } catch {
+            throw AppError.from(error, path: destination)
+        }
+        let copy = try AppDatabase(writer: target, path: destination, isReadOnly: false, actor: actor)
+        var report = try copy.check()
+        let original = try counts()
+        let copied = try copy.counts()
+        if original != copied {
+            report.problems.append("The copy differs from the original (\(copied.events) events instead of \(original.events)).")
+        }
+        try target.close()
+        return report
+    }
+}
+
+extension AppDatabase {
+    /// Up to 20 events and 20 partnerships from a random place in each table
+    /// (the numbers pick the place), for the stress test's random writes.
+    public func sample(eventsFrom: UInt64, partnershipsFrom: UInt64) throws -> ([Event], [Partnership]) {
+        try read { db in
+            let maxEvent = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0
+            let maxPair = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM partnership") ?? 0
+            let e = try Event.filter(Column("id") >= Int64(eventsFrom % UInt64(maxEvent + 1))).limit(20).fetchAll(db)
+            let p = try Partnership.filter(Column("id") >= Int64(partnershipsFrom % UInt64(maxPair + 1))).limit(20).fetchAll(db)
+            return (e, p)
+        }
+    }
+}
+
+/// Shared databases live in a folder of the association's group; the file and
+/// its -wal/-shm companions must be group-writable, or one volunteer's session
+/// locks the others out.
+public enum FilePermissions {
+    /// After creating a database: make it group read/write when its folder
+    /// belongs to a shared group (setgid or a group other than the user's).
+    public static func shareWithFolderGroup(_ path: String) {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var folderStat = stat()
+        guard stat(folder, &folderStat) == 0 else { return }
+        let setgid = folderStat.st_mode & S_ISGID != 0
+        let groupWritable = folderStat.st_mode & S_IWGRP != 0
+        guard setgid || (groupWritable && folderStat.st_gid != getgid()) else { return }
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            _ = chown(file, uid_t.max, folderStat.st_gid) // uid unchanged
+            var fileStat = stat()
+            if stat(file, &fileStat) == 0 { _ = chmod(file, fileStat.st_mode | S_IRGRP | S_IWGRP) }
+        }
+    }
+
+    /// A sentence when the file is in a shared folder but others cannot write it.
+    public static func warning(forDatabaseAt path: String) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var folderStat = stat(), fileStat = stat()
+        guard stat(folder, &folderStat) == 0, stat(path, &fileStat) == 0 else { return nil }
+        let shared = folderStat.st_mode & S_ISGID != 0 || (folderStat.st_mode & S_IWGRP != 0 && folderStat.st_gid != getgid())
+        guard shared else { return nil }
+        for file in [path, path + "-wal", path + "-shm"] {
+            var s = stat()
+            guard stat(file, &s) == 0 else { continue }
+            if s.st_mode & S_IWGRP == 0 || s.st_gid != folderStat.st_gid {
+                let name = (file as NSString).lastPathComponent
+                return "\(name) is not writable for the group of its folder, so other volunteers cannot save. "
+                    + "Fix: chgrp <group> \(file) && chmod g+rw \(file)"
+            }
+        }
+        return nil
+    }
+}
