@@ -98,10 +98,10 @@ public enum ReportDocument {
         var summaryRows: [[ReportCell]] = []
         summaryRows.append([.text(t("Partnerships", "Partnerschaften").text(language)), .number(report.partnerships.count)])
         for (status, count) in report.byStatus where count > 0 {
-            summaryRows.append([.text("  " + t("status", "Status").text(language) + " " + ReportWords.status(status).text(language)), .number(count)])
+            summaryRows.append([.text(t("Status", "Status").text(language) + ": " + ReportWords.status(status).text(language)), .number(count)])
         }
         for (health, count) in report.byHealth {
-            summaryRows.append([.text("  " + health.text.text(language)), .number(count)])
+            summaryRows.append([.text(t("Health", "Zustand").text(language) + ": " + health.text.text(language)), .number(count)])
         }
         summaryRows.append([.text(t("Events in the period", "Begegnungen im Zeitraum").text(language)), .number(period.events)])
         summaryRows.append([.text(t("Participants", "Teilnehmende").text(language)), .number(period.participants)])

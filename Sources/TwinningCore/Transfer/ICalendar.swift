@@ -15,18 +15,20 @@ public enum ICalendar {
 
     /// The whole calendar. `databaseId` goes into every UID (see `AppDatabase.stableIdentifier()`).
     public static func document(events: [EventDetail], databaseId: String, now: Date = Date(),
-                                language: ReportLanguage = .en, calendarName: String? = nil) -> String {
+                                language: ReportLanguage = .en, calendarName: String? = nil,
+                                home: Int64? = nil) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + productId, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
         if let calendarName { lines.append("X-WR-CALNAME:" + escape(calendarName)) }
         let stamp = utcStamp(now)
         for detail in events.sorted(by: { ($0.event.startDate, $0.id) < ($1.event.startDate, $1.id) }) {
-            lines += eventLines(detail, databaseId: databaseId, stamp: stamp, language: language)
+            lines += eventLines(detail, databaseId: databaseId, stamp: stamp, language: language, home: home)
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()
     }
 
-    static func eventLines(_ detail: EventDetail, databaseId: String, stamp: String, language: ReportLanguage) -> [String] {
+    static func eventLines(_ detail: EventDetail, databaseId: String, stamp: String, language: ReportLanguage,
+                           home: Int64?) -> [String] {
         let e = detail.event
         let (start, end) = dayRange(e)
         var lines = ["BEGIN:VEVENT",
@@ -34,7 +36,7 @@ public enum ICalendar {
                      "DTSTAMP:" + stamp,
                      "DTSTART;VALUE=DATE:" + basic(start),
                      "DTEND;VALUE=DATE:" + basic(end),
-                     "SUMMARY:" + escape(summary(detail, language)),
+                     "SUMMARY:" + escape(summary(detail, language, home: home)),
                      "DESCRIPTION:" + escape(description(detail, language))]
         if let place = location(detail) { lines.append("LOCATION:" + escape(place)) }
         lines.append("CATEGORIES:" + escape(ReportWords.kind(e.kind).text(language)))
@@ -47,11 +49,12 @@ public enum ICalendar {
         "event-\(detail.id)-\(databaseId)@twinning"
     }
 
-    /// "Jugendbegegnung Sommer 2025 (youth exchange) – Dortmund ↔ Amiens"
-    public static func summary(_ detail: EventDetail, _ language: ReportLanguage) -> String {
+    /// "Jugendbegegnung Sommer 2025 (youth exchange) – Dortmund ↔ Amiens", the home city first.
+    public static func summary(_ detail: EventDetail, _ language: ReportLanguage, home: Int64? = nil) -> String {
+        let (a, b) = PartnershipDetail.orient(detail.cityA, detail.cityB, home: home)
         let kind = ReportWords.kind(detail.event.kind).text(language)
         let what = detail.event.title.isEmpty ? kind : "\(detail.event.title) (\(kind))"
-        return "\(what) – \(detail.cityA.name) ↔ \(detail.cityB.name)"
+        return "\(what) – \(a.name) ↔ \(b.name)"
     }
 
     public static func description(_ detail: EventDetail, _ language: ReportLanguage) -> String {
