@@ -140,7 +140,7 @@ final class ICalendarTests: XCTestCase {
         func find(_ eventId: Int64) -> EventDetail { events.first { $0.id == eventId }! }
         let expected: [[String: Any]] = [
             ["uid": "event-\(a.id!)-\(id)@twinning", "summary": ICalendar.summary(find(a.id!), .en, home: dus),
-             "description": ICalendar.description(find(a.id!), .en), "location": "Kraków, PL",
+             "description": ICalendar.description(find(a.id!), .en, home: dus), "location": "Kraków, PL",
              "dtstart": "2026-05-14", "dtend": "2026-05-19"],
             ["uid": "event-\(b.id!)-\(id)@twinning", "summary": "online meeting – Düsseldorf ↔ 東京",
              "location": NSNull(), "dtstart": "2025-11-01", "dtend": "2025-11-02"],

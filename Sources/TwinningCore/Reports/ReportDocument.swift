@@ -304,7 +304,12 @@ public enum ReportDocument {
             if !first { try writer.write(row: [""]) }
             first = false
             try writer.write(row: [SpreadsheetSafety.neutralise(table.title.text(language))])
-            try writer.write(row: table.columns.map { SpreadsheetSafety.neutralise($0.text(language)) })
+            // Percentages are written as plain whole numbers; the header says so.
+            let header = table.columns.enumerated().map { i, column in
+                let isPercent = table.rows.contains { if case .percent = $0[i] { return true } else { return false } }
+                return SpreadsheetSafety.neutralise(column.text(language) + (isPercent ? " (%)" : ""))
+            }
+            try writer.write(row: header)
             for row in table.rows { try writer.write(row: row.map { $0.csvText(language) }) }
         }
         stream.close()

@@ -57,12 +57,13 @@ public enum ICalendar {
         return "\(what) – \(a.name) ↔ \(b.name)"
     }
 
-    public static func description(_ detail: EventDetail, _ language: ReportLanguage) -> String {
+    public static func description(_ detail: EventDetail, _ language: ReportLanguage, home: Int64? = nil) -> String {
         let e = detail.event
+        let (a, b) = PartnershipDetail.orient(detail.cityA, detail.cityB, home: home)
         var parts: [String] = []
         let de = language == .de
         if let note = partialDateNote(e, language) { parts.append(note) }
-        parts.append((de ? "Partnerschaft: " : "Partnership: ") + "\(detail.cityA.name) (\(detail.cityA.countryCode)) ↔ \(detail.cityB.name) (\(detail.cityB.countryCode))")
+        parts.append((de ? "Partnerschaft: " : "Partnership: ") + "\(a.name) (\(a.countryCode)) ↔ \(b.name) (\(b.countryCode))")
         parts.append((de ? "Format: " : "Format: ") + ReportWords.format(e.format).text(language))
         if let p = e.participants {
             var line = (de ? "Teilnehmende: " : "Participants: ") + "\(p)"
