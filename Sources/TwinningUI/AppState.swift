@@ -12,37 +12,14 @@ public enum Pane: Int, CaseIterable, Sendable {
     }
 }
 
-/// How alive a partnership is, from the date of its last event.
-public enum Health: Int, CaseIterable, Comparable, Sendable {
-    case active, quiet, dormant
-
-    public static func < (lhs: Health, rhs: Health) -> Bool { lhs.rawValue < rhs.rawValue }
-
+// `Health` and `HealthRule` live in TwinningCore (Reports/Health.swift), shared with the reports.
+extension Health {
     public var label: S {
         switch self {
         case .active: return .healthActive
         case .quiet: return .healthQuiet
         case .dormant: return .healthDormant
         }
-    }
-}
-
-/// The thresholds of the health marks, in years (settings `health_active_years`, `health_quiet_years`).
-public struct HealthRule: Equatable, Sendable {
-    public var activeYears = 2
-    public var quietYears = 5
-    public init(activeYears: Int = 2, quietYears: Int = 5) {
-        self.activeYears = activeYears
-        self.quietYears = quietYears
-    }
-
-    /// Active: an event within `activeYears`; quiet: within `quietYears`; dormant: older or never.
-    public func health(lastEvent: PartialDate?, today: PartialDate) -> Health {
-        guard let last = lastEvent else { return .dormant }
-        let months = (today.year - last.year) * 12 + ((today.month ?? 12) - (last.month ?? 12))
-        if months <= activeYears * 12 { return .active }
-        if months <= quietYears * 12 { return .quiet }
-        return .dormant
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 enum TableKind: String, ExpressibleByArgument, CaseIterable {
     case cities, partnerships, events
@@ -45,18 +46,32 @@ struct ImportCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export cities, partnerships or events as CSV or JSON (import reads them back).")
+        abstract: "Export cities, partnerships or events as CSV or JSON (import reads them back); events also as iCalendar (ics).",
+        discussion: """
+            --format ics (events only) writes an iCalendar file for calendar programs: all-day events, \
+            dates known only to the month or year placed on the first day (the description says so). \
+            CSV cells that a spreadsheet would run as a formula (=, +, -, @) start with an apostrophe.
+            """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "cities, partnerships or events.") var kind: TableKind
-    @Option(help: "csv or json.") var format: String = "csv"
+    @Option(help: "csv, json, or ics (events only).") var format: String = "csv"
     @Option(help: "Write to this file instead of the screen.") var output: String?
     @Flag(help: "cities: the whole gazetteer, not only the register.") var all = false
     @Option(help: "Only what concerns this city.") var city: String?
+    @Option(help: "ics: language of the descriptions, de or en (default: from LANG).") var lang: String?
 
     func run() throws {
         try runReporting {
-            guard let exportFormat = ExportFormat(rawValue: format.lowercased()) else {
-                throw UserError("--format: \"\(TextSafety.excerpt(format))\" is not one of: csv, json.")
+            let wanted = format.lowercased()
+            if wanted == "ics" || wanted == "ical" || wanted == "icalendar" {
+                guard kind == .events else {
+                    throw UserError("--format ics is for events only (twinning export events --format ics).")
+                }
+                try exportCalendar()
+                return
+            }
+            guard let exportFormat = ExportFormat(rawValue: wanted) else {
+                throw UserError("--format: \"\(TextSafety.excerpt(format))\" is not one of: csv, json\(kind == .events ? ", ics" : "").")
             }
             let database = try openDatabase(global)
             let exporter = Exporter(database: database)
@@ -70,6 +85,23 @@ struct ExportCommand: ParsableCommand {
             try emit(text, to: output)
             if let output { Console.error("Wrote \(output).") }
         }
+    }
+
+    private func exportCalendar() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let config = UserConfig.load(path: UserConfig.defaultPath(environment: environment))
+        if let lang, !["de", "en"].contains(lang.lowercased().prefix(2)) {
+            throw UserError("--lang: \"\(TextSafety.excerpt(lang))\" is not one of: de, en.")
+        }
+        let language = ReportLanguage(rawValue: Language.detect(option: lang ?? config["language"], environment: environment).rawValue) ?? .en
+        let database = try openDatabase(global)
+        let home = try city.map { try resolveCity($0, in: database) }
+        let events = try database.events(EventFilter(cityId: home?.id))
+        let name = home.map { "twinning – \($0.name)" } ?? "twinning"
+        let text = ICalendar.document(events: events, databaseId: try database.stableIdentifier(), language: language,
+                                      calendarName: name, home: home?.id)
+        try emit(text, to: output)
+        if let output { Console.error("Wrote \(events.count) event\(events.count == 1 ? "" : "s") to \(output).") }
     }
 }
 

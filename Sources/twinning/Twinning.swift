@@ -13,7 +13,7 @@ struct Twinning: ParsableCommand {
             run creates it with the world gazetteer and a demo network of real twinnings.
             """,
         subcommands: [OpenCommand.self, InitCommand.self, CitiesCommand.self, PartnershipsCommand.self,
-                      EventsCommand.self, ImportCommand.self, ExportCommand.self, LogCommand.self,
+                      EventsCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, LogCommand.self,
                       BackupCommand.self, CheckCommand.self, StressCommand.self],
         defaultSubcommand: OpenCommand.self
     )

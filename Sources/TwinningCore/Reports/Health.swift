@@ -1,0 +1,51 @@
+import Foundation
+
+/// How alive a partnership is, from the date of its last event. Shared by the
+/// reports and the screens so both call the same partnership "dormant".
+public enum Health: Int, CaseIterable, Comparable, Sendable {
+    case active, quiet, dormant
+
+    public static func < (lhs: Health, rhs: Health) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// "active", "quiet", "dormant": stable keys for CSV and scripts.
+    public var key: String {
+        switch self {
+        case .active: return "active"
+        case .quiet: return "quiet"
+        case .dormant: return "dormant"
+        }
+    }
+
+    /// The word a report prints (the screens use the same words).
+    public var text: LocalizedText {
+        switch self {
+        case .active: return LocalizedText(en: "active", de: "lebendig")
+        case .quiet: return LocalizedText(en: "quiet", de: "ruhig")
+        case .dormant: return LocalizedText(en: "dormant", de: "schläft")
+        }
+    }
+}
+
+/// The thresholds of the health marks, in years (settings `health_active_years`, `health_quiet_years`).
+public struct HealthRule: Equatable, Sendable {
+    public var activeYears = 2
+    public var quietYears = 5
+    public init(activeYears: Int = 2, quietYears: Int = 5) {
+        self.activeYears = activeYears
+        self.quietYears = quietYears
+    }
+
+    /// Active: an event within `activeYears`; quiet: within `quietYears`; dormant: older or never.
+    /// Counted in months; a date known only to the year counts as its December.
+    public func health(lastEvent: PartialDate?, today: PartialDate) -> Health {
+        guard let last = lastEvent else { return .dormant }
+        let months = (today.year - last.year) * 12 + ((today.month ?? 12) - (last.month ?? 12))
+        if months <= activeYears * 12 { return .active }
+        if months <= quietYears * 12 { return .quiet }
+        return .dormant
+    }
+
+    public func health(_ partnership: PartnershipDetail, today: PartialDate) -> Health {
+        health(lastEvent: partnership.lastEvent, today: today)
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+
+/// What a report covers: one city's partnerships (or all), and a span of years.
+public struct ReportScope: Equatable, Sendable {
+    /// The city whose partnerships are reported; nil for every partnership in the database.
+    public var cityId: Int64?
+    /// The reporting period in whole years, e.g. 2025...2025 for an annual report.
+    public var years: ClosedRange<Int>
+    /// How many years the per-year figures go back (ending with the period's last year).
+    /// A longer period is covered whole.
+    public var historyYears: Int
+
+    public init(cityId: Int64? = nil, years: ClosedRange<Int>, historyYears: Int = 10) {
+        self.cityId = cityId
+        self.years = years
+        self.historyYears = max(1, historyYears)
+    }
+
+    public init(cityId: Int64? = nil, year: Int, historyYears: Int = 10) {
+        self.init(cityId: cityId, years: year...year, historyYears: historyYears)
+    }
+
+    /// The years of the per-year figures, oldest first.
+    public var historyRange: ClosedRange<Int> {
+        min(years.lowerBound, years.upperBound - historyYears + 1)...years.upperBound
+    }
+}
+
+/// One partnership as the report shows it.
+public struct ReportPartnership: Hashable, Sendable, Identifiable {
+    public var detail: PartnershipDetail
+    /// The home city (when the report is for one city), else side A.
+    public var home: CitySummary
+    /// The other side.
+    public var partner: CitySummary
+    public var health: Health
+    /// Events of this partnership in the reporting period.
+    public var eventsInPeriod: Int
+    /// True if an in-person or hybrid event was ever recorded (an online meeting is not a visit).
+    public var visited: Bool
+    public var id: Int64 { detail.id }
+    public var status: PartnershipStatus { detail.partnership.status }
+    public var lastEvent: PartialDate? { detail.lastEvent }
+}
+
+/// One event of the reporting period.
+public struct ReportEvent: Hashable, Sendable, Identifiable {
+    public var detail: EventDetail
+    /// Under-30s divided by participants; nil when either is unknown or there are no participants.
+    public var youthShare: Double?
+    public var id: Int64 { detail.id }
+    public var event: Event { detail.event }
+}
+
+/// Figures for one calendar year (by the start date of the events).
+public struct YearFigures: Hashable, Sendable {
+    public var year: Int
+    public var events: Int
+    /// Sum of known participant numbers (events without a number add nothing).
+    public var participants: Int
+    /// Under-30s of the events where both figures are known.
+    public var youth: Int
+    /// Participants of the events where the under-30 figure is known: the base of `youthShare`.
+    public var youthBase: Int
+    /// youth / youthBase; nil when no event of the year has both figures.
+    public var youthShare: Double? { youthBase > 0 ? Double(youth) / Double(youthBase) : nil }
+
+    public init(year: Int, events: Int = 0, participants: Int = 0, youth: Int = 0, youthBase: Int = 0) {
+        self.year = year
+        self.events = events
+        self.participants = participants
+        self.youth = youth
+        self.youthBase = youthBase
+    }
+}
+
+/// A count for one country code, or for participants whose country is not recorded.
+public struct CountryCount: Hashable, Sendable {
+    /// The ISO code, or `CountryCount.unknown`.
+    public var country: String
+    public var participants: Int
+    public static let unknown = "unknown"
+    public var isUnknown: Bool { country == CountryCount.unknown }
+    public init(country: String, participants: Int) {
+        self.country = country
+        self.participants = participants
+    }
+}
+
+/// The overview a council or funder asks for, computed from fetched rows.
+///
+/// Rules (documented here because the figures depend on them):
+/// - Health is that of the shared `HealthRule` as of `today`, from the last event
+///   of any year (not only the period).
+/// - Ended partnerships are counted by status but left out of the health counts
+///   and of the dormant and never-visited lists.
+/// - Per-year figures count events by the year of their start date.
+/// - Participants by country come from each event's split; participants an
+///   event does not split (no split at all, or a split that adds up to less)
+///   are counted as `unknown`.
+/// - Dormant longest: dormant partnerships, oldest last event first; those with
+///   no event at all come last (they are also in the never-visited list).
+/// - Never visited: no in-person or hybrid event ever recorded.
+public struct Report: Equatable, Sendable {
+    public var scope: ReportScope
+    /// The home city of a city report; nil for all partnerships.
+    public var city: CitySummary?
+    public var today: PartialDate
+    public var healthRule: HealthRule
+    /// Every partnership of the scope, ordered by partner name.
+    public var partnerships: [ReportPartnership]
+    /// Events of the reporting period, oldest first.
+    public var events: [ReportEvent]
+    /// One entry per status, in the vocabulary's order, zeros included.
+    public var byStatus: [(status: PartnershipStatus, count: Int)] {
+        PartnershipStatus.allCases.map { s in (s, partnerships.filter { $0.status == s }.count) }
+    }
+    /// One entry per health mark (ended partnerships not counted), zeros included.
+    public var byHealth: [(health: Health, count: Int)] {
+        Health.allCases.map { h in (h, partnerships.filter { $0.status != .ended && $0.health == h }.count) }
+    }
+    /// Per-year figures over `scope.historyRange`, oldest first.
+    public var years: [YearFigures]
+    /// Participants of the period's events by country, most first; `unknown` last.
+    public var participantsByCountry: [CountryCount]
+    public var dormantLongest: [ReportPartnership]
+    public var neverVisited: [ReportPartnership]
+
+    /// Series for bars and sparklines, oldest year first.
+    public var eventsPerYear: [Int] { years.map(\.events) }
+    public var participantsPerYear: [Int] { years.map(\.participants) }
+    public var youthSharePerYear: [Double?] { years.map(\.youthShare) }
+
+    /// Totals of the reporting period.
+    public var periodFigures: YearFigures {
+        Report.figures(year: scope.years.upperBound, events: events.map(\.event))
+    }
+
+    // MARK: - Computation (pure)
+
+    /// Builds the report from rows already fetched: `partnerships` and `events`
+    /// must be those of the scope (all years: the per-year figures and the
+    /// never-visited list need the history).
+    public static func compute(scope: ReportScope, city: CitySummary?, partnerships: [PartnershipDetail],
+                               events: [EventDetail], today: PartialDate, rule: HealthRule = HealthRule()) -> Report {
+        let inPeriod = events.filter { scope.years.contains($0.event.startDate.year) }
+            .sorted { ($0.event.startDate, $0.id) < ($1.event.startDate, $1.id) }
+        var periodCount: [Int64: Int] = [:]
+        for e in inPeriod { periodCount[e.event.partnershipId, default: 0] += 1 }
+        var visited = Set<Int64>()
+        for e in events where e.event.format != .online { visited.insert(e.event.partnershipId) }
+
+        let rows: [ReportPartnership] = partnerships.map { d in
+            let (home, partner) = d.sides(from: city?.id)
+            return ReportPartnership(detail: d, home: home, partner: partner, health: rule.health(d, today: today),
+                                     eventsInPeriod: periodCount[d.id] ?? 0, visited: visited.contains(d.id))
+        }.sorted { (sortKey($0, city: city), $0.id) < (sortKey($1, city: city), $1.id) }
+
+        let history = scope.historyRange
+        var byYear: [Int: [Event]] = [:]
+        for e in events where history.contains(e.event.startDate.year) { byYear[e.event.startDate.year, default: []].append(e.event) }
+        let years = history.map { figures(year: $0, events: byYear[$0] ?? []) }
+
+        let live = rows.filter { $0.status != .ended }
+        let dormant = live.filter { $0.health == .dormant }.sorted { a, b in
+            switch (a.lastEvent, b.lastEvent) {
+            case let (x?, y?): return (x, sortKey(a, city: city), a.id) < (y, sortKey(b, city: city), b.id)
+            case (.some, .none): return true
+            case (.none, .some): return false
+            case (.none, .none): return (sortKey(a, city: city), a.id) < (sortKey(b, city: city), b.id)
+            }
+        }
+        return Report(scope: scope, city: city, today: today, healthRule: rule, partnerships: rows,
+                      events: inPeriod.map { ReportEvent(detail: $0, youthShare: youthShare($0.event)) },
+                      years: years, participantsByCountry: countries(inPeriod.map(\.event)),
+                      dormantLongest: dormant, neverVisited: live.filter { !$0.visited })
+    }
+
+    static func sortKey(_ row: ReportPartnership, city: CitySummary?) -> String {
+        city == nil ? row.home.searchKey + "\u{0}" + row.partner.searchKey : row.partner.searchKey
+    }
+
+    public static func youthShare(_ event: Event) -> Double? {
+        guard let participants = event.participants, let youth = event.youth, participants > 0 else { return nil }
+        return Double(youth) / Double(participants)
+    }
+
+    public static func figures(year: Int, events: [Event]) -> YearFigures {
+        var f = YearFigures(year: year)
+        for e in events {
+            f.events += 1
+            f.participants += e.participants ?? 0
+            if let p = e.participants, let y = e.youth {
+                f.youth += y
+                f.youthBase += p
+            }
+        }
+        return f
+    }
+
+    /// Participants by country; what an event does not split is `unknown`.
+    public static func countries(_ events: [Event]) -> [CountryCount] {
+        var totals: [String: Int] = [:]
+        var unknown = 0
+        for e in events {
+            let split = e.participantsByCountry.values.reduce(0, +)
+            for (country, count) in e.participantsByCountry where count > 0 { totals[country, default: 0] += count }
+            if let p = e.participants, p > split { unknown += p - split }
+        }
+        var result = totals.map { CountryCount(country: $0.key, participants: $0.value) }
+            .sorted { ($1.participants, $0.country) < ($0.participants, $1.country) }
+        if unknown > 0 { result.append(CountryCount(country: CountryCount.unknown, participants: unknown)) }
+        return result
+    }
+}
+
+extension AppDatabase {
+    /// Fetches the scope's partnerships and events and computes the report.
+    public func report(_ scope: ReportScope, today: PartialDate = .today(), rule: HealthRule = HealthRule()) throws -> Report {
+        var city: CitySummary?
+        if let id = scope.cityId {
+            guard let found = try self.city(id: id) else { throw AppError.notFound("There is no city \(id).") }
+            city = CitySummary(found)
+        }
+        let partnerships = try self.partnerships(PartnershipFilter(cityId: scope.cityId))
+        let events = try self.events(EventFilter(cityId: scope.cityId))
+        return Report.compute(scope: scope, city: city, partnerships: partnerships, events: events, today: today, rule: rule)
+    }
+}

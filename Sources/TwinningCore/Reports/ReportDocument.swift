@@ -1,0 +1,319 @@
+import Foundation
+import CSV
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case md, html, csv
+}
+
+/// A value in a report table; how it is written depends on the language and format.
+public enum ReportCell: Equatable, Sendable {
+    case text(String)
+    case number(Int?)
+    /// A share in 0…1, written as a whole percentage.
+    case percent(Double?)
+    case date(PartialDate?)
+
+    public func text(_ language: ReportLanguage) -> String {
+        switch self {
+        case .text(let s): return s
+        case .number(let n): return n.map { ReportWords.number($0, language) } ?? "–"
+        case .percent(let p): return ReportWords.percent(p, language)
+        case .date(let d): return d.map { ReportWords.date($0, language) } ?? "–"
+        }
+    }
+
+    /// CSV keeps numbers plain (no thousands separators) so spreadsheets read them as numbers.
+    public func csvText(_ language: ReportLanguage) -> String {
+        switch self {
+        case .text(let s): return SpreadsheetSafety.neutralise(TextSafety.sanitized(s))
+        case .number(let n): return n.map(String.init) ?? ""
+        case .percent(let p): return p.map { String(Int(($0 * 100).rounded())) } ?? ""
+        case .date(let d): return d?.iso ?? ""
+        }
+    }
+
+    var isNumeric: Bool {
+        switch self {
+        case .number, .percent: return true
+        default: return false
+        }
+    }
+}
+
+/// One table of a report: the unit the Markdown, HTML and CSV writers share.
+public struct ReportTable: Equatable, Sendable {
+    public var key: String
+    public var title: LocalizedText
+    public var columns: [LocalizedText]
+    public var rows: [[ReportCell]]
+    /// Shown under the title (what the figures mean).
+    public var note: LocalizedText?
+    /// Column whose numbers the HTML draws as bars.
+    public var barColumn: Int?
+}
+
+/// Writes a `Report` as Markdown, one self-contained HTML page, or CSV.
+///
+/// CSV: one file holding every table; each table starts with a title row
+/// (one cell), then its header row and its rows, and ends with an empty row.
+/// Text cells that a spreadsheet would run as a formula (=, +, -, @ …) get a
+/// leading apostrophe.
+public enum ReportDocument {
+    public static func render(_ report: Report, format: ReportFormat, language: ReportLanguage,
+                              generated: Date = Date()) throws -> String {
+        switch format {
+        case .md: return markdown(report, language: language)
+        case .html: return html(report, language: language, generated: generated)
+        case .csv: return try csv(report, language: language)
+        }
+    }
+
+    // MARK: - Words
+
+    static func t(_ en: String, _ de: String) -> LocalizedText { LocalizedText(en: en, de: de) }
+
+    public static func title(_ report: Report, _ language: ReportLanguage) -> String {
+        let years = report.scope.years
+        let span = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)"
+        let head = years.count == 1 ? t("Annual report", "Jahresbericht").text(language) : t("Report", "Bericht").text(language)
+        let whose = report.city.map { $0.name } ?? t("all partnerships", "alle Partnerschaften").text(language)
+        return "\(head) \(span) – \(whose)"
+    }
+
+    static func partnershipName(_ row: ReportPartnership, report: Report) -> String {
+        report.city == nil ? "\(row.home.name) ↔ \(row.partner.name)" : row.partner.name
+    }
+
+    static func eventPair(_ detail: EventDetail, report: Report) -> String {
+        let (a, b) = PartnershipDetail.orient(detail.cityA, detail.cityB, home: report.city?.id)
+        return report.city == nil ? "\(a.name) ↔ \(b.name)" : b.name
+    }
+
+    // MARK: - Tables
+
+    /// The report's tables in print order.
+    public static func tables(_ report: Report, language: ReportLanguage) -> [ReportTable] {
+        let period = report.periodFigures
+        let rule = report.healthRule
+        var summaryRows: [[ReportCell]] = []
+        summaryRows.append([.text(t("Partnerships", "Partnerschaften").text(language)), .number(report.partnerships.count)])
+        for (status, count) in report.byStatus where count > 0 {
+            summaryRows.append([.text(t("Status", "Status").text(language) + ": " + ReportWords.status(status).text(language)), .number(count)])
+        }
+        for (health, count) in report.byHealth {
+            summaryRows.append([.text(t("Health", "Zustand").text(language) + ": " + health.text.text(language)), .number(count)])
+        }
+        summaryRows.append([.text(t("Events in the period", "Begegnungen im Zeitraum").text(language)), .number(period.events)])
+        summaryRows.append([.text(t("Participants", "Teilnehmende").text(language)), .number(period.participants)])
+        summaryRows.append([.text(t("Share under 30", "Anteil unter 30").text(language)), .percent(period.youthShare)])
+        summaryRows.append([.text(t("Partnerships never visited", "Partnerschaften ohne Besuch").text(language)), .number(report.neverVisited.count)])
+
+        let partnerColumn = report.city == nil ? t("Partnership", "Partnerschaft") : t("Partner", "Partner")
+        let youthNote = t("Share under 30: under-30s divided by the participants of the events that record both.",
+                          "Anteil unter 30: unter 30-Jährige geteilt durch die Teilnehmenden der Begegnungen, bei denen beides erfasst ist.")
+        return [
+            ReportTable(key: "summary", title: t("Overview", "Überblick"),
+                        columns: [t("Figure", "Kennzahl"), t("Value", "Wert")], rows: summaryRows,
+                        note: t("Health as of \(ReportWords.date(report.today, .en)): active = an event within \(rule.activeYears) years, quiet = within \(rule.quietYears) years, dormant = longer ago or never. Ended partnerships have no health mark.",
+                                "Zustand am \(ReportWords.date(report.today, .de)): lebendig = Begegnung in den letzten \(rule.activeYears) Jahren, ruhig = in den letzten \(rule.quietYears) Jahren, schläft = länger her oder nie. Beendete Partnerschaften haben keinen Zustand.")),
+            ReportTable(key: "partnerships", title: t("Partnerships", "Partnerschaften"),
+                        columns: [partnerColumn, t("Country", "Land"), t("Status", "Status"), t("Since", "Seit"),
+                                  t("Last event", "Letzte Begegnung"), t("Health", "Zustand"), t("Events in the period", "Begegnungen im Zeitraum")],
+                        rows: report.partnerships.map { p in
+                            [.text(partnershipName(p, report: report)),
+                             .text(report.city == nil ? "\(p.home.countryCode)–\(p.partner.countryCode)" : p.partner.countryCode),
+                             .text(ReportWords.status(p.status).text(language)), .date(p.detail.partnership.since),
+                             .date(p.lastEvent), .text(p.status == .ended ? "–" : p.health.text.text(language)), .number(p.eventsInPeriod)]
+                        }),
+            ReportTable(key: "events", title: t("Events", "Begegnungen"),
+                        columns: [t("Date", "Datum"), partnerColumn, t("Title", "Titel"), t("Kind", "Art"), t("Format", "Format"),
+                                  t("Participants", "Teilnehmende"), t("Under 30", "Unter 30"), t("Share under 30", "Anteil unter 30"),
+                                  t("EU funding check", "EU-Förderprüfung")],
+                        rows: report.events.map { e in
+                            let check = FundingCheck.check(e.detail, home: report.city?.id)
+                            return [.date(e.event.startDate), .text(eventPair(e.detail, report: report)), .text(e.event.title),
+                                    .text(ReportWords.kind(e.event.kind).text(language)),
+                                    .text(ReportWords.format(e.event.format).text(language)),
+                                    .number(e.event.participants), .number(e.event.youth), .percent(e.youthShare),
+                                    .text(check.eligible ? t("eligible", "förderfähig").text(language)
+                                          : t("no: ", "nein: ").text(language) + check.reasons.map { $0.text(language) }.joined(separator: "; "))]
+                        },
+                        note: t("EU funding check: at least 50 participants, at least 25 of them invited from partner countries (not the host's country).",
+                                "EU-Förderprüfung: mindestens 50 Teilnehmende, davon mindestens 25 Eingeladene aus Partnerländern (nicht aus dem Land des Gastgebers).")),
+            ReportTable(key: "years", title: t("Events and participants per year", "Begegnungen und Teilnehmende pro Jahr"),
+                        columns: [t("Year", "Jahr"), t("Events", "Begegnungen"), t("Participants", "Teilnehmende"),
+                                  t("Share under 30", "Anteil unter 30")],
+                        rows: report.years.map { y in
+                            [.text(String(y.year)), .number(y.events), .number(y.participants), .percent(y.youthShare)]
+                        },
+                        note: youthNote, barColumn: 2),
+            ReportTable(key: "countries", title: t("Participants by country", "Teilnehmende nach Land"),
+                        columns: [t("Country", "Land"), t("Participants", "Teilnehmende")],
+                        rows: report.participantsByCountry.map { c in
+                            [.text(c.isUnknown ? t("unknown", "unbekannt").text(language) : c.country), .number(c.participants)]
+                        },
+                        note: t("Events of the period; participants without a country are counted as unknown.",
+                                "Begegnungen im Zeitraum; Teilnehmende ohne Land zählen als unbekannt."), barColumn: 1),
+            ReportTable(key: "dormant", title: t("Dormant longest", "Am längsten eingeschlafen"),
+                        columns: [partnerColumn, t("Country", "Land"), t("Last event", "Letzte Begegnung"), t("Status", "Status")],
+                        rows: report.dormantLongest.map { p in
+                            [.text(partnershipName(p, report: report)), .text(p.partner.countryCode), .date(p.lastEvent),
+                             .text(ReportWords.status(p.status).text(language))]
+                        },
+                        note: t("Oldest last event first; partnerships without any event come last.",
+                                "Älteste letzte Begegnung zuerst; Partnerschaften ganz ohne Begegnung stehen am Ende.")),
+            ReportTable(key: "never_visited", title: t("Never visited", "Noch nie besucht"),
+                        columns: [partnerColumn, t("Country", "Land"), t("Since", "Seit"), t("Status", "Status")],
+                        rows: report.neverVisited.map { p in
+                            [.text(partnershipName(p, report: report)), .text(p.partner.countryCode),
+                             .date(p.detail.partnership.since), .text(ReportWords.status(p.status).text(language))]
+                        },
+                        note: t("No in-person or hybrid event recorded (online meetings do not count).",
+                                "Keine Begegnung vor Ort oder hybrid erfasst (Online-Treffen zählen nicht).")),
+        ]
+    }
+
+    // MARK: - Markdown
+
+    public static func markdownEscape(_ text: String) -> String {
+        var out = ""
+        for ch in TextSafety.sanitized(text) {
+            if "\\`*_[]<>|#~".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    public static func markdown(_ report: Report, language: ReportLanguage) -> String {
+        var lines = ["# " + markdownEscape(title(report, language)), ""]
+        for table in tables(report, language: language) {
+            lines.append("## " + markdownEscape(table.title.text(language)))
+            lines.append("")
+            if let note = table.note { lines += ["_" + markdownEscape(note.text(language)) + "_", ""] }
+            if table.rows.isEmpty {
+                lines += [t("(none)", "(keine)").text(language), ""]
+                continue
+            }
+            lines.append("| " + table.columns.map { markdownEscape($0.text(language)) }.joined(separator: " | ") + " |")
+            let numeric = table.columns.indices.map { i in table.rows.contains { $0[i].isNumeric } }
+            lines.append("|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined())
+            for row in table.rows {
+                lines.append("| " + row.map { markdownEscape($0.text(language)) }.joined(separator: " | ") + " |")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - HTML
+
+    /// Escapes text for HTML and XML: & < > " ' and drops control characters.
+    public static func htmlEscape(_ text: String) -> String {
+        var out = ""
+        for ch in TextSafety.sanitized(text) {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static let css = """
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em auto; max-width: 60em; color: #111; line-height: 1.4; padding: 0 1em; }
+        h1 { font-size: 1.6em; border-bottom: 2px solid #333; padding-bottom: .2em; }
+        h2 { font-size: 1.2em; margin-top: 1.6em; }
+        p.note { color: #444; font-size: .9em; margin: .2em 0 .6em; }
+        p.generated { color: #555; font-size: .85em; }
+        table { border-collapse: collapse; width: 100%; margin-bottom: 1em; font-size: .92em; }
+        th, td { border: 1px solid #bbb; padding: .25em .5em; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.bar { width: 35%; }
+        span.bar { display: inline-block; height: .8em; background: #4a6fa5; border: 1px solid #2b4a75; }
+        @media print {
+          body { margin: 0; max-width: none; font-size: 10pt; }
+          h2 { page-break-after: avoid; }
+          table { page-break-inside: auto; }
+          tr { page-break-inside: avoid; }
+          th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          span.bar { background: #555; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
+        """
+
+    public static func html(_ report: Report, language: ReportLanguage, generated: Date = Date()) -> String {
+        let heading = htmlEscape(title(report, language))
+        var out = """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="\(language.rawValue)" xml:lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>\(heading)</title>
+            <style>
+            \(css)
+            </style>
+            </head>
+            <body>
+            <h1>\(heading)</h1>
+
+            """
+        let stamp = ISO8601DateFormatter().string(from: generated)
+        out += "<p class=\"generated\">" + htmlEscape(t("Made with twinning on ", "Erstellt mit twinning am ").text(language) + stamp) + "</p>\n"
+        for table in tables(report, language: language) {
+            out += "<h2>" + htmlEscape(table.title.text(language)) + "</h2>\n"
+            if let note = table.note { out += "<p class=\"note\">" + htmlEscape(note.text(language)) + "</p>\n" }
+            if table.rows.isEmpty {
+                out += "<p>" + htmlEscape(t("(none)", "(keine)").text(language)) + "</p>\n"
+                continue
+            }
+            out += "<table>\n<thead>\n<tr>"
+            for column in table.columns { out += "<th scope=\"col\">" + htmlEscape(column.text(language)) + "</th>" }
+            if table.barColumn != nil { out += "<th scope=\"col\"></th>" }
+            out += "</tr>\n</thead>\n<tbody>\n"
+            let largest = table.barColumn.map { c in table.rows.compactMap { if case .number(let n) = $0[c] { return n } else { return nil } }.max() ?? 0 } ?? 0
+            for row in table.rows {
+                out += "<tr>"
+                for cell in row {
+                    out += (cell.isNumeric ? "<td class=\"num\">" : "<td>") + htmlEscape(cell.text(language)) + "</td>"
+                }
+                if let c = table.barColumn {
+                    var width = 0.0
+                    if case .number(let n?) = row[c], largest > 0 { width = Double(n) / Double(largest) * 100 }
+                    out += "<td class=\"bar\"><span class=\"bar\" style=\"width: \(String(format: "%.1f", width))%\"></span></td>"
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    // MARK: - CSV
+
+    public static func csv(_ report: Report, language: ReportLanguage) throws -> String {
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream)
+        var first = true
+        for table in tables(report, language: language) {
+            if !first { try writer.write(row: [""]) }
+            first = false
+            try writer.write(row: [SpreadsheetSafety.neutralise(table.title.text(language))])
+            // Percentages are written as plain whole numbers; the header says so.
+            let header = table.columns.enumerated().map { i, column in
+                let isPercent = table.rows.contains { if case .percent = $0[i] { return true } else { return false } }
+                return SpreadsheetSafety.neutralise(column.text(language) + (isPercent ? " (%)" : ""))
+            }
+            try writer.write(row: header)
+            for row in table.rows { try writer.write(row: row.map { $0.csvText(language) }) }
+        }
+        stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import TwinningCore
+import TwinningUI
+
+/// `twinning report`: the annual report for a council or funder.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The annual report: partnerships with health, events, participants by country, dormant partnerships.",
+        discussion: """
+            md: Markdown. html: one self-contained page (no external files), printable. \
+            csv: every table in one file, each starting with a title row and ending with an empty row; \
+            cells that a spreadsheet would run as a formula (=, +, -, @) start with an apostrophe. \
+            Without --city the report covers every partnership in the database. Health uses the settings \
+            health_active_years and health_quiet_years (default 2 and 5).
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Report on this city's partnerships (default: all partnerships).") var city: String?
+    @Option(help: "The year, or a range such as 2020-2025 (default: this year).") var year: String?
+    @Option(help: "md, html or csv.") var format: String = "md"
+    @Option(help: "Write to this file instead of the screen.") var output: String?
+    @Option(help: "de or en (default: from LANG).") var lang: String?
+
+    func run() throws {
+        try runReporting {
+            guard let reportFormat = ReportFormat(rawValue: format.lowercased()) else {
+                throw UserError("--format: \"\(TextSafety.excerpt(format))\" is not one of: md, html, csv.")
+            }
+            let environment = ProcessInfo.processInfo.environment
+            let config = UserConfig.load(path: UserConfig.defaultPath(environment: environment))
+            if let lang, !["de", "en"].contains(lang.lowercased().prefix(2)) {
+                throw UserError("--lang: \"\(TextSafety.excerpt(lang))\" is not one of: de, en.")
+            }
+            let language = ReportLanguage(rawValue: Language.detect(option: lang ?? config["language"], environment: environment).rawValue) ?? .en
+            let today = PartialDate.today()
+            let years = try year.map(ReportCommand.parseYears) ?? (today.year...today.year)
+            if let output {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw UserError("--output: \(output) is a folder; give a file name, e.g. \(output)/report.\(reportFormat.rawValue).")
+                }
+            }
+            let database = try openDatabase(global)
+            let cityId = try city.map { try resolveCity($0, in: database).id }
+            let rule = HealthRule(activeYears: config["health_active_years"].flatMap { Int($0) } ?? 2,
+                                  quietYears: config["health_quiet_years"].flatMap { Int($0) } ?? 5)
+            let report = try database.report(ReportScope(cityId: cityId ?? nil, years: years), today: today, rule: rule)
+            let text = try ReportDocument.render(report, format: reportFormat, language: language)
+            try emit(text, to: output)
+            if let output { Console.error("Wrote \(output).") }
+        }
+    }
+
+    /// "2025", "2020-2025" or "2020–2025".
+    static func parseYears(_ text: String) throws -> ClosedRange<Int> {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == ":" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let numbers = parts.compactMap { Int($0) }.filter { (1000...9999).contains($0) }
+        guard numbers.count == parts.count, (1...2).contains(numbers.count) else {
+            throw UserError("--year: \"\(TextSafety.excerpt(text))\" is not a year such as 2025 or a range such as 2020-2025.")
+        }
+        guard numbers.first! <= numbers.last! else {
+            throw UserError("--year: the range \(text) ends before it starts.")
+        }
+        return numbers.first!...numbers.last!
+    }
+}
