@@ -1,13 +1,14 @@
 import TwinningCore
 
 public enum Pane: Int, CaseIterable, Sendable {
-    case cities, partnerships, events
+    case cities, partnerships, events, reports
 
     public var title: S {
         switch self {
         case .cities: return .paneCities
         case .partnerships: return .panePartnerships
         case .events: return .paneEvents
+        case .reports: return .paneReports
         }
     }
 }
@@ -21,6 +22,29 @@ extension Health {
         case .dormant: return .healthDormant
         }
     }
+}
+
+/// The part of the world the map shows: a centre and a width in degrees of longitude.
+public struct MapView: Equatable, Sendable {
+    public var centerLatitude: Double
+    public var centerLongitude: Double
+    public var spanLongitude: Double
+    public init(centerLatitude: Double = 30, centerLongitude: Double = 10, spanLongitude: Double = 360) {
+        self.centerLatitude = centerLatitude
+        self.centerLongitude = centerLongitude
+        self.spanLongitude = spanLongitude
+    }
+}
+
+public struct ReportsPaneState: Equatable, Sendable {
+    public var year: Int?
+    /// All partnerships instead of our city's.
+    public var all = false
+    public var showMap = false
+    /// nil: fitted to the partners.
+    public var map: MapView?
+    public var scroll = 0
+    public init() {}
 }
 
 public struct EventsPaneState: Equatable, Sendable {
@@ -171,6 +195,9 @@ public struct AppState: Equatable, Sendable {
     public var cities = CitiesPaneState()
     public var partnerships = PartnershipsPaneState()
     public var events = EventsPaneState()
+    public var reports = ReportsPaneState()
+    /// The terminal cannot show braille or other non-ASCII drawing characters.
+    public var asciiOnly = false
     public var data = AppData()
     /// The date the program counts from (health marks, "today" in date fields).
     public var today = PartialDate(year: 2026, month: 1, day: 1)!
@@ -209,6 +236,7 @@ public struct AppState: Equatable, Sendable {
         case .cities: return [.cities, .list, .global]
         case .partnerships: return [.partnerships, .list, .global]
         case .events: return [.events, .list, .global]
+        case .reports: return [reports.showMap ? .map : .reports, .global]
         }
     }
 

@@ -42,6 +42,7 @@ fieldFocused  = default on default, underline, reverse
 fieldError    = red on default, bold, underline
 scoreBar      = green on default, reverse
 border        = default on default, dim
+mapLink       = yellow on default, bold
 
 """#,
         "high-contrast": #"""
@@ -75,6 +76,7 @@ fieldFocused  = bright-yellow on black, bold, underline, reverse
 fieldError    = bright-red on black, bold, underline
 scoreBar      = bright-green on black, reverse
 border        = bright-white on black
+mapLink       = bright-yellow on black, bold
 
 """#,
         "light": #"""
@@ -108,6 +110,7 @@ fieldFocused  = blue on white, underline, reverse
 fieldError    = red on white, bold, underline
 scoreBar      = green on white, reverse
 border        = bright-black on white
+mapLink       = blue on white, bold
 
 """#,
         "monochrome": #"""
@@ -140,6 +143,7 @@ fieldFocused  = underline, reverse
 fieldError    = underline, bold
 scoreBar      = reverse
 border        = dim
+mapLink       = bold
 
 """#,
     ]

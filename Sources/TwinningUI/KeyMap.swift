@@ -6,6 +6,7 @@ public enum Command: String, CaseIterable, Sendable {
     case newPartnership, editPartnership, deletePartnership, sort, healthFilter
     case newEvent, editEvent, deleteEvent, yearFilter, kindFilter, ourCityFilter, undo
     case reload, overwrite
+    case previousYear, nextYear, reportScope, showMap, showReport, panUp, panDown, panLeft, panRight, zoomIn, zoomOut, fitMap
     case filterDone, filterClear
     case save, cancel, nextField, prevField, changeChoice, formEnter
     case yes, no, confirmDefault, switchAnswer
@@ -15,11 +16,12 @@ public enum Command: String, CaseIterable, Sendable {
 /// Where a key is looked up. The screen combines several (global + list + the
 /// pane), or uses one alone (a form, a question, the help screen).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, cities, partnerships, events, filter, form, confirm, conflict, help
+    case global, list, cities, partnerships, events, reports, map, filter, form, confirm, conflict, help
 
     /// The contexts that are active together; a key may be bound once among them.
     public static let combinations: [[KeyContext]] = [
         [.cities, .list, .global], [.partnerships, .list, .global], [.events, .list, .global],
+        [.reports, .global], [.map, .global],
         [.filter], [.form], [.confirm], [.conflict], [.help],
     ]
 }
@@ -42,7 +44,7 @@ public enum KeyMap {
         KeyBinding(command: .quit, keys: [.char("q"), .function(10), .ctrl("c")], context: .global, bar: .barQuit, help: .helpQuit),
         KeyBinding(command: .nextPane, keys: [.tab], context: .global, bar: nil, help: .helpNextPane),
         KeyBinding(command: .prevPane, keys: [.backTab], context: .global, bar: nil, help: .helpPrevPane),
-        KeyBinding(command: .goToPane, keys: [.char("1"), .char("2"), .char("3")], context: .global, bar: nil, help: .helpPaneNumber),
+        KeyBinding(command: .goToPane, keys: [.char("1"), .char("2"), .char("3"), .char("4")], context: .global, bar: nil, help: .helpPaneNumber),
         KeyBinding(command: .undo, keys: [.char("u")], context: .global, bar: .barUndo, help: .helpUndo),
         KeyBinding(command: .redraw, keys: [.ctrl("l")], context: .global, bar: nil, help: .helpRedraw),
         KeyBinding(command: .chooseHome, keys: [.char("h")], context: .global, bar: nil, help: .helpHomeCity),
@@ -88,6 +90,23 @@ public enum KeyMap {
         KeyBinding(command: .no, keys: [.char("n"), .escape], context: .confirm, bar: .barNo, help: .helpNo),
         KeyBinding(command: .switchAnswer, keys: [.left, .right, .tab], context: .confirm, bar: nil, help: .helpChoice),
         KeyBinding(command: .confirmDefault, keys: [.enter], context: .confirm, bar: nil, help: .helpConfirmDefault),
+        // Reports pane
+        KeyBinding(command: .previousYear, keys: [.left, .char("<")], context: .reports, bar: .barPrevYear, help: .helpPrevYear),
+        KeyBinding(command: .nextYear, keys: [.right, .char(">")], context: .reports, bar: .barNextYear, help: .helpNextYear),
+        KeyBinding(command: .reportScope, keys: [.char("c")], context: .reports, bar: .barScopeAll, help: .helpReportScope),
+        KeyBinding(command: .showMap, keys: [.char("m")], context: .reports, bar: .barMap, help: .helpMap),
+        KeyBinding(command: .down, keys: [.down, .char("j")], context: .reports, bar: nil, help: .helpDown),
+        KeyBinding(command: .up, keys: [.up, .char("k")], context: .reports, bar: nil, help: .helpUp),
+        // The map
+        KeyBinding(command: .showReport, keys: [.char("m"), .escape], context: .map, bar: .barReport, help: .helpBackToReport),
+        KeyBinding(command: .zoomIn, keys: [.char("+"), .char("=")], context: .map, bar: .barZoomIn, help: .helpZoomIn),
+        KeyBinding(command: .zoomOut, keys: [.char("-")], context: .map, bar: .barZoomOut, help: .helpZoomOut),
+        KeyBinding(command: .fitMap, keys: [.char("0")], context: .map, bar: .barFit, help: .helpFit),
+        KeyBinding(command: .reportScope, keys: [.char("c")], context: .map, bar: .barScopeAll, help: .helpReportScope),
+        KeyBinding(command: .panUp, keys: [.up, .char("k")], context: .map, bar: nil, help: .helpPan),
+        KeyBinding(command: .panDown, keys: [.down, .char("j")], context: .map, bar: nil, help: .helpPan),
+        KeyBinding(command: .panLeft, keys: [.left], context: .map, bar: nil, help: .helpPan),
+        KeyBinding(command: .panRight, keys: [.right], context: .map, bar: nil, help: .helpPan),
         // Someone else saved the record being edited
         KeyBinding(command: .reload, keys: [.char("r")], context: .conflict, bar: .conflictReload, help: .conflictReload),
         KeyBinding(command: .overwrite, keys: [.char("o")], context: .conflict, bar: .conflictOverwrite, help: .conflictOverwrite),
@@ -140,7 +159,7 @@ extension KeyMap {
     public static func markdownTable(_ language: Language = .en) -> String {
         let names: [KeyContext: String] = [
             .global: "Everywhere", .list: "Lists", .cities: "Cities pane", .partnerships: "Partnerships pane",
-            .events: "Events pane", .conflict: "Record changed by someone else",
+            .events: "Events pane", .conflict: "Record changed by someone else", .reports: "Reports pane", .map: "Map",
             .filter: "While typing a filter", .form: "Forms", .confirm: "Questions", .help: "Help screen",
         ]
         var lines = ["| where | keys | what it does |", "| --- | --- | --- |"]

@@ -216,6 +216,36 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
     case .undo:
         guard writable(&state) else { return [] }
         return [.undo]
+    case .previousYear, .nextYear:
+        let year = state.reports.year ?? state.today.year
+        state.reports.year = command == .previousYear ? year - 1 : min(year + 1, state.today.year)
+        return []
+    case .reportScope:
+        state.reports.all.toggle()
+        state.reports.map = nil
+        return []
+    case .showMap:
+        state.reports.showMap = true
+        return []
+    case .showReport:
+        state.reports.showMap = false
+        return []
+    case .panUp, .panDown, .panLeft, .panRight, .zoomIn, .zoomOut:
+        var view = state.reports.map ?? MapGeometry.fit(state)
+        let step = view.spanLongitude / 8
+        switch command {
+        case .panUp: view.centerLatitude = min(85, view.centerLatitude + step / 2)
+        case .panDown: view.centerLatitude = max(-85, view.centerLatitude - step / 2)
+        case .panLeft: view.centerLongitude -= step
+        case .panRight: view.centerLongitude += step
+        case .zoomIn: view.spanLongitude = max(0.5, view.spanLongitude / 1.5)
+        default: view.spanLongitude = min(360, view.spanLongitude * 1.5)
+        }
+        state.reports.map = view
+        return []
+    case .fitMap:
+        state.reports.map = nil
+        return []
     case .sort:
         let all = PartnershipSort.allCases
         state.partnerships.sort = all[(all.firstIndex(of: state.partnerships.sort)! + 1) % all.count]
@@ -268,6 +298,9 @@ private func move(_ state: inout AppState, _ command: Command) -> [Effect] {
         step(&state.partnerships.list, count: state.partnerships.visible.count)
     case .events:
         step(&state.events.list, count: state.events.visible.count)
+    case .reports:
+        state.reports.scroll = max(0, state.reports.scroll + (command == .down ? 1 : command == .up ? -1 : 0))
+        return []
     }
     return detailEffects(state)
 }
@@ -306,7 +339,7 @@ private func open(_ state: inout AppState) -> [Effect] {
         state.events.filter = ""
         refilterEvents(&state, keepId: nil)
         return []
-    case .events:
+    case .events, .reports:
         return []
     }
 }
@@ -320,8 +353,8 @@ func detailEffects(_ state: AppState) -> [Effect] {
     case .partnerships:
         guard let partnership = state.selectedPartnership else { return [] }
         return state.partnershipInfo?.partnershipId == partnership.id ? [] : [.loadPartnershipInfo(partnership.id)]
-    case .events:
-        return [] // the events list holds everything its detail shows
+    case .events, .reports:
+        return [] // their lists hold everything they show
     }
 }
 
@@ -344,6 +377,7 @@ private func reduceFilterTyping(_ state: inout AppState, _ key: Key) -> [Effect]
     case .cities: text = state.cities.filter
     case .partnerships: text = state.partnerships.filter
     case .events: text = state.events.filter
+    case .reports: return []
     }
     switch key {
     case .backspace:
@@ -372,6 +406,8 @@ private func setFilter(_ state: inout AppState, _ text: String) {
     case .events:
         state.events.filter = text
         refilterEvents(&state, keepId: nil)
+    case .reports:
+        break
     }
 }
 

@@ -15,6 +15,7 @@ public func render(_ state: AppState) -> Screen {
     case .cities: renderCitiesPane(&screen, state, layout)
     case .partnerships: renderPartnershipsPane(&screen, state, layout)
     case .events: renderEventsPane(&screen, state, layout)
+    case .reports: renderReportsPane(&screen, state, layout)
     }
     renderStatus(&screen, state, layout)
     renderKeyBar(&screen, state, layout)
@@ -56,7 +57,9 @@ private func renderFrame(_ screen: inout Screen, _ state: AppState, _ layout: La
         col += screen.put(label, row: layout.tabRow, col: col, role: pane == state.pane ? .tabActive : .tabInactive)
         col += screen.put(" ", row: layout.tabRow, col: col, role: .normal)
     }
-    if layout.sideBySide {
+    if state.pane == .reports {
+        // The report and the map use the whole body.
+    } else if layout.sideBySide {
         for row in layout.detail.row..<(layout.detail.row + layout.detail.rows) {
             screen.put("│", row: row, col: layout.detail.col - 1, role: .border)
         }
@@ -77,6 +80,8 @@ private func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: L
         (filter, shown, total) = (state.partnerships.filter, state.partnerships.visible.count, state.data.partnerships.count)
         if let health = state.partnerships.health { notes.append(tr(.filterHealth, language, tr(health.label, language))) }
         notes.append(tr(.sortedBy, language, tr(state.partnerships.sort.label, language)))
+    case .reports:
+        (filter, shown, total) = ("", 0, 0)
     case .events:
         (filter, shown, total) = (state.events.filter, state.events.visible.count, state.data.events.count)
         if let id = state.events.partnershipId, let p = state.data.partnerships.first(where: { $0.id == id }) {
@@ -86,7 +91,8 @@ private func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: L
         if let kind = state.events.kind { notes.append(tr(.filterKind, language, kind.label(language))) }
         if state.events.ourCityOnly { notes.append(tr(.filterOurCity, language)) }
     }
-    let count = (notes + [tr(.citiesCount, language, Formatting.number(shown, language), Formatting.number(total, language))])
+    let count = state.pane == .reports ? "" : (notes + [tr(.citiesCount, language, Formatting.number(shown, language),
+                                                                                     Formatting.number(total, language))])
         .joined(separator: " · ")
     let countWidth = DisplayWidth.of(count)
     let available = max(0, state.size.columns - countWidth - 2)

@@ -46,7 +46,7 @@ private func renderEventDetail(_ screen: inout Screen, _ state: AppState, _ rect
     if let participants = e.participants {
         var text = "\(tr(.detailParticipants, language)): \(participants)"
         if let youth = e.youth {
-            let share = participants > 0 ? youth * 100 / participants : 0
+            let share = participants > 0 ? Int((Double(youth) * 100 / Double(participants)).rounded()) : 0
             text += " · " + tr(.detailYouthShare, language, String(youth), String(share))
         }
         lines.append((text, .normal))
@@ -55,6 +55,8 @@ private func renderEventDetail(_ screen: inout Screen, _ state: AppState, _ rect
         let split = e.participantsByCountry.keys.sorted().map { "\($0) \(e.participantsByCountry[$0]!)" }.joined(separator: ", ")
         lines.append(("\(tr(.detailByCountry, language)): \(split)", .normal))
     }
+    let funding = FundingCheck.check(detail, home: state.homeCityId)
+    lines.append(("\(tr(.fundingLabel, language)): " + funding.summary(language.report), funding.eligible ? .statusInfo : .dim))
     if !e.notes.isEmpty {
         for line in wrap(TextSafety.sanitized(e.notes, allowLineBreaks: true), width: max(1, rect.columns - 2)) {
             lines.append((line, .dim))

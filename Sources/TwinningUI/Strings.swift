@@ -50,6 +50,12 @@ public enum S: String, CaseIterable, Sendable {
     case kindVisit, kindYouthExchange, kindSchoolExchange, kindCulture, kindSport, kindOfficialDelegation
     case kindOnlineMeeting, kindConference, kindProjectWork, kindOther
     case formatInPerson, formatOnline, formatHybrid, directionToA, directionToB, directionBoth, directionOnline
+    // Reports pane and map
+    case paneReports, reportTitleCity, reportTitleAll, reportPartnerships, reportHealth, reportYears, reportYear
+    case reportEvents, reportParticipants, reportYouthShare, reportByCountry, reportDormant, reportNeverVisited, reportNoEvents
+    case reportUnknownCountry, reportNever, barPrevYear, barNextYear, barScopeAll, barMap, barReport, barZoomIn, barZoomOut, barFit
+    case helpPrevYear, helpNextYear, helpReportScope, helpMap, helpBackToReport, helpPan, helpZoomIn, helpZoomOut, helpFit
+    case mapTitleCity, mapTitleCountry, mapNoCoordinates, fundingLabel
     // Vocabulary
     case typePartnership, typeFriendship, typeContact, typeProject
     case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
@@ -222,6 +228,28 @@ private let table: [S: (en: String, de: String)] = [
     .formatInPerson: ("in person", "vor Ort"), .formatOnline: ("online", "online"), .formatHybrid: ("hybrid", "hybrid"),
     .directionToA: ("to {1}", "nach {1}"), .directionToB: ("to {1}", "nach {1}"), .directionBoth: ("both ways", "in beide Richtungen"),
     .directionOnline: ("nobody (online)", "niemand (online)"),
+    .paneReports: ("Reports", "Berichte"),
+    .reportTitleCity: ("Report for {1} · {2}", "Bericht für {1} · {2}"), .reportTitleAll: ("Report for all partnerships · {1}", "Bericht über alle Partnerschaften · {1}"),
+    .reportPartnerships: ("Partnerships", "Partnerschaften"), .reportHealth: ("Health", "Zustand"),
+    .reportYears: ("Year    Events  People  <30   participants", "Jahr  Begegn.  Pers.   <30   Teilnehmende"),
+    .reportYear: ("in {1}", "im Jahr {1}"),
+    .reportEvents: ("events", "Begegnungen"), .reportParticipants: ("participants", "Teilnehmende"),
+    .reportYouthShare: ("under 30", "unter 30"), .reportByCountry: ("Participants by country", "Teilnehmende nach Land"),
+    .reportDormant: ("Dormant longest", "Am längsten eingeschlafen"), .reportNeverVisited: ("Never visited: {1}", "Nie besucht: {1}"),
+    .reportNoEvents: ("No events in these years.", "Keine Begegnungen in diesen Jahren."), .reportUnknownCountry: ("unknown", "unbekannt"),
+    .reportNever: ("never", "nie"),
+    .barPrevYear: ("Year -", "Jahr -"), .barNextYear: ("Year +", "Jahr +"), .barScopeAll: ("Ours/All", "Unsere/Alle"),
+    .barMap: ("Map", "Karte"), .barReport: ("Report", "Bericht"), .barZoomIn: ("Zoom in", "Näher"), .barZoomOut: ("Zoom out", "Weiter"),
+    .barFit: ("Fit", "Alles"),
+    .helpPrevYear: ("The year before", "Das Jahr davor"), .helpNextYear: ("The year after", "Das Jahr danach"),
+    .helpReportScope: ("Our city, or all partnerships", "Unsere Stadt oder alle Partnerschaften"),
+    .helpMap: ("Show the partnerships on a map", "Partnerschaften auf einer Karte zeigen"),
+    .helpBackToReport: ("Back to the report", "Zurück zum Bericht"),
+    .helpPan: ("Move the map", "Karte verschieben"), .helpZoomIn: ("Zoom in", "Hineinzoomen"), .helpZoomOut: ("Zoom out", "Herauszoomen"),
+    .helpFit: ("Show all partners", "Alle Partner zeigen"),
+    .mapTitleCity: ("Partners of {1}", "Partner von {1}"), .mapTitleCountry: ("Partnerships of cities in {1}", "Partnerschaften der Städte in {1}"),
+    .mapNoCoordinates: ("No coordinates to draw: choose our city first (h).", "Keine Koordinaten: bitte zuerst unsere Stadt wählen (h)."),
+    .fundingLabel: ("EU funding", "EU-Förderung"),
     .typePartnership: ("partnership", "Partnerschaft"), .typeFriendship: ("friendship", "Freundschaft"),
     .typeContact: ("contact", "Kontakt"), .typeProject: ("project", "Projekt"),
     .statusActive: ("active", "aktiv"), .statusDormant: ("dormant", "ruhend"), .statusProposed: ("proposed", "vorgeschlagen"),

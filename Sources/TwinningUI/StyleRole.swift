@@ -31,4 +31,7 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case fieldError
     case scoreBar
     case border
+    /// Partnership lines on the map: they must stand out from the land dots
+    /// without reverse video, which would hide the braille pattern.
+    case mapLink
 }

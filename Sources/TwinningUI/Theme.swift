@@ -105,6 +105,7 @@ public struct Theme: Equatable, Sendable {
         case .fieldFocused: return ThemeStyle(attributes: [.underline, .reverse])
         case .fieldError: return ThemeStyle(attributes: [.underline, .bold])
         case .scoreBar: return ThemeStyle(attributes: [.reverse])
+        case .mapLink: return ThemeStyle(attributes: [.bold])
         }
     }
 }

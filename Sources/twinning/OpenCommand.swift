@@ -41,6 +41,10 @@ struct OpenCommand: ParsableCommand {
             var state = AppState(size: terminal.size, language: language)
             state.readOnly = database.isReadOnly
             state.today = PartialDate.today()
+            // A terminal whose locale is not UTF-8 may not show braille or block characters.
+            let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? environment["LANG"] ?? ""
+            state.asciiOnly = !(locale.lowercased().contains("utf-8") || locale.lowercased().contains("utf8"))
             state.healthRule = HealthRule(activeYears: config["health_active_years"].flatMap { Int($0) } ?? 2,
                                           quietYears: config["health_quiet_years"].flatMap { Int($0) } ?? 5)
             state.homeCityId = runner.homeCityId()

@@ -316,3 +316,81 @@ final class TwoConnectionsTests: XCTestCase {
         XCTAssertEqual(state.form?.field(.participants)?.text, "41")
     }
 }
+
+/// The Reports pane and the map (issue 6).
+final class ReportsPaneTests: XCTestCase {
+    func testReportAndMapGolden() throws {
+        for size in [Size(rows: 24, columns: 80), Size(rows: 40, columns: 120)] {
+            var (state, runner) = try UIFixtures.state(size: size)
+            UIFixtures.press(&state, runner, .char("4"))
+            XCTAssertEqual(state.pane, .reports)
+            state.reports.year = 2025
+            assertGolden(render(state), "reports-\(size.columns)x\(size.rows)")
+            UIFixtures.press(&state, runner, .char("m"))
+            XCTAssertEqual(state.keyContexts, [.map, .global])
+            assertGolden(render(state), "map-\(size.columns)x\(size.rows)")
+            state.asciiOnly = true
+            assertGolden(render(state), "map-ascii-\(size.columns)x\(size.rows)")
+        }
+    }
+
+    func testReportFiguresFollowTheYearAndScope() throws {
+        var (state, runner) = try UIFixtures.state()
+        UIFixtures.press(&state, runner, .char("4"))
+        state.reports.year = 2025
+        var text = render(state).text()
+        XCTAssertTrue(text.contains("Report for Dortmund · 2025"))
+        XCTAssertTrue(text.contains("in 2025: 1 events, 38 participants, 82 % under 30"), text)
+        UIFixtures.press(&state, runner, .left)
+        XCTAssertEqual(state.reports.year, 2024)
+        XCTAssertTrue(render(state).text().contains("in 2024: 0 events"))
+        UIFixtures.press(&state, runner, .right, .right, .right)
+        XCTAssertEqual(state.reports.year, 2026, "not beyond this year")
+        UIFixtures.press(&state, runner, .char("c"))
+        text = render(state).text()
+        XCTAssertTrue(text.contains("Report for all partnerships · 2026"))
+        XCTAssertTrue(text.contains("Partnerships: 4"), text)
+    }
+
+    func testMapZoomPanAndFit() throws {
+        var (state, runner) = try UIFixtures.state()
+        UIFixtures.press(&state, runner, .char("4"), .char("m"))
+        let fitted = MapGeometry.fit(state)
+        XCTAssertNil(state.reports.map, "fitted by default")
+        UIFixtures.press(&state, runner, .char("+"))
+        XCTAssertEqual(state.reports.map!.spanLongitude, fitted.spanLongitude / 1.5, accuracy: 0.001)
+        UIFixtures.press(&state, runner, .right)
+        XCTAssertGreaterThan(state.reports.map!.centerLongitude, fitted.centerLongitude)
+        UIFixtures.press(&state, runner, .char("0"))
+        XCTAssertNil(state.reports.map)
+        // Dortmund's partners Amiens and 東京 are both on the fitted map.
+        let (lat, lon) = (35.69, 139.69)
+        let area = MapGeometry.canvas(state)
+        let (x, y) = MapGeometry.dot(lat, lon, view: fitted, dotsW: area.columns * 2, dotsH: area.rows * 4)
+        XCTAssertTrue((0..<(area.columns * 2)).contains(x) && (0..<(area.rows * 4)).contains(y))
+        let text = render(state).text()
+        XCTAssertTrue(text.contains("Amiens") && text.contains("東京"), text)
+        XCTAssertTrue(text.contains("● Dortmund"))
+        UIFixtures.press(&state, runner, .escape)
+        XCTAssertFalse(state.reports.showMap)
+    }
+
+    func testBrailleDotsAndBars() {
+        var canvas = BrailleCanvas(columns: 1, rows: 1)
+        canvas.set(0, 0, link: false)
+        canvas.set(1, 3, link: true)
+        XCTAssertEqual(canvas.cell(0, 0, ascii: false)?.0, "\u{2881}")
+        XCTAssertEqual(canvas.cell(0, 0, ascii: true)?.0, "*")
+        XCTAssertEqual(bars(50, of: 100, width: 4, ascii: false), "██")
+        XCTAssertEqual(bars(3, of: 100, width: 4, ascii: false), "▏", "0.96 eighths round to one")
+        XCTAssertEqual(bars(10, of: 100, width: 4, ascii: false), "▍")
+        XCTAssertEqual(bars(0, of: 100, width: 4, ascii: false), "")
+        XCTAssertEqual(bars(100, of: 100, width: 4, ascii: true), "####")
+    }
+
+    func testEventDetailShowsTheFundingCheck() throws {
+        var (state, runner) = try UIFixtures.state()
+        UIFixtures.press(&state, runner, .char("3"))
+        XCTAssertTrue(render(state).text().contains("EU funding: "), render(state).text())
+    }
+}

@@ -105,7 +105,7 @@ extension AppDatabase {
     public func registerCitySummaries() throws -> [CitySummary] {
         try read { db in
             try CitySummary.fetchAll(db, sql: """
-                SELECT id, geonameId, name, searchKey, asciiKey, countryCode, admin1Name, population
+                SELECT id, geonameId, name, searchKey, asciiKey, countryCode, admin1Name, population, latitude, longitude
                 FROM city WHERE \(AppDatabase.inRegisterSQL) ORDER BY searchKey
                 """)
         }
@@ -115,7 +115,7 @@ extension AppDatabase {
     public func allCitySummaries() throws -> [CitySummary] {
         try read { db in
             try CitySummary.fetchAll(db, sql: """
-                SELECT id, geonameId, name, searchKey, asciiKey, countryCode, admin1Name, population
+                SELECT id, geonameId, name, searchKey, asciiKey, countryCode, admin1Name, population, latitude, longitude
                 FROM city ORDER BY population IS NULL, population DESC, searchKey
                 """)
         }
@@ -176,9 +176,12 @@ public struct CitySummary: Codable, Hashable, Sendable, FetchableRecord, Identif
     public var countryCode: String
     public var admin1Name: String?
     public var population: Int?
+    /// For the map; nil for a city added without coordinates.
+    public var latitude: Double?
+    public var longitude: Double?
 
     public init(id: Int64, geonameId: Int64?, name: String, searchKey: String, asciiKey: String,
-                countryCode: String, admin1Name: String?, population: Int?) {
+                countryCode: String, admin1Name: String?, population: Int?, latitude: Double? = nil, longitude: Double? = nil) {
         self.id = id
         self.geonameId = geonameId
         self.name = name
@@ -187,11 +190,13 @@ public struct CitySummary: Codable, Hashable, Sendable, FetchableRecord, Identif
         self.countryCode = countryCode
         self.admin1Name = admin1Name
         self.population = population
+        self.latitude = latitude
+        self.longitude = longitude
     }
 
     public init(_ city: City) {
         self.init(id: city.id ?? 0, geonameId: city.geonameId, name: city.name, searchKey: city.searchKey,
                   asciiKey: city.asciiKey, countryCode: city.countryCode, admin1Name: city.admin1Name,
-                  population: city.population)
+                  population: city.population, latitude: city.latitude, longitude: city.longitude)
     }
 }

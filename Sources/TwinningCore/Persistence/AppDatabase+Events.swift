@@ -43,8 +43,10 @@ extension AppDatabase {
                 SELECT e.*,
                   a.id AS a_id, a.geonameId AS a_geonameId, a.name AS a_name, a.searchKey AS a_searchKey,
                   a.asciiKey AS a_asciiKey, a.countryCode AS a_countryCode, a.admin1Name AS a_admin1Name, a.population AS a_population,
+                  a.latitude AS a_latitude, a.longitude AS a_longitude,
                   b.id AS b_id, b.geonameId AS b_geonameId, b.name AS b_name, b.searchKey AS b_searchKey,
-                  b.asciiKey AS b_asciiKey, b.countryCode AS b_countryCode, b.admin1Name AS b_admin1Name, b.population AS b_population
+                  b.asciiKey AS b_asciiKey, b.countryCode AS b_countryCode, b.admin1Name AS b_admin1Name, b.population AS b_population,
+                  b.latitude AS b_latitude, b.longitude AS b_longitude
                 FROM event e
                 JOIN partnership p ON p.id = e.partnershipId
                 JOIN city a ON a.id = p.cityA
@@ -61,7 +63,8 @@ extension AppDatabase {
                     CitySummary(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row["\(prefix)_name"],
                                 searchKey: row["\(prefix)_searchKey"], asciiKey: row["\(prefix)_asciiKey"],
                                 countryCode: row["\(prefix)_countryCode"], admin1Name: row["\(prefix)_admin1Name"],
-                                population: row["\(prefix)_population"])
+                                population: row["\(prefix)_population"], latitude: row["\(prefix)_latitude"],
+                        longitude: row["\(prefix)_longitude"])
                 }
                 return EventDetail(event: try Event(row: row), cityA: side("a"), cityB: side("b"))
             }

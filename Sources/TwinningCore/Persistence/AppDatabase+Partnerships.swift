@@ -37,8 +37,10 @@ extension AppDatabase {
         SELECT p.*,
           a.id AS a_id, a.geonameId AS a_geonameId, a.name AS a_name, a.searchKey AS a_searchKey,
           a.asciiKey AS a_asciiKey, a.countryCode AS a_countryCode, a.admin1Name AS a_admin1Name, a.population AS a_population,
+          a.latitude AS a_latitude, a.longitude AS a_longitude,
           b.id AS b_id, b.geonameId AS b_geonameId, b.name AS b_name, b.searchKey AS b_searchKey,
           b.asciiKey AS b_asciiKey, b.countryCode AS b_countryCode, b.admin1Name AS b_admin1Name, b.population AS b_population,
+          b.latitude AS b_latitude, b.longitude AS b_longitude,
           (SELECT COUNT(*) FROM event e WHERE e.partnershipId = p.id) AS eventCount,
           (SELECT MAX(e.startDate) FROM event e WHERE e.partnershipId = p.id) AS lastEvent
         FROM partnership p
@@ -51,7 +53,8 @@ extension AppDatabase {
             CitySummary(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row["\(prefix)_name"],
                         searchKey: row["\(prefix)_searchKey"], asciiKey: row["\(prefix)_asciiKey"],
                         countryCode: row["\(prefix)_countryCode"], admin1Name: row["\(prefix)_admin1Name"],
-                        population: row["\(prefix)_population"])
+                        population: row["\(prefix)_population"], latitude: row["\(prefix)_latitude"],
+                        longitude: row["\(prefix)_longitude"])
         }
         return PartnershipDetail(partnership: try Partnership(row: row), cityA: side("a"), cityB: side("b"),
                                  eventCount: row["eventCount"], lastEvent: row["lastEvent"])
