@@ -44,6 +44,8 @@ public indirect enum Effect: Equatable, Sendable {
     /// Reads the current version of what the form edits.
     case reload(FormKind)
     case setHomeCity(Int64)
+    /// Writes the annual report as HTML into the export folder.
+    case exportReport(cityId: Int64?, year: Int)
     case redraw
     case quit
 }

@@ -13,9 +13,14 @@ public final class EffectRunner {
     /// connection: it changes only when another connection commits.
     private var seenDataVersion: Int?
 
-    public init(database: AppDatabase, config: UserConfig) {
+    /// Where the program may write files (reports). nil: it may not (kiosk
+    /// mode without a configured folder).
+    public var exportFolder: String?
+
+    public init(database: AppDatabase, config: UserConfig, exportFolder: String? = nil) {
         self.database = database
         self.config = config
+        self.exportFolder = exportFolder
     }
 
     /// The home city from the settings (a GeoNames id, or "id:N" for a city a user added).
@@ -85,6 +90,19 @@ public final class EffectRunner {
                 return perform(try withCurrentVersion(save), language: language)
             case .reload(let kind):
                 return [try reload(kind, language: language)]
+            case .exportReport(let cityId, let year):
+                guard let folder = exportFolder else { return [.failed(tr(.exportRefused, language), field: nil)] }
+                let report = try database.report(ReportScope(cityId: cityId, year: year), today: .today())
+                let html = try ReportDocument.render(report, format: .html, language: language == .de ? .de : .en)
+                let name = (report.city.map { SearchKey.fold($0.asciiKey.isEmpty ? $0.name : $0.asciiKey) } ?? "all")
+                    .filter { $0.isLetter || $0.isNumber } 
+                let path = (folder as NSString).appendingPathComponent("twinning-report-\(name.isEmpty ? "city" : name)-\(year).html")
+                do {
+                    try html.write(toFile: path, atomically: true, encoding: .utf8)
+                } catch {
+                    return [.failed(tr(.errorPrefix, language, "\(path): \(error.localizedDescription)"), field: nil)]
+                }
+                return [.saved(tr(.exported, language, path), select: nil)]
             case .loadData(let select):
                 return [.dataLoaded(try loadData(), select: select)]
             case .loadCityDetail(let id):

@@ -6,6 +6,7 @@ public enum Command: String, CaseIterable, Sendable {
     case newPartnership, editPartnership, deletePartnership, sort, healthFilter
     case newEvent, editEvent, deleteEvent, yearFilter, kindFilter, ourCityFilter, undo
     case reload, overwrite
+    case exportReport
     case previousYear, nextYear, reportScope, showMap, showReport, panUp, panDown, panLeft, panRight, zoomIn, zoomOut, fitMap
     case filterDone, filterClear
     case save, cancel, nextField, prevField, changeChoice, formEnter
@@ -95,6 +96,7 @@ public enum KeyMap {
         KeyBinding(command: .nextYear, keys: [.right, .char(">")], context: .reports, bar: .barNextYear, help: .helpNextYear),
         KeyBinding(command: .reportScope, keys: [.char("c")], context: .reports, bar: .barScopeAll, help: .helpReportScope),
         KeyBinding(command: .showMap, keys: [.char("m")], context: .reports, bar: .barMap, help: .helpMap),
+        KeyBinding(command: .exportReport, keys: [.char("x")], context: .reports, bar: .barExport, help: .helpExport),
         KeyBinding(command: .down, keys: [.down, .char("j")], context: .reports, bar: nil, help: .helpDown),
         KeyBinding(command: .up, keys: [.up, .char("k")], context: .reports, bar: nil, help: .helpUp),
         // The map

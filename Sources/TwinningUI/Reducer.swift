@@ -216,6 +216,8 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
     case .undo:
         guard writable(&state) else { return [] }
         return [.undo]
+    case .exportReport:
+        return [.exportReport(cityId: state.reports.all ? nil : state.homeCityId, year: state.reports.year ?? state.today.year)]
     case .previousYear, .nextYear:
         let year = state.reports.year ?? state.today.year
         state.reports.year = command == .previousYear ? year - 1 : min(year + 1, state.today.year)

@@ -56,6 +56,7 @@ public enum S: String, CaseIterable, Sendable {
     case reportUnknownCountry, reportNever, barPrevYear, barNextYear, barScopeAll, barMap, barReport, barZoomIn, barZoomOut, barFit
     case helpPrevYear, helpNextYear, helpReportScope, helpMap, helpBackToReport, helpPan, helpZoomIn, helpZoomOut, helpFit
     case mapTitleCity, mapTitleCountry, mapNoCoordinates, fundingLabel
+    case barExport, helpExport, exported, exportRefused
     // Vocabulary
     case typePartnership, typeFriendship, typeContact, typeProject
     case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
@@ -250,6 +251,11 @@ private let table: [S: (en: String, de: String)] = [
     .mapTitleCity: ("Partners of {1}", "Partner von {1}"), .mapTitleCountry: ("Partnerships of cities in {1}", "Partnerschaften der Städte in {1}"),
     .mapNoCoordinates: ("No coordinates to draw: choose our city first (h).", "Keine Koordinaten: bitte zuerst unsere Stadt wählen (h)."),
     .fundingLabel: ("EU funding", "EU-Förderung"),
+    .barExport: ("Save as HTML", "Als HTML speichern"),
+    .helpExport: ("Save this report as a printable HTML file", "Diesen Bericht als druckbare HTML-Datei speichern"),
+    .exported: ("Saved the report as {1}", "Bericht gespeichert als {1}"),
+    .exportRefused: ("Saving files is switched off here (no export folder is configured).",
+                     "Dateien speichern ist hier abgeschaltet (kein Export-Ordner eingestellt)."),
     .typePartnership: ("partnership", "Partnerschaft"), .typeFriendship: ("friendship", "Freundschaft"),
     .typeContact: ("contact", "Kontakt"), .typeProject: ("project", "Projekt"),
     .statusActive: ("active", "aktiv"), .statusDormant: ("dormant", "ruhend"), .statusProposed: ("proposed", "vorgeschlagen"),

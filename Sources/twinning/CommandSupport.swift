@@ -58,7 +58,6 @@ func openDatabase(_ options: GlobalOptions, demo: Bool = true) throws -> AppData
     let database = try AppDatabase.open(path: path)
     if isNew {
         try populate(database, path: path, demo: demo)
-        FilePermissions.shareWithFolderGroup(path)
     }
     if let warning = FilePermissions.warning(forDatabaseAt: path) { Console.error("warning: " + warning) }
     return database

@@ -13,6 +13,8 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (as with NO_COLOR).") var noColor = false
     @Option(help: "Language of the screens: de or en (default: from LANG).") var lang: String?
     @Flag(name: .customLong("read-only"), help: "Browse only; nothing can be changed.") var readOnly = false
+    @Flag(help: "For an SSH ForceCommand account: no way out to a shell, files only into the export_folder setting.")
+    var kiosk = false
 
     func run() throws {
         try runReporting {
@@ -37,7 +39,12 @@ struct OpenCommand: ParsableCommand {
             let (chosen, warning) = ThemeLoader.load(name: themeName, environment: environment)
             terminal.apply(theme: chosen)
 
-            let runner = EffectRunner(database: database, config: config)
+            // Reports are written to the export_folder setting; outside kiosk mode
+            // the current folder is the default, in kiosk mode nothing is.
+            let kioskMode = kiosk || Kiosk.isOn(environment)
+            let exportFolder = config["export_folder"].map { DatabaseLocation.resolve(option: $0) }
+                ?? (kioskMode ? nil : FileManager.default.currentDirectoryPath)
+            let runner = EffectRunner(database: database, config: config, exportFolder: exportFolder)
             var state = AppState(size: terminal.size, language: language)
             state.readOnly = database.isReadOnly
             state.today = PartialDate.today()

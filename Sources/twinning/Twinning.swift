@@ -4,6 +4,13 @@ import TwinningCore
 
 @main
 struct Twinning: ParsableCommand {
+    /// Kiosk accounts get the full-screen program and nothing else.
+    static func main() {
+        let environment = ProcessInfo.processInfo.environment
+        let arguments = Kiosk.guardArguments(Array(CommandLine.arguments.dropFirst()), environment: environment)
+        main(arguments)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "twinning",
         abstract: "A keyboard-driven workbench for town-twinning associations.",

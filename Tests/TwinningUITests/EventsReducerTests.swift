@@ -394,3 +394,22 @@ final class ReportsPaneTests: XCTestCase {
         XCTAssertTrue(render(state).text().contains("EU funding: "), render(state).text())
     }
 }
+
+final class ReportExportTests: XCTestCase {
+    func testExportGoesOnlyIntoTheExportFolder() throws {
+        var (state, runner) = try UIFixtures.state()
+        UIFixtures.press(&state, runner, .char("4"), .char("x"))
+        XCTAssertEqual(state.status?.text, "Saving files is switched off here (no export folder is configured).")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twinning-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        runner.exportFolder = folder.path
+        state.reports.year = 2025
+        UIFixtures.press(&state, runner, .char("x"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertEqual(files, ["twinning-report-dortmund-2025.html"])
+        let html = try String(contentsOf: folder.appendingPathComponent(files[0]), encoding: .utf8)
+        XCTAssertTrue(html.contains("Dortmund") && html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(state.status!.text.hasPrefix("Saved the report as "))
+    }
+}

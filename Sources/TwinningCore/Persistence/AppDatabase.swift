@@ -108,6 +108,9 @@ public final class AppDatabase: Sendable {
                 }
             }
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+            // A new file in a folder shared by the association's group is made
+            // group-writable, or the first volunteer would lock out the others.
+            if !exists { FilePermissions.shareWithFolderGroup(path) }
             return try AppDatabase(writer: pool, path: path, isReadOnly: false, actor: actor)
         } catch let error as AppError {
             throw error
