@@ -51,11 +51,13 @@ final class ScreenTests: ScreenTestCase {
         XCTAssertFalse(isPartnerships(lines))
 
         try session.keys("Tab")
-        lines = try session.waitFor("Cities pane after the second Tab (wraps around)", isCities)
+        try session.waitFor("Reports pane after the second Tab") { $0.contains { $0.contains("Report for Dortmund") } }
+        try session.keys("Tab")
+        lines = try session.waitFor("Cities pane after the third Tab (wraps around)", isCities)
         XCTAssertFalse(isPartnerships(lines))
 
         try session.keys("BTab")
-        try session.waitFor("Events pane after Shift-Tab") { $0.contains { $0.contains("Date") && $0.contains("People") } }
+        try session.waitFor("Reports pane after Shift-Tab") { $0.contains { $0.contains("Report for Dortmund") } }
         try session.keys("2")
         try session.waitFor("Partnerships pane after 2", isPartnerships)
 
