@@ -25,6 +25,7 @@ public enum Action: Equatable, Sendable {
     case reloaded(FormState)
     /// The record being edited is gone; the form closes with this message.
     case formClosed(String)
+    case historyLoaded([ChangeRecord])
 }
 
 /// Work the reducer asks for. `EffectRunner` performs it against the database
@@ -46,6 +47,7 @@ public indirect enum Effect: Equatable, Sendable {
     case setHomeCity(Int64)
     /// Writes the annual report as HTML into the export folder.
     case exportReport(cityId: Int64?, year: Int)
+    case loadHistory
     case redraw
     case quit
 }

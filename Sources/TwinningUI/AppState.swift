@@ -213,6 +213,8 @@ public struct AppState: Equatable, Sendable {
     public var form: FormState?
     public var confirmation: Confirmation?
     public var showingHelp = false
+    /// The change log shown over the panes (L); nil when closed.
+    public var history: [ChangeRecord]?
     public var helpScroll = 0
     public var status: StatusMessage?
     public var homeCityId: Int64?
@@ -228,7 +230,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The keys that work here, most specific first.
     public var keyContexts: [KeyContext] {
-        if showingHelp { return [.help] }
+        if showingHelp || history != nil { return [.help] }
         if let confirmation { return confirmation.purpose == .conflict ? [.conflict] : [.confirm] }
         if form != nil { return [.form] }
         if editingFilter { return [.filter] }

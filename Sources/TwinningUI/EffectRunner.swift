@@ -90,6 +90,8 @@ public final class EffectRunner {
                 return perform(try withCurrentVersion(save), language: language)
             case .reload(let kind):
                 return [try reload(kind, language: language)]
+            case .loadHistory:
+                return [.historyLoaded(try database.changes(limit: 500))]
             case .exportReport(let cityId, let year):
                 guard let folder = exportFolder else { return [.failed(tr(.exportRefused, language), field: nil)] }
                 let report = try database.report(ReportScope(cityId: cityId, year: year), today: .today())

@@ -6,7 +6,7 @@ public enum Command: String, CaseIterable, Sendable {
     case newPartnership, editPartnership, deletePartnership, sort, healthFilter
     case newEvent, editEvent, deleteEvent, yearFilter, kindFilter, ourCityFilter, undo
     case reload, overwrite
-    case exportReport
+    case exportReport, history
     case previousYear, nextYear, reportScope, showMap, showReport, panUp, panDown, panLeft, panRight, zoomIn, zoomOut, fitMap
     case filterDone, filterClear
     case save, cancel, nextField, prevField, changeChoice, formEnter
@@ -47,6 +47,7 @@ public enum KeyMap {
         KeyBinding(command: .prevPane, keys: [.backTab], context: .global, bar: nil, help: .helpPrevPane),
         KeyBinding(command: .goToPane, keys: [.char("1"), .char("2"), .char("3"), .char("4")], context: .global, bar: nil, help: .helpPaneNumber),
         KeyBinding(command: .undo, keys: [.char("u")], context: .global, bar: .barUndo, help: .helpUndo),
+        KeyBinding(command: .history, keys: [.char("L")], context: .global, bar: nil, help: .helpHistory),
         KeyBinding(command: .redraw, keys: [.ctrl("l")], context: .global, bar: nil, help: .helpRedraw),
         KeyBinding(command: .chooseHome, keys: [.char("h")], context: .global, bar: nil, help: .helpHomeCity),
         // Lists

@@ -34,6 +34,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.confirmation = nil
         state.status = StatusMessage(tr(.reloaded, state.language), kind: .warning)
         return []
+    case .historyLoaded(let changes):
+        state.history = changes
+        state.helpScroll = 0
+        return []
     case .formClosed(let message):
         state.form = nil
         state.confirmation = nil
@@ -71,8 +75,8 @@ private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if key == .char("q") || key == .function(10) { return [.quit] }
         return []
     }
-    if state.showingHelp {
-        if KeyMap.command(for: key, in: [.help]) == .closeHelp { state.showingHelp = false }
+    if state.showingHelp || state.history != nil {
+        if KeyMap.command(for: key, in: [.help]) == .closeHelp { state.showingHelp = false; state.history = nil }
         else if key == .down || key == .char("j") { state.helpScroll += 1 }
         else if key == .up || key == .char("k") { state.helpScroll = max(0, state.helpScroll - 1) }
         return []
@@ -216,6 +220,8 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
     case .undo:
         guard writable(&state) else { return [] }
         return [.undo]
+    case .history:
+        return [.loadHistory]
     case .exportReport:
         return [.exportReport(cityId: state.reports.all ? nil : state.homeCityId, year: state.reports.year ?? state.today.year)]
     case .previousYear, .nextYear:

@@ -20,6 +20,7 @@ public func render(_ state: AppState) -> Screen {
     renderStatus(&screen, state, layout)
     renderKeyBar(&screen, state, layout)
     if state.showingHelp { renderHelp(&screen, state, layout) }
+    if let history = state.history { renderHistory(&screen, state, history) }
     if let form = state.form { renderForm(&screen, state, form) }
     if let question = state.confirmation { renderConfirmation(&screen, state, question) }
     return screen

@@ -185,3 +185,22 @@ func choiceLabel(_ field: FormField, _ raw: String, _ language: Language) -> Str
     default: return raw.replacingOccurrences(of: "_", with: " ")
     }
 }
+
+/// The change log over the panes: newest first, who, when, what.
+func renderHistory(_ screen: inout Screen, _ state: AppState, _ changes: [ChangeRecord]) {
+    let language = state.language
+    let inner = drawBox(&screen, row: 1, col: 0, rows: state.size.rows - 2, columns: state.size.columns, title: tr(.historyTitle, language))
+    if changes.isEmpty {
+        screen.put(tr(.historyEmpty, language), row: inner.row, col: inner.col, role: .dim)
+    }
+    let visible = inner.rows - 1
+    let scroll = min(state.helpScroll, max(0, changes.count - visible))
+    for (i, change) in changes.dropFirst(scroll).prefix(visible).enumerated() {
+        let when = change.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "").prefix(16)
+        var text = "\(when)  \(DisplayWidth.pad(change.user, to: 10))  \(DisplayWidth.pad(change.action.rawValue, to: 7))  \(change.summary)"
+        if change.undone { text += " " + tr(.historyUndone, language) }
+        screen.put(text, row: inner.row + i, col: inner.col, role: .dialog, maxWidth: inner.columns)
+    }
+    screen.put(tr(.helpClose, language) + "  ↑↓", row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
+    screen.cursor = Position(row: inner.row, col: inner.col)
+}

@@ -57,6 +57,7 @@ public enum S: String, CaseIterable, Sendable {
     case helpPrevYear, helpNextYear, helpReportScope, helpMap, helpBackToReport, helpPan, helpZoomIn, helpZoomOut, helpFit
     case mapTitleCity, mapTitleCountry, mapNoCoordinates, fundingLabel
     case barExport, helpExport, exported, exportRefused
+    case helpHistory, historyTitle, historyEmpty, historyUndone
     // Vocabulary
     case typePartnership, typeFriendship, typeContact, typeProject
     case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
@@ -251,6 +252,10 @@ private let table: [S: (en: String, de: String)] = [
     .mapTitleCity: ("Partners of {1}", "Partner von {1}"), .mapTitleCountry: ("Partnerships of cities in {1}", "Partnerschaften der Städte in {1}"),
     .mapNoCoordinates: ("No coordinates to draw: choose our city first (h).", "Keine Koordinaten: bitte zuerst unsere Stadt wählen (h)."),
     .fundingLabel: ("EU funding", "EU-Förderung"),
+    .helpHistory: ("Who changed what, and when", "Wer hat wann was geändert"),
+    .historyTitle: ("History — who changed what", "Verlauf — wer hat was geändert"),
+    .historyEmpty: ("No changes recorded yet.", "Noch keine Änderungen aufgezeichnet."),
+    .historyUndone: ("(undone)", "(rückgängig gemacht)"),
     .barExport: ("Save as HTML", "Als HTML speichern"),
     .helpExport: ("Save this report as a printable HTML file", "Diesen Bericht als druckbare HTML-Datei speichern"),
     .exported: ("Saved the report as {1}", "Bericht gespeichert als {1}"),

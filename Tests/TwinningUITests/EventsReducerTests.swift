@@ -413,3 +413,20 @@ final class ReportExportTests: XCTestCase {
         XCTAssertTrue(state.status!.text.hasPrefix("Saved the report as "))
     }
 }
+
+final class HistoryViewTests: XCTestCase {
+    func testHistoryShowsWhoChangedWhatNewestFirst() throws {
+        var (state, runner) = try UIFixtures.state()
+        UIFixtures.press(&state, runner, .char("2"), .char("d"), .char("y"))
+        UIFixtures.press(&state, runner, .char("L"))
+        let history = try XCTUnwrap(state.history)
+        XCTAssertEqual(history.first?.action, .delete)
+        XCTAssertEqual(history.first?.user, "test")
+        let text = render(state).text()
+        XCTAssertTrue(text.contains("History — who changed what"))
+        XCTAssertTrue(text.contains("test        delete   partnership Dortmund ↔ Amiens"), text)
+        UIFixtures.press(&state, runner, .escape)
+        XCTAssertNil(state.history)
+        XCTAssertEqual(state.keyContexts, [.partnerships, .list, .global])
+    }
+}
