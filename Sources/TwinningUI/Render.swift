@@ -134,7 +134,7 @@ private func renderKeyBar(_ screen: inout Screen, _ state: AppState, _ layout: L
         let keys = KeyMap.barKeyLabel(binding)
         let label = tr(binding.bar!, state.language)
         let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
-        guard col + width <= state.size.columns else { break }
+        guard col + width <= state.size.columns else { continue }
         col += screen.put(keys, row: layout.barRow, col: col, role: .keyBarKey)
         col += screen.put(" " + label + "  ", row: layout.barRow, col: col, role: .keyBar)
     }

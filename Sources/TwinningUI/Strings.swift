@@ -256,7 +256,7 @@ private let table: [S: (en: String, de: String)] = [
     .historyTitle: ("History — who changed what", "Verlauf — wer hat was geändert"),
     .historyEmpty: ("No changes recorded yet.", "Noch keine Änderungen aufgezeichnet."),
     .historyUndone: ("(undone)", "(rückgängig gemacht)"),
-    .barExport: ("Save as HTML", "Als HTML speichern"),
+    .barExport: ("HTML", "HTML"),
     .helpExport: ("Save this report as a printable HTML file", "Diesen Bericht als druckbare HTML-Datei speichern"),
     .exported: ("Saved the report as {1}", "Bericht gespeichert als {1}"),
     .exportRefused: ("Saving files is switched off here (no export folder is configured).",
