@@ -14,6 +14,17 @@ public final class AppLoop {
         self.runner = runner
     }
 
+    static func progressNote(_ effect: Effect, _ language: Language) -> String? {
+        switch effect {
+        case .saveCity, .savePartnership, .saveEvent, .deletePartnership, .deleteEvent, .undo, .overwrite, .exportReport:
+            return tr(.saving, language)
+        case .loadData:
+            return tr(.loading, language)
+        default:
+            return nil
+        }
+    }
+
     /// Runs until the user quits, or (for tests) until the terminal has no more keys.
     public func run(initialEffects: [Effect], stopWhenIdle: Bool = false) {
         var pending = initialEffects
@@ -26,6 +37,12 @@ public final class AppLoop {
                 case .redraw:
                     terminal.forceFullRedraw()
                 default:
+                    // Writes and loads can take a moment over a slow disk: say so first.
+                    if let note = AppLoop.progressNote(effect, state.language) {
+                        var shown = state
+                        shown.status = StatusMessage(note)
+                        terminal.present(render(shown))
+                    }
                     for action in runner.perform(effect, language: state.language) {
                         pending += reduce(&state, action)
                     }

@@ -57,7 +57,7 @@ public enum S: String, CaseIterable, Sendable {
     case helpPrevYear, helpNextYear, helpReportScope, helpMap, helpBackToReport, helpPan, helpZoomIn, helpZoomOut, helpFit
     case mapTitleCity, mapTitleCountry, mapNoCoordinates, fundingLabel
     case barExport, helpExport, exported, exportRefused
-    case helpHistory, historyTitle, historyEmpty, historyUndone
+    case helpHistory, historyTitle, historyEmpty, historyUndone, saving
     // Vocabulary
     case typePartnership, typeFriendship, typeContact, typeProject
     case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
@@ -256,6 +256,7 @@ private let table: [S: (en: String, de: String)] = [
     .historyTitle: ("History — who changed what", "Verlauf — wer hat was geändert"),
     .historyEmpty: ("No changes recorded yet.", "Noch keine Änderungen aufgezeichnet."),
     .historyUndone: ("(undone)", "(rückgängig gemacht)"),
+    .saving: ("Saving …", "Speichere …"),
     .barExport: ("HTML", "HTML"),
     .helpExport: ("Save this report as a printable HTML file", "Diesen Bericht als druckbare HTML-Datei speichern"),
     .exported: ("Saved the report as {1}", "Bericht gespeichert als {1}"),
