@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "TwinningTerminalTests", dependencies: ["TwinningTerminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TwinningCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ScreenEndToEndTests", dependencies: ["TwinningCore"]),
+        .testTarget(name: "ProofTests", dependencies: ["TwinningCore", "TwinningUI"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )
