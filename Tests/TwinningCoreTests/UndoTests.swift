@@ -108,3 +108,14 @@ final class UndoTests: XCTestCase {
         XCTAssertEqual(ChangeActor.current(environment: ["USER": "ben"]).user, "ben")
     }
 }
+
+final class HealthRuleTests: XCTestCase {
+    func testSettingsOutOfRangeAreClampedNotFatal() {
+        let rule = HealthRule(activeYears: Int.max, quietYears: Int.min)
+        XCTAssertEqual(rule.activeYears, 100)
+        XCTAssertEqual(rule.quietYears, 100)
+        let today = PartialDate(year: 2026, month: 5, day: 20)!
+        XCTAssertEqual(rule.health(lastEvent: PartialDate(year: 1950), today: today), .active)
+        XCTAssertEqual(HealthRule(activeYears: -3, quietYears: 1).activeYears, 0)
+    }
+}

@@ -28,11 +28,13 @@ public enum Health: Int, CaseIterable, Comparable, Sendable {
 
 /// The thresholds of the health marks, in years (settings `health_active_years`, `health_quiet_years`).
 public struct HealthRule: Equatable, Sendable {
-    public var activeYears = 2
-    public var quietYears = 5
+    public private(set) var activeYears = 2
+    public private(set) var quietYears = 5
+    /// The years come from a settings file a person typed: they are kept
+    /// within 0…100 (and quiet ≥ active), so no value can break the arithmetic.
     public init(activeYears: Int = 2, quietYears: Int = 5) {
-        self.activeYears = activeYears
-        self.quietYears = quietYears
+        self.activeYears = min(max(activeYears, 0), 100)
+        self.quietYears = min(max(quietYears, self.activeYears), 100)
     }
 
     /// Active: an event within `activeYears`; quiet: within `quietYears`; dormant: older or never.
