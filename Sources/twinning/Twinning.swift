@@ -13,7 +13,7 @@ struct Twinning: ParsableCommand {
             run creates it with the world gazetteer and a demo network of real twinnings.
             """,
         subcommands: [OpenCommand.self, InitCommand.self, CitiesCommand.self, PartnershipsCommand.self,
-                      EventsCommand.self, ImportCommand.self, ExportCommand.self],
+                      EventsCommand.self, ImportCommand.self, ExportCommand.self, MatchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

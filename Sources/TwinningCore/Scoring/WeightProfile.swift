@@ -5,7 +5,7 @@ import Foundation
 ///
 ///     # twinning weight profile
 ///     mode = learn
-///     distance = bus
+///     distance_preference = bus
 ///     size_similarity = 1.5
 ///     themes = 4
 ///
@@ -69,9 +69,9 @@ public struct WeightProfile: Sendable, Equatable {
                     throw ParseError(line: number + 1, message: "mode must be one of: \(MatchMode.choices)")
                 }
                 profile.mode = mode
-            case "distance":
+            case "distance_preference":
                 guard let p = DistancePreference.parse(value) else {
-                    throw ParseError(line: number + 1, message: "distance must be one of: \(DistancePreference.choices)")
+                    throw ParseError(line: number + 1, message: "distance_preference must be one of: \(DistancePreference.choices)")
                 }
                 profile.distancePreference = p
             default:
@@ -91,8 +91,8 @@ public struct WeightProfile: Sendable, Equatable {
     /// The file text; `parse(serialized())` gives the same profile back.
     public func serialized() -> String {
         var lines = ["# twinning weight profile \"\(name)\": feature = weight (numbers >= 0; only ratios matter)",
-                     "# mode: \(MatchMode.choices); distance: \(DistancePreference.choices)",
-                     "mode = \(mode.rawValue)", "distance = \(distancePreference.rawValue)"]
+                     "# mode: \(MatchMode.choices); distance_preference: \(DistancePreference.choices)",
+                     "mode = \(mode.rawValue)", "distance_preference = \(distancePreference.rawValue)"]
         for feature in MatchFeature.allCases {
             lines.append("\(feature.rawValue) = \(WeightProfile.format(weight(feature)))")
         }
