@@ -6,7 +6,7 @@ import TwinningCore
 /// candidate of a query, and profiles (themes, seeking) are absent from the
 /// gazetteer, so their weights cannot be learnt from this benchmark.
 let tunable: [MatchFeature] = [.sizeSimilarity, .candidateSize, .distance, .sharedPartners, .partnersOfPartners,
-                               .adamicAdar, .regionLinks, .candidatePartners]
+                               .adamicAdar, .regionLinks, .nearbyLinks, .candidatePartners]
 
 /// The feature values of one query's candidates, kept so that many weight
 /// vectors can be tried without recomputing features.

@@ -31,14 +31,12 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Explain the rank of this city instead of listing suggestions.") var whyNot: String?
     @Option(help: "Rank for every line \"geonameid<TAB>country_code\" of this file; prints TSV.") var batch: String?
 
-    func validate() throws {
-        if batch == nil && city == nil { throw ValidationError("Give a CITY, or --batch FILE.") }
-        if batch != nil && (city != nil || whyNot != nil) { throw ValidationError("--batch takes no CITY and no --why-not.") }
-        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
-    }
-
     func run() throws {
         try runReporting {
+            // Checked here, not in validate(): a mistake gets the one-line message and exit 1 like every other.
+            if batch == nil && city == nil { throw UserError("Give a CITY, or --batch FILE.") }
+            if batch != nil && (city != nil || whyNot != nil) { throw UserError("--batch takes no CITY and no --why-not.") }
+            if limit < 1 { throw UserError("--limit must be at least 1.") }
             let database = try openDatabase(global)
             let profile = try chosenProfile()
             if let batch {
@@ -82,13 +80,10 @@ struct MatchCommand: ParsableCommand {
         @Option(help: "Snooze the suggestion until this date (YYYY-MM-DD or 14.05.2026).") var snooze: String?
         @Option(help: "A note (for --accept or --snooze).") var reason: String?
 
-        func validate() throws {
-            let chosen = (accept ? 1 : 0) + (reject != nil ? 1 : 0) + (snooze != nil ? 1 : 0)
-            if chosen != 1 { throw ValidationError("Give exactly one of --accept, --reject REASON, --snooze DATE.") }
-        }
-
         func run() throws {
             try runReporting {
+                let chosen = (accept ? 1 : 0) + (reject != nil ? 1 : 0) + (snooze != nil ? 1 : 0)
+                if chosen != 1 { throw UserError("Give exactly one of --accept, --reject REASON, --snooze DATE.") }
                 let database = try openDatabase(global)
                 let home = try resolveCity(city, in: database)
                 let other = try resolveCity(candidate, in: database)

@@ -80,6 +80,16 @@ public struct Explanation: Sendable, Equatable {
             }
             return de ? "\(count(links, "Partnerschaft verbindet", "Partnerschaften verbinden")) \(hr) und \(cr)"
                       : "\(count(links, "twinning links", "twinnings link")) \(hr) and \(cr)"
+        case .nearbyLinks:
+            guard value != nil, let links = f.nearbyLinks else {
+                return de ? "Umgebung unbekannt: keine Koordinaten" : "surroundings unknown: no coordinates"
+            }
+            if links == 0 {
+                return de ? "keine Partnerschaft zwischen Orten in Ihrer Nähe und Orten in ihrer Nähe"
+                          : "no twinning between towns near you and towns near it"
+            }
+            return de ? "\(count(links, "Partnerschaft verbindet", "Partnerschaften verbinden")) Orte in Ihrer Nähe mit Orten in ihrer Nähe"
+                      : "\(count(links, "twinning links", "twinnings link")) towns near you with towns near it"
         case .countryLinks:
             return de ? "\(count(f.countryLinks, "Partnerschaft", "Partnerschaften")) zwischen \(f.homeCountry) und \(f.candidateCountry) im Register"
                       : "\(count(f.countryLinks, "twinning", "twinnings")) between \(f.homeCountry) and \(f.candidateCountry) in the register"

@@ -50,6 +50,18 @@ extension MatchIndex {
                 for c in partners(of: q) { paths3[Int(c)] += 1 }
             }
         }
+        // Nearby links: partners of towns near home, spread to the towns near them.
+        var nearby = [Float](repeating: 0, count: n)
+        var sources: [(Int, Float)] = []
+        forEachNear(home, km: MatchIndex.nearHomeKm) { x, d in
+            let w = Features.nearbyKernel(d, limit: MatchIndex.nearHomeKm)
+            for y in partners(of: x) { sources.append((Int(y), w)) }
+        }
+        for (y, w) in sources {
+            forEachNear(y, km: MatchIndex.nearCandidateKm) { c, d in
+                nearby[c] += w * Features.nearbyKernel(d, limit: MatchIndex.nearCandidateKm)
+            }
+        }
         let homeRegion = Int(region[home])
         var regionLinks: [Float] = []
         if homeRegion >= 0 {
@@ -76,25 +88,28 @@ extension MatchIndex {
              s[MatchFeature.sharedPartners.slot], s[MatchFeature.partnersOfPartners.slot], s[MatchFeature.adamicAdar.slot],
              s[MatchFeature.regionLinks.slot], s[MatchFeature.countryLinks.slot], s[MatchFeature.candidatePartners.slot],
              s[MatchFeature.languages.slot], s[MatchFeature.newCountry.slot], s[MatchFeature.seeking.slot])
+        let sNearby = s[MatchFeature.nearbyLinks.slot]
         values.withUnsafeMutableBufferPointer { v in
             for i in 0..<n {
                 let pop = logPopulation[i]
                 if !pop.isNaN {
-                    v[sCand + i] = Features.candidateSize(logPopulation: pop)
+                    v[sCand + i] = sizeValue[i]
                     if !hPop.isNaN { v[sSize + i] = Features.sizeSimilarity(logPopulation: hPop, pop) }
                 }
                 if !hLat.isNaN, !latitude[i].isNaN {
                     let d = MatchIndex.haversine(hLat, hLon, hCos, latitude[i], longitude[i], cosLatitude[i])
                     distanceKm[i] = d
                     v[sDist + i] = Features.distance(km: Double(d), preference: preference)!
+                    v[sNearby + i] = nearby[i] > 0 ? Features.nearbyLinks(Double(nearby[i])) : 0
                 }
-                v[sShared + i] = Features.sharedPartners(Int(common[i]))
-                v[sPaths + i] = Features.partnersOfPartners(Int(paths3[i]))
-                v[sAA + i] = Features.adamicAdar(Double(adamic[i]))
+                // Most cities share nothing with the home city: 0 without calling exp.
+                v[sShared + i] = common[i] > 0 ? Features.sharedPartners(Int(common[i])) : 0
+                v[sPaths + i] = paths3[i] > 0 ? Features.partnersOfPartners(Int(paths3[i])) : 0
+                v[sAA + i] = adamic[i] > 0 ? Features.adamicAdar(Double(adamic[i])) : 0
                 if homeRegion >= 0, region[i] >= 0 { v[sRegion + i] = Features.regionLinks(Int(regionLinks[Int(region[i])]))! }
                 let c = Int(country[i])
                 v[sCountry + i] = countryLinkValue[c]
-                v[sPartners + i] = Features.candidatePartners(degree(i))
+                v[sPartners + i] = partnerValue[i]
                 v[sLang + i] = languageValue[c]
                 v[sNew + i] = newCountryValue[c]
                 v[sSeek + i] = Features.seeking(seeking[i])

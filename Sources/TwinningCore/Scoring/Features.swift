@@ -73,16 +73,26 @@ public enum Features {
         return saturating(Float(count), 3)
     }
 
+    /// Towns near the home city twinned with towns near the candidate: each
+    /// such twinning counts e^(−d₁/30 km) · e^(−d₂/30 km) for its two ends'
+    /// distances (up to 40 km from home, 80 km from the candidate). A finer
+    /// version of region links that ignores administrative borders.
+    public static func nearbyLinks(_ weightedCount: Double) -> Float { saturating(Float(weightedCount), 0.5) }
+
+    /// Kernel of the nearby-links feature; 0 beyond `limit` km.
+    static func nearbyKernel(_ km: Float, limit: Float) -> Float { km <= limit ? exp(-km / 30) : 0 }
+
     /// Twinnings between the two countries (log scale; 1 at 500 or more).
     /// Country pairs cluster strongly (DE–FR, DE–PL, FR–GB …).
     public static func countryLinks(_ count: Int) -> Float {
         min(1, Float(log(1 + Double(count)) / log(501.0)))
     }
 
-    /// The candidate's number of partners (preferential attachment), log
-    /// scale: 0 for none, 0.18 for one, 1 at 50 or more.
+    /// The candidate's number of partners (preferential attachment): 0 for
+    /// none, 0.3 for one — having any partner at all says most — then rising
+    /// on a log scale to 1 at 50 or more.
     public static func candidatePartners(_ count: Int) -> Float {
-        min(1, Float(log(1 + Double(count)) / log(51.0)))
+        count == 0 ? 0 : 0.3 + 0.7 * min(1, Float(log(Double(count)) / log(50.0)))
     }
 
     /// Themes from the city profiles. `similar`: the share of the smaller

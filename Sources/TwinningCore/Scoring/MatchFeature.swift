@@ -25,6 +25,7 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
     case partnersOfPartners = "partners_of_partners"
     case adamicAdar = "adamic_adar"
     case regionLinks = "region_links"
+    case nearbyLinks = "nearby_links"
     case countryLinks = "country_links"
     case candidatePartners = "candidate_partners"
     case themes
@@ -47,6 +48,7 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
         case .partnersOfPartners: return de ? "Partner der Partner" : "partners of partners"
         case .adamicAdar: return de ? "seltene gemeinsame Partner" : "rare shared partners"
         case .regionLinks: return de ? "Verbindungen der Regionen" : "region links"
+        case .nearbyLinks: return de ? "Verbindungen der Umgebung" : "nearby links"
         case .countryLinks: return de ? "Verbindungen der Länder" : "country links"
         case .candidatePartners: return de ? "Zahl der Partner" : "number of partners"
         case .themes: return de ? "Themen" : "themes"

@@ -57,6 +57,10 @@ public final class MatchIndex: Sendable {
     let cosLatitude: [Float]
     let logPopulation: [Float]  // NaN when unknown or 0
     let seeking: [Bool]
+    /// Features that depend on the candidate alone, computed once.
+    let sizeValue: [Float], partnerValue: [Float]
+    /// Radii of the nearby-links feature.
+    static let nearHomeKm: Float = 40, nearCandidateKm: Float = 80
     /// Profile tags (folded), only for the few cities that have a profile.
     let strengths: [Int32: Set<String>]
     let challenges: [Int32: Set<String>]
@@ -67,6 +71,10 @@ public final class MatchIndex: Sendable {
     /// Members of each region and each country, for region and country links.
     let regionOffsets: [Int32], regionMembers: [Int32]
     let countryOffsets: [Int32], countryMembers: [Int32]
+    /// A grid of 0.5° × 0.5° cells over the cities with coordinates, for
+    /// "cities within so many km" without a pass over all of them.
+    let gridCells: [Int64: Range<Int>]
+    let gridMembers: [Int32]
     let positionById: [Int64: Int32]
     let positionByGeonameId: [Int64: Int32]
 
@@ -141,6 +149,8 @@ public final class MatchIndex: Sendable {
             lists[Int(i)].append(j); lists[Int(j)].append(i)
         }
         (offsets, neighbours) = MatchIndex.compress(lists.map { Array(Set($0)).sorted() })
+        sizeValue = logPop.map { $0.isNaN ? .nan : Features.candidateSize(logPopulation: $0) }
+        partnerValue = lists.map { Features.candidatePartners(Set($0).count) }
         var regionLists = [[Int32]](repeating: [], count: regionNames.count)
         var countryLists = [[Int32]](repeating: [], count: countryList.count)
         for i in 0..<count {
@@ -149,6 +159,47 @@ public final class MatchIndex: Sendable {
         }
         (regionOffsets, regionMembers) = MatchIndex.compress(regionLists)
         (countryOffsets, countryMembers) = MatchIndex.compress(countryLists)
+
+        var cells: [Int64: [Int32]] = [:]
+        for i in 0..<count where !lat[i].isNaN {
+            cells[MatchIndex.cellKey(MatchIndex.cell(lat[i]), MatchIndex.cell(lon[i])), default: []].append(Int32(i))
+        }
+        var ranges: [Int64: Range<Int>] = [:], members: [Int32] = []
+        for (key, list) in cells {
+            ranges[key] = members.count..<(members.count + list.count)
+            members += list
+        }
+        gridCells = ranges
+        gridMembers = members
+    }
+
+    static let cellDegrees: Float = 0.5
+    static func cell(_ radians: Float) -> Int { Int((radians * 180 / .pi / cellDegrees).rounded(.down)) }
+    static func cellKey(_ latCell: Int, _ lonCell: Int) -> Int64 { Int64(latCell) * 10_000 + Int64(lonCell) }
+
+    /// Calls `body(position, km)` for every city within `limit` km of `position` (itself included).
+    func forEachNear(_ position: Int, km limit: Float, _ body: (Int, Float) -> Void) {
+        let la = latitude[position], lo = longitude[position], c = cosLatitude[position]
+        guard !la.isNaN else { return }
+        let cellKm = 111.2 * MatchIndex.cellDegrees
+        let latSpan = Int((limit / cellKm).rounded(.up))
+        let lonSpan = min(360, Int((limit / (cellKm * max(c, 0.01))).rounded(.up)))
+        let latCell = MatchIndex.cell(la), lonCell = MatchIndex.cell(lo)
+        let lonCells = Int(360 / MatchIndex.cellDegrees)
+        for dy in -latSpan...latSpan {
+            for dx in -lonSpan...lonSpan {
+                // Wrap around the date line.
+                var x = lonCell + dx
+                let half = lonCells / 2
+                if x < -half { x += lonCells } else if x >= half { x -= lonCells }
+                guard let range = gridCells[MatchIndex.cellKey(latCell + dy, x)] else { continue }
+                for k in range {
+                    let j = Int(gridMembers[k])
+                    let d = MatchIndex.haversine(la, lo, c, latitude[j], longitude[j], cosLatitude[j])
+                    if d <= limit { body(j, d) }
+                }
+            }
+        }
     }
 
     private static func compress(_ lists: [[Int32]]) -> ([Int32], [Int32]) {

@@ -16,6 +16,8 @@ public struct PairFacts: Sendable, Equatable, Codable {
     public var candidateRegion: String?
     /// Twinnings between the two admin1 regions; nil when a region is unknown.
     public var regionLinks: Int?
+    /// Twinnings between towns within 40 km of home and towns within 80 km of the candidate; nil without coordinates.
+    public var nearbyLinks: Int?
     public var homeCountry: String
     public var candidateCountry: String
     public var countryLinks: Int
@@ -52,6 +54,16 @@ extension MatchIndex {
             }
             regionLinks = n
         }
+        var nearbyLinks: Int?
+        if !latitude[home].isNaN, !latitude[candidate].isNaN {
+            var n = 0
+            forEachNear(home, km: MatchIndex.nearHomeKm) { x, _ in
+                for y in partners(of: x) {
+                    if let d = distanceKm(Int(y), candidate), d <= Double(MatchIndex.nearCandidateKm) { n += 1 }
+                }
+            }
+            nearbyLinks = n
+        }
         let hc = Int(country[home]), cc = Int(country[candidate])
         var countryLinks = 0
         for x in countryMembers[Int(countryOffsets[hc])..<Int(countryOffsets[hc + 1])] {
@@ -64,7 +76,7 @@ extension MatchIndex {
             homeName: names[home], candidateName: names[candidate],
             homePopulation: records[home].population, candidatePopulation: records[candidate].population,
             distanceKm: distanceKm(home, candidate), sharedPartners: shared, partnersOfPartners: paths, adamicAdar: adamic,
-            homeRegion: regionName(home), candidateRegion: regionName(candidate), regionLinks: regionLinks,
+            homeRegion: regionName(home), candidateRegion: regionName(candidate), regionLinks: regionLinks, nearbyLinks: nearbyLinks,
             homeCountry: countries[hc].name, candidateCountry: countries[cc].name, countryLinks: countryLinks,
             candidatePartners: degree(candidate), sharedThemes: sharedThemes,
             commonLanguages: countries[hc].languages.filter(candidateLanguages.contains),

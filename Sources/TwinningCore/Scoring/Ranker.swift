@@ -68,15 +68,19 @@ public final class Ranker: @unchecked Sendable {
                             excluded: Set<Int64>) -> Ranking {
         let candidates = candidates(index: index, table: table, filters: filters, excluded: excluded)
         let scores = scoreAll(table: table, weights: weights, candidates: candidates)
-        // Sort one UInt64 per candidate: high bits = inverted score, low bits =
-        // position (the tie-break). Non-negative Float bit patterns sort like the numbers.
-        var keys = [UInt64](repeating: 0, count: candidates.count)
-        for k in 0..<candidates.count {
-            keys[k] = UInt64(UInt32.max - scores[k].bitPattern) << 32 | UInt64(UInt32(candidates[k]))
+        // Sort by inverted score bits: non-negative Float bit patterns order
+        // like the numbers, and a stable sort keeps equal scores in gazetteer
+        // (GeoNames id) order, since candidates come in that order.
+        var keys = scores.map { UInt32.max - $0.bitPattern }
+        var order = candidates
+        if keys.count > 4096 {
+            RadixSort.sort(keys: &keys, payload: &order)
+        } else {
+            let sorted = (0..<keys.count).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            order = sorted.map { candidates[$0] }
+            keys = sorted.map { keys[$0] }
         }
-        keys.sort()
-        let order = keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
-        let sortedScores = keys.map { Float(bitPattern: UInt32.max - UInt32($0 >> 32)) }
+        let sortedScores = keys.map { Float(bitPattern: UInt32.max - $0) }
         return Ranking(index: index, table: table, weights: weights, order: order, scores: sortedScores)
     }
 
@@ -97,7 +101,11 @@ public final class Ranker: @unchecked Sendable {
                 }
             }
         }
-        return (0..<m).map { denominator[$0] > 0 ? max(0, numerator[$0] / denominator[$0]) : 0 }
+        // `s > 0 ? s : 0` and never max(0, s): a -0.0 would sort above every positive score.
+        return (0..<m).map { k in
+            let s = denominator[k] > 0 ? numerator[k] / denominator[k] : 0
+            return s > 0 ? s : 0
+        }
     }
 
     /// The score of one candidate with each feature's share.

@@ -32,7 +32,7 @@ public struct WeightProfile: Sendable, Equatable {
     /// that data and are set so that a matching profile clearly counts.
     static let fitted: [MatchFeature: Float] = [
         .sizeSimilarity: 1.0, .candidateSize: 1.0, .distance: 0.5, .sharedPartners: 2.0, .partnersOfPartners: 1.0,
-        .adamicAdar: 2.0, .regionLinks: 2.0, .countryLinks: 1.0, .candidatePartners: 2.0, .languages: 0.5,
+        .adamicAdar: 2.0, .regionLinks: 2.0, .nearbyLinks: 1.5, .countryLinks: 1.0, .candidatePartners: 2.0, .languages: 0.5,
     ]
 
     /// The built-in profile of a mode.
