@@ -13,60 +13,68 @@ struct MatchCommand: ParsableCommand {
             in \(WeightProfile.directory().path) (print one with `twinning match profile learn`). \
             Current partners and candidates rejected or snoozed in a review are never suggested.
             """,
-        subcommands: [Review.self, Reviews.self, Profile.self])
+        subcommands: [Suggest.self, Review.self, Reviews.self, Profile.self],
+        defaultSubcommand: Suggest.self)
 
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "The home city: a name, \"Name, CC\" or a GeoNames id.") var city: String?
-    @Option(name: .customLong("country"), help: "Only candidates in this country (repeatable).") var countries: [String] = []
-    @Option(help: "similar (similar challenges) or learn (its strengths meet your challenges).") var mode: String?
-    @Option(help: "A weight profile name (default: the mode's).") var profile: String?
-    @Option(help: "Distance preference: bus, none or far.") var distance: String?
-    @Option(help: "Only candidates at least this many km away.") var minKm: Double?
-    @Option(help: "Only candidates at most this many km away.") var maxKm: Double?
-    @Option(help: "Only candidates with at least this many inhabitants.") var minPopulation: Int?
-    @Option(help: "Only candidates with at most this many inhabitants.") var maxPopulation: Int?
-    @Option(help: "How many suggestions (per query with --batch).") var limit: Int = 10
-    @Option(help: "text, json or tsv.") var format: OutputFormat = .text
-    @Option(help: "Language of the reasons: en or de.") var lang: String = "en"
-    @Option(help: "Explain the rank of this city instead of listing suggestions.") var whyNot: String?
-    @Option(help: "Rank for every line \"geonameid<TAB>country_code\" of this file; prints TSV.") var batch: String?
+    /// The default: `twinning match CITY …` (a parent command with its own CITY
+    /// argument would take "review" for a city name).
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ranked, explained partner suggestions for a city (the default of `twinning match`).")
 
-    func run() throws {
-        try runReporting {
-            // Checked here, not in validate(): a mistake gets the one-line message and exit 1 like every other.
-            if batch == nil && city == nil { throw UserError("Give a CITY, or --batch FILE.") }
-            if batch != nil && (city != nil || whyNot != nil) { throw UserError("--batch takes no CITY and no --why-not.") }
-            if limit < 1 { throw UserError("--limit must be at least 1.") }
-            let database = try openDatabase(global)
-            let profile = try chosenProfile()
-            if let batch {
-                try MatchBatch.run(file: batch, database: database, profile: profile, limit: limit)
-                return
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The home city: a name, \"Name, CC\" or a GeoNames id.") var city: String?
+        @Option(name: .customLong("country"), help: "Only candidates in this country (repeatable).") var countries: [String] = []
+        @Option(help: "similar (similar challenges) or learn (its strengths meet your challenges).") var mode: String?
+        @Option(help: "A weight profile name (default: the mode's).") var profile: String?
+        @Option(help: "Distance preference: bus, none or far.") var distance: String?
+        @Option(help: "Only candidates at least this many km away.") var minKm: Double?
+        @Option(help: "Only candidates at most this many km away.") var maxKm: Double?
+        @Option(help: "Only candidates with at least this many inhabitants.") var minPopulation: Int?
+        @Option(help: "Only candidates with at most this many inhabitants.") var maxPopulation: Int?
+        @Option(help: "How many suggestions (per query with --batch).") var limit: Int = 10
+        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Option(help: "Language of the reasons: en or de.") var lang: String = "en"
+        @Option(help: "Explain the rank of this city instead of listing suggestions.") var whyNot: String?
+        @Option(help: "Rank for every line \"geonameid<TAB>country_code\" of this file; prints TSV.") var batch: String?
+
+        func run() throws {
+            try runReporting {
+                // Checked here, not in validate(): a mistake gets the one-line message and exit 1 like every other.
+                if batch == nil && city == nil { throw UserError("Give a CITY, or --batch FILE.") }
+                if batch != nil && (city != nil || whyNot != nil) { throw UserError("--batch takes no CITY and no --why-not.") }
+                if limit < 1 { throw UserError("--limit must be at least 1.") }
+                let database = try openDatabase(global)
+                let profile = try chosenProfile()
+                if let batch {
+                    try MatchBatch.run(file: batch, database: database, profile: profile, limit: limit)
+                    return
+                }
+                let home = try resolveCity(city!, in: database)
+                let engine = try MatchEngine(database: database)
+                let filters = MatchFilters(countries: Set(countries.map { $0.uppercased() }), minDistanceKm: minKm, maxDistanceKm: maxKm,
+                                           minPopulation: minPopulation, maxPopulation: maxPopulation)
+                if let whyNot {
+                    let other = try resolveCity(whyNot, in: database)
+                    let answer = try engine.whyNot(home: home.id!, other: other.id!, profile: profile, filters: filters)
+                    try emit(MatchOutput.whyNot(answer, home: home, lang: lang, format: format), to: nil)
+                    return
+                }
+                let ranking = try engine.rank(home: home.id!, profile: profile, filters: filters)
+                let suggestions = ranking.top(limit)
+                try emit(MatchOutput.suggestions(suggestions, of: ranking.count, home: home, profile: profile,
+                                                 lang: lang, format: format), to: nil)
             }
-            let home = try resolveCity(city!, in: database)
-            let engine = try MatchEngine(database: database)
-            let filters = MatchFilters(countries: Set(countries.map { $0.uppercased() }), minDistanceKm: minKm, maxDistanceKm: maxKm,
-                                       minPopulation: minPopulation, maxPopulation: maxPopulation)
-            if let whyNot {
-                let other = try resolveCity(whyNot, in: database)
-                let answer = try engine.whyNot(home: home.id!, other: other.id!, profile: profile, filters: filters)
-                try emit(MatchOutput.whyNot(answer, home: home, lang: lang, format: format), to: nil)
-                return
-            }
-            let ranking = try engine.rank(home: home.id!, profile: profile, filters: filters)
-            let suggestions = ranking.top(limit)
-            try emit(MatchOutput.suggestions(suggestions, of: ranking.count, home: home, profile: profile,
-                                             lang: lang, format: format), to: nil)
         }
-    }
 
-    /// The profile named (or the mode's), with --mode and --distance applied on top.
-    func chosenProfile() throws -> WeightProfile {
-        let modeChoice = try mode.map { try parseChoice($0, MatchMode.self, option: "--mode") }
-        var chosen = try WeightProfile.load(named: profile ?? modeChoice?.rawValue ?? MatchMode.similar.rawValue)
-        if let modeChoice { chosen.mode = modeChoice }
-        if let distance { chosen.distancePreference = try parseChoice(distance, DistancePreference.self, option: "--distance") }
-        return chosen
+        /// The profile named (or the mode's), with --mode and --distance applied on top.
+        func chosenProfile() throws -> WeightProfile {
+            let modeChoice = try mode.map { try parseChoice($0, MatchMode.self, option: "--mode") }
+            var chosen = try WeightProfile.load(named: profile ?? modeChoice?.rawValue ?? MatchMode.similar.rawValue)
+            if let modeChoice { chosen.mode = modeChoice }
+            if let distance { chosen.distancePreference = try parseChoice(distance, DistancePreference.self, option: "--distance") }
+            return chosen
+        }
     }
 
     struct Review: ParsableCommand {
