@@ -97,7 +97,10 @@ final class MatchRankingTests: XCTestCase {
             XCTAssertNil(nowhere.contributions[f.slot].value, "\(f) must be missing")
             XCTAssertEqual(nowhere.contributions[f.slot].contribution, 0)
         }
-        XCTAssertEqual(Set(nowhere.missing.map(\.feature)), [.sizeSimilarity, .candidateSize, .distance, .regionLinks, .nearbyLinks, .themes])
+        // `missing` lists only features that carry a weight (nearby links weigh 0 in the built-in profile).
+        XCTAssertEqual(Set(nowhere.missing.map(\.feature)),
+                       Set<MatchFeature>([.sizeSimilarity, .candidateSize, .distance, .regionLinks, .nearbyLinks, .themes])
+                           .filter { WeightProfile.builtIn(.similar).weight($0) > 0 })
         // Missing features leave the denominator: the score is the mean of the rest.
         let present = nowhere.contributions.filter { $0.value != nil }
         let mean = present.reduce(Float(0)) { $0 + $1.weight * $1.value! } / present.reduce(Float(0)) { $0 + $1.weight }
