@@ -75,7 +75,7 @@ public enum Features {
 
     /// Towns near the home city twinned with towns near the candidate: each
     /// such twinning counts e^(−d₁/30 km) · e^(−d₂/30 km) for its two ends'
-    /// distances (up to 40 km from home, 80 km from the candidate). A finer
+    /// distances (up to 25 km from home, 50 km from the candidate). A finer
     /// version of region links that ignores administrative borders.
     public static func nearbyLinks(_ weightedCount: Double) -> Float { saturating(Float(weightedCount), 0.5) }
 

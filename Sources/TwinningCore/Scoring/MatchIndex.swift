@@ -59,8 +59,9 @@ public final class MatchIndex: Sendable {
     let seeking: [Bool]
     /// Features that depend on the candidate alone, computed once.
     let sizeValue: [Float], partnerValue: [Float]
-    /// Radii of the nearby-links feature.
-    static let nearHomeKm: Float = 40, nearCandidateKm: Float = 80
+    /// Radii of the nearby-links feature. Kept small: the cost grows with the
+    /// square of each radius, and wider radii did not rank better.
+    static let nearHomeKm: Float = 25, nearCandidateKm: Float = 50
     /// Profile tags (folded), only for the few cities that have a profile.
     let strengths: [Int32: Set<String>]
     let challenges: [Int32: Set<String>]

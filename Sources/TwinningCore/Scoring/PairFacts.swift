@@ -16,7 +16,7 @@ public struct PairFacts: Sendable, Equatable, Codable {
     public var candidateRegion: String?
     /// Twinnings between the two admin1 regions; nil when a region is unknown.
     public var regionLinks: Int?
-    /// Twinnings between towns within 40 km of home and towns within 80 km of the candidate; nil without coordinates.
+    /// Twinnings between towns within 25 km of home and towns within 50 km of the candidate; nil without coordinates.
     public var nearbyLinks: Int?
     public var homeCountry: String
     public var candidateCountry: String
