@@ -81,7 +81,12 @@ extension MatchIndex {
         let countryLinkValue = countryLinks.map { Features.countryLinks(Int($0)) }
         let newCountryValue = hasPartnerIn.map { Features.newCountry(homeHasPartnerThere: $0) }
 
-        let hLat = latitude[home], hLon = longitude[home], hCos = cosLatitude[home], hPop = logPopulation[home]
+        // Local copies: reading a class's arrays inside the loop would retain them per access.
+        let latitude = self.latitude, logPopulation = self.logPopulation, sizeValue = self.sizeValue
+        let partnerValue = self.partnerValue, seeking = self.seeking, region = self.region, country = self.country
+        let ux = unitX, uy = unitY, uz = unitZ
+        let hLat = latitude[home], hPop = logPopulation[home]
+        let hx = ux[home], hy = uy[home], hz = uz[home]
         let s = MatchFeature.allCases.map { $0.slot * n }
         let (sSize, sCand, sDist, sShared, sPaths, sAA, sRegion, sCountry, sPartners, sLang, sNew, sSeek) =
             (s[MatchFeature.sizeSimilarity.slot], s[MatchFeature.candidateSize.slot], s[MatchFeature.distance.slot],
@@ -97,9 +102,9 @@ extension MatchIndex {
                     if !hPop.isNaN { v[sSize + i] = Features.sizeSimilarity(logPopulation: hPop, pop) }
                 }
                 if !hLat.isNaN, !latitude[i].isNaN {
-                    let d = MatchIndex.haversine(hLat, hLon, hCos, latitude[i], longitude[i], cosLatitude[i])
+                    let d = MatchIndex.chordKm(ux[i] - hx, uy[i] - hy, uz[i] - hz)
                     distanceKm[i] = d
-                    v[sDist + i] = Features.distance(km: Double(d), preference: preference)!
+                    v[sDist + i] = Features.distance(km: d, preference: preference)
                     v[sNearby + i] = nearby[i] > 0 ? Features.nearbyLinks(Double(nearby[i])) : 0
                 }
                 // Most cities share nothing with the home city: 0 without calling exp.

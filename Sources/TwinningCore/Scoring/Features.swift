@@ -42,14 +42,20 @@ public enum Features {
     /// (0.5 at about 1,000 km), which is what real twinnings show.
     public static func distance(km: Double?, preference: DistancePreference) -> Float? {
         guard let km, km.isFinite else { return nil }
+        return distance(km: Float(km), preference: preference)
+    }
+
+    /// The same in Float, for the bulk loop.
+    @inline(__always)
+    static func distance(km: Float, preference: DistancePreference) -> Float {
         switch preference {
         case .bus:
             let x = km / 800
-            return Float(1 / (1 + x * x))
+            return 1 / (1 + x * x)
         case .far:
-            return Float(1 - exp(-km / 4000))
+            return 1 - exp(-km / 4000)
         case .none:
-            return Float(max(0, 1 - log10(1 + km / 50) / log10(1 + 20_000 / 50)))
+            return max(0, 1 - log10(1 + km / 50) / log10(Float(1 + 20_000 / 50)))
         }
     }
 

@@ -55,6 +55,9 @@ public final class MatchIndex: Sendable {
     let latitude: [Float]   // radians, NaN when unknown
     let longitude: [Float]
     let cosLatitude: [Float]
+    /// Unit vectors (x, y, z) of the cities on the sphere: the bulk distance
+    /// is a chord length, with no sine per city. NaN without coordinates.
+    let unitX: [Float], unitY: [Float], unitZ: [Float]
     let logPopulation: [Float]  // NaN when unknown or 0
     let seeking: [Bool]
     /// Features that depend on the candidate alone, computed once.
@@ -142,6 +145,9 @@ public final class MatchIndex: Sendable {
         self.region = region
         self.regionNames = regionNames
         self.latitude = lat; self.longitude = lon; self.cosLatitude = cosLat; self.logPopulation = logPop
+        unitX = (0..<count).map { cosLat[$0] * cos(lon[$0]) }
+        unitY = (0..<count).map { cosLat[$0] * sin(lon[$0]) }
+        unitZ = lat.map { sin($0) }
         self.seeking = seeking; self.strengths = strengths; self.challenges = challenges
 
         var lists = [[Int32]](repeating: [], count: count)
@@ -243,6 +249,12 @@ public final class MatchIndex: Sendable {
     func distanceKm(_ a: Int, _ b: Int) -> Double? {
         guard !latitude[a].isNaN, !latitude[b].isNaN else { return nil }
         return Double(MatchIndex.haversine(latitude[a], longitude[a], cosLatitude[a], latitude[b], longitude[b], cosLatitude[b]))
+    }
+
+    /// Great-circle km from the chord between two unit vectors.
+    @inline(__always)
+    static func chordKm(_ dx: Float, _ dy: Float, _ dz: Float) -> Float {
+        2 * 6371 * asin(min(1, (dx * dx + dy * dy + dz * dz).squareRoot() / 2))
     }
 
     /// Haversine with precomputed cosines (radians in, km out), in Float for the bulk loop.

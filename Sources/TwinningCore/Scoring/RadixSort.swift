@@ -9,20 +9,30 @@ enum RadixSort {
         var keys2 = [UInt32](repeating: 0, count: n)
         var payload2 = [Int32](repeating: 0, count: n)
         var counts = [Int](repeating: 0, count: 1 << 16)
-        for shift in [UInt32(0), 16] {
-            for i in 0..<counts.count { counts[i] = 0 }
-            for k in keys { counts[Int((k >> shift) & 0xFFFF)] += 1 }
-            var total = 0
-            for i in 0..<counts.count { let c = counts[i]; counts[i] = total; total += c }
-            for i in 0..<n {
-                let bucket = Int((keys[i] >> shift) & 0xFFFF)
-                let target = counts[bucket]
-                counts[bucket] = target + 1
-                keys2[target] = keys[i]
-                payload2[target] = payload[i]
+        counts.withUnsafeMutableBufferPointer { counts in
+            for shift in [UInt32(0), 16] {
+                keys.withUnsafeMutableBufferPointer { src in
+                    payload.withUnsafeMutableBufferPointer { srcPayload in
+                        keys2.withUnsafeMutableBufferPointer { dst in
+                            payload2.withUnsafeMutableBufferPointer { dstPayload in
+                                counts.update(repeating: 0)
+                                for k in src { counts[Int((k >> shift) & 0xFFFF)] += 1 }
+                                var total = 0
+                                for i in 0..<counts.count { let c = counts[i]; counts[i] = total; total += c }
+                                for i in 0..<n {
+                                    let bucket = Int((src[i] >> shift) & 0xFFFF)
+                                    let target = counts[bucket]
+                                    counts[bucket] = target + 1
+                                    dst[target] = src[i]
+                                    dstPayload[target] = srcPayload[i]
+                                }
+                            }
+                        }
+                    }
+                }
+                swap(&keys, &keys2)
+                swap(&payload, &payload2)
             }
-            swap(&keys, &keys2)
-            swap(&payload, &payload2)
         }
     }
 }

@@ -90,13 +90,19 @@ public final class Ranker: @unchecked Sendable {
         var numerator = [Float](repeating: 0, count: m)
         var denominator = [Float](repeating: 0, count: m)
         table.values.withUnsafeBufferPointer { values in
-            for (slot, w) in weights.enumerated() where w > 0 {
-                let base = slot * n
-                for k in 0..<m {
-                    let v = values[base + Int(candidates[k])]
-                    if !v.isNaN {
-                        numerator[k] += w * v
-                        denominator[k] += w
+            candidates.withUnsafeBufferPointer { cand in
+                numerator.withUnsafeMutableBufferPointer { num in
+                    denominator.withUnsafeMutableBufferPointer { den in
+                        for (slot, w) in weights.enumerated() where w > 0 {
+                            let column = UnsafeBufferPointer(rebasing: values[(slot * n)..<(slot * n + n)])
+                            for k in 0..<m {
+                                let v = column[Int(cand[k])]
+                                if !v.isNaN {
+                                    num[k] += w * v
+                                    den[k] += w
+                                }
+                            }
+                        }
                     }
                 }
             }
