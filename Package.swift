@@ -46,6 +46,7 @@ let package = Package(
             dependencies: ["TwinningCore", "TwinningUI", "TwinningTerminal"],
             path: "Sources/Bench"
         ),
+        .executableTarget(name: "twinning-eval", dependencies: ["TwinningCore"], path: "Sources/Eval"),
         .testTarget(name: "TwinningCoreTests", dependencies: ["TwinningCore"]),
         .testTarget(name: "TwinningUITests", dependencies: ["TwinningUI"], exclude: ["Golden"]),
         .testTarget(name: "TwinningTerminalTests", dependencies: ["TwinningTerminal"]),

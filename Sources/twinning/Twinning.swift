@@ -20,8 +20,8 @@ struct Twinning: ParsableCommand {
             run creates it with the world gazetteer and a demo network of real twinnings.
             """,
         subcommands: [OpenCommand.self, InitCommand.self, CitiesCommand.self, PartnershipsCommand.self,
-                      EventsCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, LogCommand.self,
-                      BackupCommand.self, CheckCommand.self, StressCommand.self],
+                      EventsCommand.self, MatchCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self,
+                      LogCommand.self, BackupCommand.self, CheckCommand.self, StressCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

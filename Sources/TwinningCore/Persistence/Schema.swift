@@ -8,6 +8,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-register", migrate: createRegister)
         migrator.registerMigration("v2-change-log", migrate: createChangeLog)
+        migrator.registerMigration("v3-match-reviews", migrate: createMatchReviews)
         return migrator
     }
 
@@ -147,6 +148,27 @@ enum Schema {
             );
             CREATE INDEX change_log_session ON change_log(session, id);
             CREATE INDEX change_log_at ON change_log(at);
+            """)
+    }
+
+    /// Decisions on suggested partners (accept, reject with a reason, snooze
+    /// until a date), with who and when. A history: several reviews of one pair
+    /// may exist; the newest counts. Deleting a city removes its reviews.
+    private static func createMatchReviews(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE match_review (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              homeCityId INTEGER NOT NULL REFERENCES city(id) ON DELETE CASCADE,
+              candidateCityId INTEGER NOT NULL REFERENCES city(id) ON DELETE CASCADE,
+              decision TEXT NOT NULL CHECK (decision IN (\(ReviewDecision.sqlList))),
+              reason TEXT NOT NULL DEFAULT '',
+              snoozeUntil TEXT CHECK (snoozeUntil IS NULL OR (length(snoozeUntil) = 10 AND date(snoozeUntil, '+0 days') = snoozeUntil)),
+              user TEXT NOT NULL,
+              at TEXT NOT NULL,
+              CONSTRAINT match_review_not_self CHECK (homeCityId <> candidateCityId),
+              CONSTRAINT match_review_snooze_has_date CHECK ((decision = 'snooze') = (snoozeUntil IS NOT NULL))
+            );
+            CREATE INDEX match_review_home ON match_review(homeCityId, candidateCityId);
             """)
     }
 }

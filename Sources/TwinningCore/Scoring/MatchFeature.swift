@@ -1,0 +1,60 @@
+import Foundation
+
+/// Why a home city looks for partners: to solve similar challenges together,
+/// or to learn from a city whose strengths meet its challenges. The mode only
+/// changes how city profiles are compared (and which built-in profile is used).
+public enum MatchMode: String, Vocabulary {
+    case similar, learn
+}
+
+/// How far away a partner may be. Youth exchanges travel by coach, so "bus"
+/// prefers a day's drive; "far" prefers other continents; "none" keeps the
+/// mild preference for nearness that real twinnings show.
+public enum DistancePreference: String, Vocabulary {
+    case bus, none, far
+}
+
+/// The named features of the scoring engine. Each is a value in [0, 1] (or
+/// missing) computed by a function in `Features`; the raw value is the key
+/// used in weight profile files.
+public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
+    case sizeSimilarity = "size_similarity"
+    case candidateSize = "candidate_size"
+    case distance
+    case sharedPartners = "shared_partners"
+    case partnersOfPartners = "partners_of_partners"
+    case adamicAdar = "adamic_adar"
+    case regionLinks = "region_links"
+    case nearbyLinks = "nearby_links"
+    case countryLinks = "country_links"
+    case candidatePartners = "candidate_partners"
+    case themes
+    case languages
+    case newCountry = "new_country"
+    case seeking
+
+    /// Position in the feature-major value table.
+    var slot: Int { MatchFeature.slots[self]! }
+    private static let slots: [MatchFeature: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// Short label for tables and the weights dialog.
+    public func label(_ lang: String) -> String {
+        let de = Explanation.isGerman(lang)
+        switch self {
+        case .sizeSimilarity: return de ? "ähnliche Größe" : "similar size"
+        case .candidateSize: return de ? "Größe der Stadt" : "city size"
+        case .distance: return de ? "Entfernung" : "distance"
+        case .sharedPartners: return de ? "gemeinsame Partner" : "shared partners"
+        case .partnersOfPartners: return de ? "Partner der Partner" : "partners of partners"
+        case .adamicAdar: return de ? "seltene gemeinsame Partner" : "rare shared partners"
+        case .regionLinks: return de ? "Verbindungen der Regionen" : "region links"
+        case .nearbyLinks: return de ? "Verbindungen der Umgebung" : "nearby links"
+        case .countryLinks: return de ? "Verbindungen der Länder" : "country links"
+        case .candidatePartners: return de ? "Zahl der Partner" : "number of partners"
+        case .themes: return de ? "Themen" : "themes"
+        case .languages: return de ? "Sprachen" : "languages"
+        case .newCountry: return de ? "neues Land" : "new country"
+        case .seeking: return de ? "sucht Partner" : "seeking partners"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The plain facts behind one (home, candidate) pair — the numbers the
+/// explanation sentences quote. Computed for one pair on demand (for the
+/// suggestions shown), never in the bulk loop.
+public struct PairFacts: Sendable, Equatable, Codable {
+    public var homeName: String
+    public var candidateName: String
+    public var homePopulation: Int?
+    public var candidatePopulation: Int?
+    public var distanceKm: Double?
+    public var sharedPartners: Int
+    public var partnersOfPartners: Int
+    public var adamicAdar: Double
+    public var homeRegion: String?
+    public var candidateRegion: String?
+    /// Twinnings between the two admin1 regions; nil when a region is unknown.
+    public var regionLinks: Int?
+    /// Twinnings between towns within 25 km of home and towns within 50 km of the candidate; nil without coordinates.
+    public var nearbyLinks: Int?
+    public var homeCountry: String
+    public var candidateCountry: String
+    public var countryLinks: Int
+    public var candidatePartners: Int
+    /// Home challenges met by the candidate (shared challenges or its strengths, by mode), as the home city wrote them.
+    public var sharedThemes: [String]
+    public var commonLanguages: [String]
+    public var homeHasPartnerInCountry: Bool
+    public var seeking: Bool
+}
+
+extension MatchIndex {
+    /// The facts for one pair, by walking the adjacency lists of the two cities.
+    public func facts(home: Int, candidate: Int, mode: MatchMode) -> PairFacts {
+        let homePartners = partners(of: home)
+        let candidatePartnerSet = Set(partners(of: candidate))
+        var shared = 0, adamic = 0.0, paths = 0
+        for p in homePartners where candidatePartnerSet.contains(p) {
+            shared += 1
+            let d = degree(Int(p))
+            if d > 1 { adamic += 1 / log(Double(d)) }
+        }
+        for p in homePartners {
+            for q in partners(of: Int(p)) where Int(q) != home {
+                if partners(of: Int(q)).contains(Int32(candidate)) { paths += 1 }
+            }
+        }
+        var regionLinks: Int?
+        let hr = region[home], cr = region[candidate]
+        if hr >= 0, cr >= 0 {
+            var n = 0
+            for x in regionMembers[Int(regionOffsets[Int(hr)])..<Int(regionOffsets[Int(hr) + 1])] {
+                for y in partners(of: Int(x)) where region[Int(y)] == cr { n += 1 }
+            }
+            regionLinks = n
+        }
+        var nearbyLinks: Int?
+        if !latitude[home].isNaN, !latitude[candidate].isNaN {
+            var n = 0
+            forEachNear(home, km: MatchIndex.nearHomeKm) { x, _ in
+                for y in partners(of: x) {
+                    if let d = distanceKm(Int(y), candidate), d <= Double(MatchIndex.nearCandidateKm) { n += 1 }
+                }
+            }
+            nearbyLinks = n
+        }
+        let hc = Int(country[home]), cc = Int(country[candidate])
+        var countryLinks = 0
+        for x in countryMembers[Int(countryOffsets[hc])..<Int(countryOffsets[hc + 1])] {
+            for y in partners(of: Int(x)) where Int(country[Int(y)]) == cc { countryLinks += 1 }
+        }
+        let candidateKeys: Set<String> = (mode == .learn ? strengths : challenges)[Int32(candidate)] ?? []
+        let sharedThemes = records[home].challenges.filter { candidateKeys.contains(Features.tagKey($0)) }
+        let candidateLanguages = Set(countries[cc].languages)
+        return PairFacts(
+            homeName: names[home], candidateName: names[candidate],
+            homePopulation: records[home].population, candidatePopulation: records[candidate].population,
+            distanceKm: distanceKm(home, candidate), sharedPartners: shared, partnersOfPartners: paths, adamicAdar: adamic,
+            homeRegion: regionName(home), candidateRegion: regionName(candidate), regionLinks: regionLinks, nearbyLinks: nearbyLinks,
+            homeCountry: countries[hc].name, candidateCountry: countries[cc].name, countryLinks: countryLinks,
+            candidatePartners: degree(candidate), sharedThemes: sharedThemes,
+            commonLanguages: countries[hc].languages.filter(candidateLanguages.contains),
+            homeHasPartnerInCountry: homePartners.contains { Int(country[Int($0)]) == cc },
+            seeking: seeking[candidate])
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// How much each feature counts, for one mode and distance preference.
+/// Stored as a small text file a volunteer can copy and edit:
+///
+///     # twinning weight profile
+///     mode = learn
+///     distance_preference = bus
+///     size_similarity = 1.5
+///     themes = 4
+///
+/// Lines are `key = value`; `#` starts a comment; features not named weigh 0;
+/// weights are numbers ≥ 0 (only their ratios matter).
+public struct WeightProfile: Sendable, Equatable {
+    public var name: String
+    public var mode: MatchMode
+    public var distancePreference: DistancePreference
+    public var weights: [MatchFeature: Float]
+
+    public init(name: String, mode: MatchMode, distancePreference: DistancePreference = .none, weights: [MatchFeature: Float]) {
+        self.name = name; self.mode = mode; self.distancePreference = distancePreference; self.weights = weights
+    }
+
+    public func weight(_ feature: MatchFeature) -> Float { weights[feature] ?? 0 }
+
+    /// Weights in `MatchFeature.allCases` order, as the ranker uses them.
+    public var weightVector: [Float] { MatchFeature.allCases.map(weight) }
+
+    /// The network and geometry weights were fitted on real twinnings
+    /// (`twinning-eval --tune`, split seed 1, see README); the weights of the
+    /// profile features (themes, seeking, new country) cannot be fitted on
+    /// that data and are set so that a matching profile clearly counts.
+    static let fitted: [MatchFeature: Float] = [
+        .sizeSimilarity: 0.85, .candidateSize: 1.5, .distance: 4, .sharedPartners: 0.357, .partnersOfPartners: 6,
+        .adamicAdar: 2.88, .regionLinks: 1.4, .countryLinks: 1, .candidatePartners: 1.428, .languages: 0.5,
+        // Fitted to 0: on this data it adds nothing on top of region links. Raise it in your own profile to try.
+        .nearbyLinks: 0,
+    ]
+
+    /// The built-in profile of a mode.
+    public static func builtIn(_ mode: MatchMode) -> WeightProfile {
+        var weights = fitted
+        weights[.themes] = mode == .learn ? 4 : 3
+        weights[.newCountry] = 0.3
+        weights[.seeking] = 0.5
+        return WeightProfile(name: mode.rawValue, mode: mode, distancePreference: .none, weights: weights)
+    }
+
+    // MARK: - File format
+
+    public struct ParseError: Error, Equatable, CustomStringConvertible {
+        public let line: Int
+        public let message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    public static func parse(_ text: String, name: String) throws -> WeightProfile {
+        var profile = WeightProfile(name: name, mode: .similar, weights: [:])
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            if line.isEmpty { continue }
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ParseError(line: number + 1, message: "expected \"feature = weight\", not \"\(TextSafety.excerpt(line))\"")
+            }
+            let key = parts[0].lowercased(), value = parts[1]
+            switch key {
+            case "mode":
+                guard let mode = MatchMode.parse(value) else {
+                    throw ParseError(line: number + 1, message: "mode must be one of: \(MatchMode.choices)")
+                }
+                profile.mode = mode
+            case "distance_preference":
+                guard let p = DistancePreference.parse(value) else {
+                    throw ParseError(line: number + 1, message: "distance_preference must be one of: \(DistancePreference.choices)")
+                }
+                profile.distancePreference = p
+            default:
+                guard let feature = MatchFeature(rawValue: key) else {
+                    throw ParseError(line: number + 1, message: "unknown feature \"\(TextSafety.excerpt(key))\"; known: "
+                                     + MatchFeature.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                guard let weight = Float(value), weight.isFinite, weight >= 0 else {
+                    throw ParseError(line: number + 1, message: "the weight of \(key) must be a number ≥ 0, not \"\(TextSafety.excerpt(value))\"")
+                }
+                profile.weights[feature] = weight
+            }
+        }
+        return profile
+    }
+
+    /// The file text; `parse(serialized())` gives the same profile back.
+    public func serialized() -> String {
+        var lines = ["# twinning weight profile \"\(name)\": feature = weight (numbers >= 0; only ratios matter)",
+                     "# mode: \(MatchMode.choices); distance_preference: \(DistancePreference.choices)",
+                     "mode = \(mode.rawValue)", "distance_preference = \(distancePreference.rawValue)"]
+        for feature in MatchFeature.allCases {
+            lines.append("\(feature.rawValue) = \(WeightProfile.format(weight(feature)))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func format(_ w: Float) -> String {
+        w == w.rounded() ? String(Int(w)) : String(format: "%g", Double(w))
+    }
+
+    // MARK: - Where profiles live
+
+    /// `$XDG_CONFIG_HOME/twinning/weights`, else `~/.config/twinning/weights`.
+    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("twinning/weights")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".config/twinning/weights")
+    }
+
+    /// A profile by name: the user's file NAME.weights if there is one, else
+    /// the built-in profile of that name ("similar", "learn").
+    public static func load(named name: String, directory: URL = WeightProfile.directory()) throws -> WeightProfile {
+        let url = directory.appendingPathComponent(name + ".weights")
+        if let data = FileManager.default.contents(atPath: url.path) {
+            do {
+                return try parse(String(decoding: data, as: UTF8.self), name: name)
+            } catch let error as ParseError {
+                throw AppError.database("\(url.path): \(error.description)")
+            }
+        }
+        if let mode = MatchMode.parse(name) { return builtIn(mode) }
+        throw AppError.notFound("There is no weight profile \"\(TextSafety.excerpt(name))\" (looked for \(url.path)); built-in: \(MatchMode.choices).")
+    }
+
+    /// Writes NAME.weights into `directory`, creating it.
+    @discardableResult
+    public func save(to directory: URL = WeightProfile.directory()) throws -> URL {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name + ".weights")
+        try serialized().write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import TwinningCore
+
+/// `twinning match`: suggested partner cities, why-not, batch ranking, and reviews.
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Suggest partner cities, ranked and explained.",
+        discussion: """
+            twinning match CITY ranks every city of the gazetteer as a partner for CITY. \
+            Weights come from a profile: the built-in "similar" or "learn", or NAME.weights \
+            in \(WeightProfile.directory().path) (print one with `twinning match profile learn`). \
+            Current partners and candidates rejected or snoozed in a review are never suggested.
+            """,
+        subcommands: [Suggest.self, Review.self, Reviews.self, Profile.self],
+        defaultSubcommand: Suggest.self)
+
+    /// The default: `twinning match CITY …` (a parent command with its own CITY
+    /// argument would take "review" for a city name).
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ranked, explained partner suggestions for a city (the default of `twinning match`).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The home city: a name, \"Name, CC\" or a GeoNames id.") var city: String?
+        @Option(name: .customLong("country"), help: "Only candidates in this country (repeatable).") var countries: [String] = []
+        @Option(help: "similar (similar challenges) or learn (its strengths meet your challenges).") var mode: String?
+        @Option(help: "A weight profile name (default: the mode's).") var profile: String?
+        @Option(help: "Distance preference: bus, none or far.") var distance: String?
+        @Option(help: "Only candidates at least this many km away.") var minKm: Double?
+        @Option(help: "Only candidates at most this many km away.") var maxKm: Double?
+        @Option(help: "Only candidates with at least this many inhabitants.") var minPopulation: Int?
+        @Option(help: "Only candidates with at most this many inhabitants.") var maxPopulation: Int?
+        @Option(help: "How many suggestions (per query with --batch).") var limit: Int = 10
+        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Option(help: "Language of the reasons: en or de.") var lang: String = "en"
+        @Option(help: "Explain the rank of this city instead of listing suggestions.") var whyNot: String?
+        @Option(help: "Rank for every line \"geonameid<TAB>country_code\" of this file; prints TSV.") var batch: String?
+
+        func run() throws {
+            try runReporting {
+                // Checked here, not in validate(): a mistake gets the one-line message and exit 1 like every other.
+                if batch == nil && city == nil { throw UserError("Give a CITY, or --batch FILE.") }
+                if batch != nil && (city != nil || whyNot != nil) { throw UserError("--batch takes no CITY and no --why-not.") }
+                if limit < 1 { throw UserError("--limit must be at least 1.") }
+                let database = try openDatabase(global)
+                let profile = try chosenProfile()
+                if let batch {
+                    try MatchBatch.run(file: batch, database: database, profile: profile, limit: limit)
+                    return
+                }
+                let home = try resolveCity(city!, in: database)
+                let engine = try MatchEngine(database: database)
+                let filters = MatchFilters(countries: Set(countries.map { $0.uppercased() }), minDistanceKm: minKm, maxDistanceKm: maxKm,
+                                           minPopulation: minPopulation, maxPopulation: maxPopulation)
+                if let whyNot {
+                    let other = try resolveCity(whyNot, in: database)
+                    let answer = try engine.whyNot(home: home.id!, other: other.id!, profile: profile, filters: filters)
+                    try emit(MatchOutput.whyNot(answer, home: home, lang: lang, format: format), to: nil)
+                    return
+                }
+                let ranking = try engine.rank(home: home.id!, profile: profile, filters: filters)
+                let suggestions = ranking.top(limit)
+                try emit(MatchOutput.suggestions(suggestions, of: ranking.count, home: home, profile: profile,
+                                                 lang: lang, format: format), to: nil)
+            }
+        }
+
+        /// The profile named (or the mode's), with --mode and --distance applied on top.
+        func chosenProfile() throws -> WeightProfile {
+            let modeChoice = try mode.map { try parseChoice($0, MatchMode.self, option: "--mode") }
+            var chosen = try WeightProfile.load(named: profile ?? modeChoice?.rawValue ?? MatchMode.similar.rawValue)
+            if let modeChoice { chosen.mode = modeChoice }
+            if let distance { chosen.distancePreference = try parseChoice(distance, DistancePreference.self, option: "--distance") }
+            return chosen
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Accept, reject or snooze a suggested partner; the decision is kept with who and when.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The home city.") var city: String
+        @Argument(help: "The suggested city.") var candidate: String
+        @Flag(help: "Accept the suggestion.") var accept = false
+        @Option(help: "Reject the suggestion, with a reason.") var reject: String?
+        @Option(help: "Snooze the suggestion until this date (YYYY-MM-DD or 14.05.2026).") var snooze: String?
+        @Option(help: "A note (for --accept or --snooze).") var reason: String?
+
+        func run() throws {
+            try runReporting {
+                let chosen = (accept ? 1 : 0) + (reject != nil ? 1 : 0) + (snooze != nil ? 1 : 0)
+                if chosen != 1 { throw UserError("Give exactly one of --accept, --reject REASON, --snooze DATE.") }
+                let database = try openDatabase(global)
+                let home = try resolveCity(city, in: database)
+                let other = try resolveCity(candidate, in: database)
+                var review = MatchReview(homeCityId: home.id!, candidateCityId: other.id!, decision: .accept, reason: reason ?? "")
+                if let reject {
+                    review.decision = .reject
+                    review.reason = reject
+                } else if let snooze {
+                    let date = try parseDate(snooze, option: "--snooze")
+                    guard date.iso.count == 10 else { throw UserError("--snooze needs a day, e.g. 2026-09-01.") }
+                    review.decision = .snooze
+                    review.snoozeUntil = date.iso
+                }
+                let saved = try database.addReview(review)
+                let what: String
+                switch saved.decision {
+                case .accept: what = "accepted"
+                case .reject: what = "rejected; it will not be suggested again"
+                case .snooze: what = "snoozed until \(saved.snoozeUntil ?? "")"
+                }
+                print(TextSafety.sanitized("\(other.name) (\(other.countryCode)) for \(home.name): \(what) (review \(saved.id ?? 0))."))
+            }
+        }
+    }
+
+    struct Reviews: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List reviews of suggestions, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Only the reviews for this home city.") var city: String?
+        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+
+        func run() throws {
+            try runReporting {
+                let database = try openDatabase(global)
+                let home = try city.map { try resolveCity($0, in: database) }
+                let reviews = try database.reviews(home: home?.id)
+                var names: [Int64: City] = [:]
+                for id in Set(reviews.flatMap { [$0.homeCityId, $0.candidateCityId] }) { names[id] = try database.city(id: id) }
+                try emit(MatchOutput.reviews(reviews, cities: names, format: format), to: nil)
+            }
+        }
+    }
+
+    struct Profile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a weight profile (copy it to NAME.weights in the profile folder to change it).")
+        @Argument(help: "A profile name: similar, learn, or one of your files.") var name: String = "similar"
+        @Flag(help: "Write it to the profile folder as NAME.weights (a built-in becomes editable).") var save = false
+
+        func run() throws {
+            try runReporting {
+                let profile = try WeightProfile.load(named: name)
+                if save {
+                    let url = try profile.save()
+                    print("Saved \(url.path)")
+                } else {
+                    print(profile.serialized(), terminator: "")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import XCTest
+@testable import TwinningCore
+
+/// Each feature function at its edges, with real figures.
+final class MatchFeatureTests: XCTestCase {
+    func testSizeSimilarity() {
+        XCTAssertEqual(Features.sizeSimilarity(588_462, 588_462), 1)
+        // Dortmund vs Amiens: |log10 ratio| = 0.614 → 1 / (1 + 1.228²) ≈ 0.399
+        XCTAssertEqual(Features.sizeSimilarity(588_462, 143_086)!, 0.399, accuracy: 0.002)
+        XCTAssertEqual(Features.sizeSimilarity(143_086, 588_462), Features.sizeSimilarity(588_462, 143_086), "symmetric")
+        XCTAssertEqual(Features.sizeSimilarity(10_000, 1_000)!, 0.2, accuracy: 0.0001)  // a factor of ten
+        XCTAssertNil(Features.sizeSimilarity(nil, 143_086))
+        XCTAssertNil(Features.sizeSimilarity(588_462, 0), "a population of 0 is missing data, not a tiny town")
+    }
+
+    func testCandidateSize() {
+        XCTAssertEqual(Features.candidateSize(1_000), 0)
+        XCTAssertEqual(Features.candidateSize(10_000_000), 1)
+        XCTAssertEqual(Features.candidateSize(40_000_000), 1, "clamped")
+        XCTAssertEqual(Features.candidateSize(100_000)!, 0.5, accuracy: 0.0001)
+        XCTAssertNil(Features.candidateSize(nil))
+    }
+
+    func testDistanceAtItsEdges() {
+        // Dortmund → Amiens, real coordinates: about 360 km.
+        let km = Features.distanceKm(51.51494, 7.466, 49.9, 2.3)
+        XCTAssertEqual(km, 403, accuracy: 5)
+        XCTAssertEqual(Features.distanceKm(51.5, 7.4, 51.5, 7.4), 0)
+        // Antipodes: half the circumference, 20,015 km.
+        let antipodes = Features.distanceKm(51.5, 7.4, -51.5, -172.6)
+        XCTAssertEqual(antipodes, 20_015, accuracy: 1)
+        XCTAssertEqual(Features.distance(km: 0, preference: .bus), 1)
+        XCTAssertEqual(Features.distance(km: 800, preference: .bus)!, 0.5, accuracy: 0.0001)
+        XCTAssertLessThan(Features.distance(km: antipodes, preference: .bus)!, 0.002)
+        XCTAssertEqual(Features.distance(km: 0, preference: .far), 0)
+        XCTAssertGreaterThan(Features.distance(km: antipodes, preference: .far)!, 0.99)
+        XCTAssertEqual(Features.distance(km: 0, preference: .none), 1)
+        XCTAssertEqual(Features.distance(km: 20_000, preference: .none)!, 0, accuracy: 0.0001)
+        XCTAssertEqual(Features.distance(km: antipodes, preference: .none), 0, "never below 0")
+        XCTAssertNil(Features.distance(km: nil, preference: .bus), "no coordinates: missing")
+    }
+
+    func testNetworkFeaturesWithNoPartners() {
+        XCTAssertEqual(Features.sharedPartners(0), 0)
+        XCTAssertEqual(Features.partnersOfPartners(0), 0)
+        XCTAssertEqual(Features.adamicAdar(0), 0)
+        XCTAssertEqual(Features.candidatePartners(0), 0)
+        XCTAssertEqual(Features.countryLinks(0), 0)
+        XCTAssertEqual(Features.nearbyLinks(0), 0)
+        XCTAssertEqual(Features.regionLinks(0), 0)
+        XCTAssertNil(Features.regionLinks(nil), "unknown region: missing")
+        XCTAssertEqual(Features.sharedPartners(2), 1 - exp(-1), accuracy: 0.0001)
+        XCTAssertEqual(Features.candidatePartners(1), 0.3, accuracy: 0.0001)
+        XCTAssertEqual(Features.candidatePartners(50), 1, accuracy: 0.0001)
+        XCTAssertEqual(Features.candidatePartners(57), 1, "clamped")
+        XCTAssertEqual(Features.countryLinks(500), 1, accuracy: 0.0001)
+        for n in [1, 3, 10, 1000] {
+            XCTAssertLessThanOrEqual(Features.sharedPartners(n), 1)
+            XCTAssertGreaterThan(Features.sharedPartners(n), 0)
+        }
+    }
+
+    func testThemes() {
+        let home: Set<String> = ["climate adaptation", "youth unemployment", "digital participation"]
+        // learn: Amiens' strengths meet one of Dortmund's three challenges.
+        XCTAssertEqual(Features.themes(mode: .learn, homeChallenges: home, candidateStrengths: ["climate adaptation", "urban gardens"],
+                                       candidateChallenges: ["youth unemployment"])!, 1 / 3, accuracy: 0.0001)
+        // similar: one shared challenge out of the smaller list (1).
+        XCTAssertEqual(Features.themes(mode: .similar, homeChallenges: home, candidateStrengths: [],
+                                       candidateChallenges: ["youth unemployment"]), 1)
+        XCTAssertEqual(Features.themes(mode: .similar, homeChallenges: home, candidateStrengths: [], candidateChallenges: ["housing"]), 0)
+        XCTAssertNil(Features.themes(mode: .learn, homeChallenges: home, candidateStrengths: [], candidateChallenges: ["housing"]),
+                     "no strengths in the profile: missing, not zero")
+        XCTAssertNil(Features.themes(mode: .similar, homeChallenges: [], candidateStrengths: ["x"], candidateChallenges: ["x"]))
+    }
+
+    func testLanguages() {
+        XCTAssertEqual(Features.languageCodes("de-AT,hr,hu,sl"), ["de", "hr", "hu", "sl"])
+        XCTAssertEqual(Features.languageCodes("fr-BE,nl-BE,de-BE,fr"), ["fr", "nl", "de"])
+        XCTAssertEqual(Features.languages(["de"], ["de", "hr"]), 1)
+        XCTAssertEqual(Features.languages(["fr", "nl", "de"], ["de"]), 0.5)
+        XCTAssertEqual(Features.languages(["de"], ["fr"]), 0)
+        XCTAssertNil(Features.languages([], ["fr"]))
+    }
+
+    func testFlags() {
+        XCTAssertEqual(Features.newCountry(homeHasPartnerThere: false), 1)
+        XCTAssertEqual(Features.newCountry(homeHasPartnerThere: true), 0)
+        XCTAssertEqual(Features.seeking(true), 1)
+        XCTAssertEqual(Features.seeking(false), 0)
+    }
+}
