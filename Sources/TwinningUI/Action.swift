@@ -26,6 +26,8 @@ public enum Action: Equatable, Sendable {
     /// The record being edited is gone; the form closes with this message.
     case formClosed(String)
     case historyLoaded([ChangeRecord])
+    case matchesRanked([Suggestion], total: Int, key: String)
+    case overlayLoaded(TextOverlay)
 }
 
 /// Work the reducer asks for. `EffectRunner` performs it against the database
@@ -48,6 +50,13 @@ public indirect enum Effect: Equatable, Sendable {
     /// Writes the annual report as HTML into the export folder.
     case exportReport(cityId: Int64?, year: Int)
     case loadHistory
+    /// Ranks candidates for the explorer (top rows kept).
+    case rankMatches(home: Int64, profile: WeightProfile, countries: Set<String>, key: String)
+    /// Records a review; an accept may also create a partnership of this type.
+    case review(MatchReview, create: PartnershipType?, name: String)
+    case explainWhyNot(home: Int64, other: Int64, profile: WeightProfile)
+    case loadReviews(home: Int64)
+    case saveProfile(WeightProfile)
     case redraw
     case quit
 }

@@ -1,13 +1,14 @@
 import TwinningCore
 
 public enum Pane: Int, CaseIterable, Sendable {
-    case cities, partnerships, events, reports
+    case cities, partnerships, events, matches, reports
 
     public var title: S {
         switch self {
         case .cities: return .paneCities
         case .partnerships: return .panePartnerships
         case .events: return .paneEvents
+        case .matches: return .paneMatches
         case .reports: return .paneReports
         }
     }
@@ -34,6 +35,36 @@ public struct MapView: Equatable, Sendable {
         self.centerLongitude = centerLongitude
         self.spanLongitude = spanLongitude
     }
+}
+
+/// A text shown over the panes (why-not, review history); Esc closes it.
+public struct TextOverlay: Equatable, Sendable {
+    public var title: String
+    public var lines: [String]
+    public init(title: String, lines: [String]) {
+        self.title = title
+        self.lines = lines
+    }
+}
+
+public struct MatchesPaneState: Equatable, Sendable {
+    /// The city suggestions are for; nil: the association's city.
+    public var home: Int64?
+    public var mode = MatchMode.learn
+    /// Weights being tried; nil: the profile of the mode.
+    public var profile: WeightProfile?
+    /// A country code typed into the filter restricts the candidates.
+    public var filter = ""
+    public var rows: [Suggestion] = []
+    public var total = 0
+    /// What `rows` were ranked for, so a pane switch does not rank again.
+    public var rankedKey: String?
+    public var list = ListPosition()
+    public var weightsOpen = false
+    public var weightFocus = 0
+    /// The candidate waiting for "proposed partnership or contact?".
+    public var accepting: Suggestion?
+    public init() {}
 }
 
 public struct ReportsPaneState: Equatable, Sendable {
@@ -196,6 +227,8 @@ public struct AppState: Equatable, Sendable {
     public var partnerships = PartnershipsPaneState()
     public var events = EventsPaneState()
     public var reports = ReportsPaneState()
+    public var matches = MatchesPaneState()
+    public var overlay: TextOverlay?
     /// The terminal cannot show braille or other non-ASCII drawing characters.
     public var asciiOnly = false
     public var data = AppData()
@@ -230,7 +263,9 @@ public struct AppState: Equatable, Sendable {
 
     /// The keys that work here, most specific first.
     public var keyContexts: [KeyContext] {
-        if showingHelp || history != nil { return [.help] }
+        if showingHelp || history != nil || overlay != nil { return [.help] }
+        if matches.accepting != nil { return [.accept] }
+        if pane == .matches && matches.weightsOpen && form == nil { return [.weights] }
         if let confirmation { return confirmation.purpose == .conflict ? [.conflict] : [.confirm] }
         if form != nil { return [.form] }
         if editingFilter { return [.filter] }
@@ -238,6 +273,7 @@ public struct AppState: Equatable, Sendable {
         case .cities: return [.cities, .list, .global]
         case .partnerships: return [.partnerships, .list, .global]
         case .events: return [.events, .list, .global]
+        case .matches: return [.matches, .list, .global]
         case .reports: return [reports.showMap ? .map : .reports, .global]
         }
     }
@@ -246,6 +282,21 @@ public struct AppState: Equatable, Sendable {
         guard events.visible.indices.contains(events.list.selection) else { return nil }
         let index = events.visible[events.list.selection]
         return data.events.indices.contains(index) ? data.events[index] : nil
+    }
+
+    /// The city the match explorer suggests partners for.
+    public var matchHome: Int64? { matches.home ?? homeCityId }
+
+    public var matchProfile: WeightProfile { matches.profile ?? WeightProfile.builtIn(matches.mode) }
+
+    /// Identifies a ranking: home, weights and filter.
+    public var matchKey: String? {
+        guard let home = matchHome else { return nil }
+        return "\(home)|\(matchProfile.serialized())|\(matches.filter)|\(data.revision)"
+    }
+
+    public var selectedMatch: Suggestion? {
+        matches.rows.indices.contains(matches.list.selection) ? matches.rows[matches.list.selection] : nil
     }
 
     public func health(_ partnership: PartnershipDetail) -> Health {

@@ -9,6 +9,9 @@ public final class EffectRunner {
     private var gazetteer: [CitySummary]?
     private var gazetteerIndex: NameIndex?
     private var revision = 0
+    /// The match engine, built on first use and rebuilt after the register changed.
+    private var engine: MatchEngine?
+    private var engineRevision = -1
     /// SQLite's `data_version` when the lists were last read, on the writer
     /// connection: it changes only when another connection commits.
     private var seenDataVersion: Int?
@@ -90,6 +93,43 @@ public final class EffectRunner {
                 return perform(try withCurrentVersion(save), language: language)
             case .reload(let kind):
                 return [try reload(kind, language: language)]
+            case .rankMatches(let home, let profile, let countries, let key):
+                let ranking = try matchEngine().rank(home: home, profile: profile, filters: MatchFilters(countries: countries))
+                return [.matchesRanked(ranking.top(200), total: ranking.count, key: key)]
+            case .review(let review, let create, let name):
+                try database.addReview(review)
+                var message: String
+                switch review.decision {
+                case .accept:
+                    let type = create ?? .partnership
+                    try database.addPartnership(Partnership(between: review.homeCityId, and: review.candidateCityId, type: type,
+                                                            status: type == .partnership ? .proposed : .active,
+                                                            source: "match explorer"))
+                    message = tr(.accepted, language, name, tr(type == .partnership ? .acceptPartnership : .acceptContact, language))
+                case .reject:
+                    message = tr(.rejected, language, name)
+                case .snooze:
+                    message = tr(.snoozed, language, name, review.snoozeUntil.flatMap(PartialDate.parse)?.display(language) ?? "")
+                }
+                engine = nil
+                return [.saved(message, select: nil)]
+            case .explainWhyNot(let home, let other, let profile):
+                let why = try matchEngine().whyNot(home: home, other: other, profile: profile)
+                return [.overlayLoaded(whyNotOverlay(why, language: language))]
+            case .loadReviews(let home):
+                let reviews = try database.reviews(home: home)
+                var lines = reviews.map { r -> String in
+                    let name = (try? database.city(id: r.candidateCityId))??.name ?? "?"
+                    var text = "\(r.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(DisplayWidth.pad(r.user, to: 10))  \(r.decision.rawValue)  \(name)"
+                    if !r.reason.isEmpty { text += " — \(r.reason)" }
+                    if let until = r.snoozeUntil { text += " (\(until))" }
+                    return text
+                }
+                if lines.isEmpty { lines = [tr(.reviewsEmpty, language)] }
+                return [.overlayLoaded(TextOverlay(title: tr(.reviewsTitle, language), lines: lines))]
+            case .saveProfile(let profile):
+                let url = try profile.save()
+                return [.saved(tr(.profileSaved, language, url.path), select: nil)]
             case .loadHistory:
                 return [.historyLoaded(try database.changes(limit: 500))]
             case .exportReport(let cityId, let year):
@@ -203,5 +243,37 @@ public final class EffectRunner {
         default:
             return .formClosed(tr(.deletedMeanwhile, language))
         }
+    }
+
+    /// The engine over the current register; rebuilt when the data changed.
+    private func matchEngine() throws -> MatchEngine {
+        if let engine, engineRevision == revision { return engine }
+        let fresh = try MatchEngine(database: database)
+        engine = fresh
+        engineRevision = revision
+        return fresh
+    }
+
+    private func whyNotOverlay(_ why: WhyNot, language: Language) -> TextOverlay {
+        let lang = language.rawValue
+        let s = why.suggestion
+        var lines: [String] = []
+        switch why.standing {
+        case .ranked(let rank, let total):
+            lines.append(tr(.matchDetailScore, language, String(format: "%.2f", s.score), String(rank), Formatting.number(total, language)))
+        case .isHome: lines.append(language == .de ? "Das ist die Stadt selbst." : "This is the city itself.")
+        case .alreadyPartner: lines.append(language == .de ? "Schon eine Partnerstadt (jeder Status)." : "Already a partner (any status).")
+        case .reviewed: lines.append(language == .de ? "Wurde bewertet (abgelehnt oder zurückgestellt)." : "Reviewed: rejected or snoozed.")
+        case .filteredOut: lines.append(language == .de ? "Durch den Filter ausgeschlossen." : "Left out by the filter.")
+        }
+        if !why.holdingBack.isEmpty {
+            lines.append("")
+            lines.append(language == .de ? "Was sie zurückhält (verglichen mit den ersten zehn):" : "What holds it back (compared with the top ten):")
+            for gap in why.holdingBack {
+                lines.append("  \(gap.feature.label(lang)): \(gap.value.map { String(format: "%.2f", $0) } ?? "–") / \(String(format: "%.2f", gap.topValue))  — \(s.explanation(gap.feature).text(lang))")
+            }
+        }
+        for missing in why.missing { lines.append("  " + missing.text(lang)) }
+        return TextOverlay(title: tr(.whyNotTitle, language, s.name), lines: lines)
     }
 }

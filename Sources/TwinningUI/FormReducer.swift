@@ -55,6 +55,9 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
                 state.form = form
                 return [.setHomeCity(id)]
             }
+            if form.kind == .whyNot || form.kind == .explorerHome {
+                return save(&state, &form)
+            }
             if form.focus < form.fields.count - 1 { form.focus += 1 }
         } else if field.kind == .toggle {
             form.fields[form.focus].choice = 1 - field.choice
@@ -266,6 +269,26 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
                 }
             case .homeCity:
                 if let id = form.field(.home)?.cityId { effect = .setHomeCity(id) }
+            case .rejectMatch(let candidate):
+                guard let home = state.matchHome else { break }
+                let reason = choiceLabel(form.field(.reason)!, Forms.rejectReasons[form.field(.reason)!.choice], language)
+                let note = text(.note)
+                effect = .review(MatchReview(homeCityId: home, candidateCityId: candidate.cityId, decision: .reject,
+                                             reason: note.isEmpty ? reason : "\(reason): \(note)"), create: nil, name: candidate.name)
+            case .snoozeMatch(let candidate):
+                guard let home = state.matchHome, let until = date(.snoozeUntil) else { break }
+                effect = .review(MatchReview(homeCityId: home, candidateCityId: candidate.cityId, decision: .snooze,
+                                             snoozeUntil: until.iso), create: nil, name: candidate.name)
+            case .whyNot:
+                guard let home = state.matchHome, let other = form.field(.city)?.cityId else { break }
+                state.form = nil
+                return [.explainWhyNot(home: home, other: other, profile: state.matchProfile)]
+            case .explorerHome:
+                guard let city = form.field(.city)?.cityId else { break }
+                state.form = nil
+                state.matches.home = city
+                state.matches.list = ListPosition()
+                return detailEffects(state)
             }
         } catch let error as ValidationError {
             let id = FieldID(rawValue: error.field) ?? form.focused.id

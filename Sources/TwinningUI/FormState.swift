@@ -4,6 +4,7 @@ public enum FieldID: String, Equatable, Sendable {
     case name, country, region, latitude, longitude, population, themes, strengths, challenges, notes, seeking
     case cityA, cityB, type, status, since, until, home
     case partnership, title, kind, start, end, direction, format, participants, youth, byCountry
+    case reason, note, snoozeUntil, city
 }
 
 public enum FieldKind: Equatable, Sendable {
@@ -56,6 +57,10 @@ public enum FormKind: Equatable, Sendable {
     case newEvent
     case editEvent(Event)
     case homeCity
+    case rejectMatch(Suggestion)
+    case snoozeMatch(Suggestion)
+    case whyNot
+    case explorerHome
 }
 
 public struct FormState: Equatable, Sendable {
@@ -85,6 +90,10 @@ public struct FormState: Equatable, Sendable {
         case .newEvent: return .formNewEvent
         case .editEvent: return .formEditEvent
         case .homeCity: return .formHomeCity
+        case .rejectMatch: return .formReject
+        case .snoozeMatch: return .formSnooze
+        case .whyNot: return .formWhyNot
+        case .explorerHome: return .formExplorerHome
         }
     }
 }
@@ -179,6 +188,30 @@ public enum Forms {
                           .map { "\($0) \(event.participantsByCountry[$0]!)" }.joined(separator: ", ") } ?? ""),
             FormField(.notes, .fieldNotes, .text, text: e?.notes ?? ""),
         ]
+    }
+
+    public static let rejectReasons = ["too_far", "too_different_in_size", "no_common_themes", "language_barrier",
+                                       "already_in_contact", "other"]
+
+    public static func rejectMatch(_ candidate: Suggestion) -> FormState {
+        FormState(kind: .rejectMatch(candidate), fields: [
+            FormField(.reason, .fieldReason, .choice(rejectReasons)),
+            FormField(.note, .fieldNote, .text),
+        ])
+    }
+
+    public static func snoozeMatch(_ candidate: Suggestion, today: PartialDate, language: Language) -> FormState {
+        // Three months on, as a start.
+        var month = (today.month ?? 1) + 3, year = today.year
+        if month > 12 { month -= 12; year += 1 }
+        let until = PartialDate(year: year, month: month, day: 1)!
+        return FormState(kind: .snoozeMatch(candidate), fields: [
+            FormField(.snoozeUntil, .fieldUntilDate, .date, text: until.display(language), required: true),
+        ])
+    }
+
+    public static func cityQuestion(_ kind: FormKind) -> FormState {
+        FormState(kind: kind, fields: [FormField(.city, .fieldCity, .city, required: true)])
     }
 
     public static func homeCity() -> FormState {

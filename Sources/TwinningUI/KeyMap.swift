@@ -7,6 +7,8 @@ public enum Command: String, CaseIterable, Sendable {
     case newEvent, editEvent, deleteEvent, yearFilter, kindFilter, ourCityFilter, undo
     case reload, overwrite
     case exportReport, history
+    case accept, reject, snooze, whyNot, weights, toggleMode, reviews, explorerHome
+    case weightUp, weightDown, weightMore, weightLess, saveProfile, closeWeights, acceptAsPartnership, acceptAsContact
     case previousYear, nextYear, reportScope, showMap, showReport, panUp, panDown, panLeft, panRight, zoomIn, zoomOut, fitMap
     case filterDone, filterClear
     case save, cancel, nextField, prevField, changeChoice, formEnter
@@ -17,12 +19,12 @@ public enum Command: String, CaseIterable, Sendable {
 /// Where a key is looked up. The screen combines several (global + list + the
 /// pane), or uses one alone (a form, a question, the help screen).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, cities, partnerships, events, reports, map, filter, form, confirm, conflict, help
+    case global, list, cities, partnerships, events, matches, weights, accept, reports, map, filter, form, confirm, conflict, help
 
     /// The contexts that are active together; a key may be bound once among them.
     public static let combinations: [[KeyContext]] = [
         [.cities, .list, .global], [.partnerships, .list, .global], [.events, .list, .global],
-        [.reports, .global], [.map, .global],
+        [.matches, .list, .global], [.weights], [.accept], [.reports, .global], [.map, .global],
         [.filter], [.form], [.confirm], [.conflict], [.help],
     ]
 }
@@ -45,7 +47,7 @@ public enum KeyMap {
         KeyBinding(command: .quit, keys: [.char("q"), .function(10), .ctrl("c")], context: .global, bar: .barQuit, help: .helpQuit),
         KeyBinding(command: .nextPane, keys: [.tab], context: .global, bar: nil, help: .helpNextPane),
         KeyBinding(command: .prevPane, keys: [.backTab], context: .global, bar: nil, help: .helpPrevPane),
-        KeyBinding(command: .goToPane, keys: [.char("1"), .char("2"), .char("3"), .char("4")], context: .global, bar: nil, help: .helpPaneNumber),
+        KeyBinding(command: .goToPane, keys: [.char("1"), .char("2"), .char("3"), .char("4"), .char("5")], context: .global, bar: nil, help: .helpPaneNumber),
         KeyBinding(command: .undo, keys: [.char("u")], context: .global, bar: .barUndo, help: .helpUndo),
         KeyBinding(command: .history, keys: [.char("L")], context: .global, bar: nil, help: .helpHistory),
         KeyBinding(command: .redraw, keys: [.ctrl("l")], context: .global, bar: nil, help: .helpRedraw),
@@ -92,6 +94,24 @@ public enum KeyMap {
         KeyBinding(command: .no, keys: [.char("n"), .escape], context: .confirm, bar: .barNo, help: .helpNo),
         KeyBinding(command: .switchAnswer, keys: [.left, .right, .tab], context: .confirm, bar: nil, help: .helpChoice),
         KeyBinding(command: .confirmDefault, keys: [.enter], context: .confirm, bar: nil, help: .helpConfirmDefault),
+        // Match explorer
+        KeyBinding(command: .accept, keys: [.char("a")], context: .matches, bar: .barAccept, help: .helpAccept),
+        KeyBinding(command: .reject, keys: [.char("r")], context: .matches, bar: .barReject, help: .helpReject),
+        KeyBinding(command: .snooze, keys: [.char("s")], context: .matches, bar: .barSnooze, help: .helpSnooze),
+        KeyBinding(command: .whyNot, keys: [.char("w")], context: .matches, bar: .barWhyNot, help: .helpWhyNot),
+        KeyBinding(command: .weights, keys: [.char("g")], context: .matches, bar: .barWeights, help: .helpWeights),
+        KeyBinding(command: .toggleMode, keys: [.char("m")], context: .matches, bar: .barMode, help: .helpMode),
+        KeyBinding(command: .reviews, keys: [.char("R")], context: .matches, bar: nil, help: .helpReviews),
+        KeyBinding(command: .explorerHome, keys: [.char("c")], context: .matches, bar: nil, help: .helpExplorerHome),
+        KeyBinding(command: .weightUp, keys: [.up, .char("k")], context: .weights, bar: nil, help: .helpWeightUp),
+        KeyBinding(command: .weightDown, keys: [.down, .char("j"), .tab], context: .weights, bar: nil, help: .helpWeightDown),
+        KeyBinding(command: .weightLess, keys: [.left, .char("-")], context: .weights, bar: .helpWeightLess, help: .helpWeightLess),
+        KeyBinding(command: .weightMore, keys: [.right, .char("+")], context: .weights, bar: .helpWeightMore, help: .helpWeightMore),
+        KeyBinding(command: .saveProfile, keys: [.char("s"), .function(2)], context: .weights, bar: .barSave, help: .helpSaveProfile),
+        KeyBinding(command: .closeWeights, keys: [.escape, .char("g")], context: .weights, bar: .barBack, help: .helpCloseWeights),
+        KeyBinding(command: .acceptAsPartnership, keys: [.char("p")], context: .accept, bar: .acceptPartnership, help: .acceptPartnership),
+        KeyBinding(command: .acceptAsContact, keys: [.char("c")], context: .accept, bar: .acceptContact, help: .acceptContact),
+        KeyBinding(command: .cancel, keys: [.escape], context: .accept, bar: .barCancel, help: .helpCancel),
         // Reports pane
         KeyBinding(command: .previousYear, keys: [.left, .char("<")], context: .reports, bar: .barPrevYear, help: .helpPrevYear),
         KeyBinding(command: .nextYear, keys: [.right, .char(">")], context: .reports, bar: .barNextYear, help: .helpNextYear),
@@ -131,7 +151,7 @@ public enum KeyMap {
     /// Commands that change data; a read-only session does not offer them.
     public static let editingCommands: Set<Command> = [
         .newCity, .editCity, .newPartnership, .editPartnership, .deletePartnership,
-        .newEvent, .editEvent, .deleteEvent, .undo,
+        .newEvent, .editEvent, .deleteEvent, .undo, .accept, .reject, .snooze,
     ]
 
     /// The bar entries for the active contexts, most specific first.
@@ -163,6 +183,7 @@ extension KeyMap {
         let names: [KeyContext: String] = [
             .global: "Everywhere", .list: "Lists", .cities: "Cities pane", .partnerships: "Partnerships pane",
             .events: "Events pane", .conflict: "Record changed by someone else", .reports: "Reports pane", .map: "Map",
+            .matches: "Match explorer", .weights: "Weights dialog", .accept: "Accepting a suggestion",
             .filter: "While typing a filter", .form: "Forms", .confirm: "Questions", .help: "Help screen",
         ]
         var lines = ["| where | keys | what it does |", "| --- | --- | --- |"]

@@ -34,6 +34,18 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.confirmation = nil
         state.status = StatusMessage(tr(.reloaded, state.language), kind: .warning)
         return []
+    case .matchesRanked(let rows, let total, let key):
+        state.matches.rows = rows
+        state.matches.total = total
+        state.matches.rankedKey = key
+        let page = Layout(state.size).listDataRows
+        state.matches.list.selection = min(state.matches.list.selection, max(0, rows.count - 1))
+        state.matches.list.scroll = scrolled(state.matches.list, page: page, count: rows.count)
+        return []
+    case .overlayLoaded(let overlay):
+        state.overlay = overlay
+        state.helpScroll = 0
+        return []
     case .historyLoaded(let changes):
         state.history = changes
         state.helpScroll = 0
@@ -75,14 +87,16 @@ private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if key == .char("q") || key == .function(10) { return [.quit] }
         return []
     }
-    if state.showingHelp || state.history != nil {
-        if KeyMap.command(for: key, in: [.help]) == .closeHelp { state.showingHelp = false; state.history = nil }
+    if state.showingHelp || state.history != nil || state.overlay != nil {
+        if KeyMap.command(for: key, in: [.help]) == .closeHelp { state.showingHelp = false; state.history = nil; state.overlay = nil }
         else if key == .down || key == .char("j") { state.helpScroll += 1 }
         else if key == .up || key == .char("k") { state.helpScroll = max(0, state.helpScroll - 1) }
         return []
     }
     if state.confirmation != nil { return reduceConfirmation(&state, key) }
     if state.form != nil { return reduceForm(&state, key) }
+    if state.matches.accepting != nil { return reduceAccept(&state, key) }
+    if state.pane == .matches && state.matches.weightsOpen { return reduceWeights(&state, key) }
     if state.editingFilter { return reduceFilterTyping(&state, key) }
     guard let command = KeyMap.command(for: key, in: state.keyContexts) else { return [] }
     state.status = nil
@@ -111,6 +125,7 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
         }
         state.pane = target
         state.cities.inPartners = false
+        state.matches.weightsOpen = false
         return detailEffects(state)
     case .chooseHome:
         state.form = Forms.homeCity()
@@ -222,6 +237,37 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
         return [.undo]
     case .history:
         return [.loadHistory]
+    case .toggleMode:
+        state.matches.mode = state.matches.mode == .learn ? .similar : .learn
+        state.matches.profile = nil
+        state.matches.list = ListPosition()
+        return detailEffects(state)
+    case .accept:
+        guard writable(&state), let candidate = state.selectedMatch else { return [] }
+        state.matches.accepting = candidate
+        return []
+    case .reject:
+        guard writable(&state), let candidate = state.selectedMatch else { return [] }
+        state.form = Forms.rejectMatch(candidate)
+        return []
+    case .snooze:
+        guard writable(&state), let candidate = state.selectedMatch else { return [] }
+        state.form = Forms.snoozeMatch(candidate, today: state.today, language: state.language)
+        return []
+    case .whyNot:
+        guard state.matchHome != nil else { return [] }
+        state.form = Forms.cityQuestion(.whyNot)
+        return []
+    case .explorerHome:
+        state.form = Forms.cityQuestion(.explorerHome)
+        return []
+    case .weights:
+        state.matches.weightsOpen = true
+        if state.matches.profile == nil { state.matches.profile = WeightProfile.builtIn(state.matches.mode) }
+        return []
+    case .reviews:
+        guard let home = state.matchHome else { return [] }
+        return [.loadReviews(home: home)]
     case .exportReport:
         return [.exportReport(cityId: state.reports.all ? nil : state.homeCityId, year: state.reports.year ?? state.today.year)]
     case .previousYear, .nextYear:
@@ -309,6 +355,9 @@ private func move(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .reports:
         state.reports.scroll = max(0, state.reports.scroll + (command == .down ? 1 : command == .up ? -1 : 0))
         return []
+    case .matches:
+        step(&state.matches.list, count: state.matches.rows.count)
+        return []
     }
     return detailEffects(state)
 }
@@ -347,7 +396,7 @@ private func open(_ state: inout AppState) -> [Effect] {
         state.events.filter = ""
         refilterEvents(&state, keepId: nil)
         return []
-    case .events, .reports:
+    case .events, .reports, .matches:
         return []
     }
 }
@@ -361,6 +410,11 @@ func detailEffects(_ state: AppState) -> [Effect] {
     case .partnerships:
         guard let partnership = state.selectedPartnership else { return [] }
         return state.partnershipInfo?.partnershipId == partnership.id ? [] : [.loadPartnershipInfo(partnership.id)]
+    case .matches:
+        guard let home = state.matchHome, let key = state.matchKey, key != state.matches.rankedKey else { return [] }
+        let filter = state.matches.filter.trimmingCharacters(in: .whitespaces)
+        let countries: Set<String> = filter.count == 2 && filter.allSatisfy(\.isLetter) ? [filter.uppercased()] : []
+        return [.rankMatches(home: home, profile: state.matchProfile, countries: countries, key: key)]
     case .events, .reports:
         return [] // their lists hold everything they show
     }
@@ -385,6 +439,7 @@ private func reduceFilterTyping(_ state: inout AppState, _ key: Key) -> [Effect]
     case .cities: text = state.cities.filter
     case .partnerships: text = state.partnerships.filter
     case .events: text = state.events.filter
+    case .matches: text = state.matches.filter
     case .reports: return []
     }
     switch key {
@@ -414,9 +469,55 @@ private func setFilter(_ state: inout AppState, _ text: String) {
     case .events:
         state.events.filter = text
         refilterEvents(&state, keepId: nil)
+    case .matches:
+        state.matches.filter = text
+        state.matches.list = ListPosition()
     case .reports:
         break
     }
+}
+
+// MARK: - Match explorer dialogs
+
+private func reduceAccept(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard let candidate = state.matches.accepting, let home = state.matchHome else { return [] }
+    switch KeyMap.command(for: key, in: [.accept]) {
+    case .acceptAsPartnership, .acceptAsContact:
+        state.matches.accepting = nil
+        let type: PartnershipType = KeyMap.command(for: key, in: [.accept]) == .acceptAsPartnership ? .partnership : .contact
+        let review = MatchReview(homeCityId: home, candidateCityId: candidate.cityId, decision: .accept,
+                                 reason: type == .contact ? "contact" : "proposed partnership")
+        return [.review(review, create: type, name: candidate.name)]
+    case .cancel:
+        state.matches.accepting = nil
+    default:
+        break
+    }
+    return []
+}
+
+private func reduceWeights(_ state: inout AppState, _ key: Key) -> [Effect] {
+    var profile = state.matchProfile
+    let features = MatchFeature.allCases
+    switch KeyMap.command(for: key, in: [.weights]) {
+    case .weightUp:
+        state.matches.weightFocus = max(0, state.matches.weightFocus - 1)
+    case .weightDown:
+        state.matches.weightFocus = min(features.count - 1, state.matches.weightFocus + 1)
+    case .weightMore, .weightLess:
+        let feature = features[state.matches.weightFocus]
+        let step: Float = KeyMap.command(for: key, in: [.weights]) == .weightMore ? 0.25 : -0.25
+        profile.weights[feature] = min(10, max(0, ((profile.weight(feature) + step) * 4).rounded() / 4))
+        state.matches.profile = profile
+        return detailEffects(state) // re-rank at once
+    case .saveProfile:
+        return [.saveProfile(profile)]
+    case .closeWeights:
+        state.matches.weightsOpen = false
+    default:
+        break
+    }
+    return []
 }
 
 func refilterEvents(_ state: inout AppState, keepId: Int64?) {

@@ -15,12 +15,14 @@ public func render(_ state: AppState) -> Screen {
     case .cities: renderCitiesPane(&screen, state, layout)
     case .partnerships: renderPartnershipsPane(&screen, state, layout)
     case .events: renderEventsPane(&screen, state, layout)
+    case .matches: renderMatchesPane(&screen, state, layout)
     case .reports: renderReportsPane(&screen, state, layout)
     }
     renderStatus(&screen, state, layout)
     renderKeyBar(&screen, state, layout)
     if state.showingHelp { renderHelp(&screen, state, layout) }
     if let history = state.history { renderHistory(&screen, state, history) }
+    if let overlay = state.overlay { renderOverlay(&screen, state, overlay) }
     if let form = state.form { renderForm(&screen, state, form) }
     if let question = state.confirmation { renderConfirmation(&screen, state, question) }
     return screen
@@ -83,6 +85,9 @@ private func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: L
         notes.append(tr(.sortedBy, language, tr(state.partnerships.sort.label, language)))
     case .reports:
         (filter, shown, total) = ("", 0, 0)
+    case .matches:
+        (filter, shown, total) = (state.matches.filter, state.matches.rows.count, state.matches.total)
+        notes.append(tr(state.matches.mode.label, language))
     case .events:
         (filter, shown, total) = (state.events.filter, state.events.visible.count, state.data.events.count)
         if let id = state.events.partnershipId, let p = state.data.partnerships.first(where: { $0.id == id }) {

@@ -58,6 +58,14 @@ public enum S: String, CaseIterable, Sendable {
     case mapTitleCity, mapTitleCountry, mapNoCoordinates, fundingLabel
     case barExport, helpExport, exported, exportRefused
     case helpHistory, historyTitle, historyEmpty, historyUndone, saving
+    // Match explorer
+    case paneMatches, matchesTitle, modeSimilar, modeLearn, colRank, colScore, colReason, matchesNoHome, matchesCount
+    case barAccept, barReject, barSnooze, barWhyNot, barWeights, barMode, barReviews, barExplorerHome
+    case helpAccept, helpReject, helpSnooze, helpWhyNot, helpWeights, helpMode, helpReviews, helpExplorerHome
+    case helpWeightUp, helpWeightDown, helpWeightMore, helpWeightLess, helpSaveProfile, helpCloseWeights
+    case acceptTitle, acceptQuestion, acceptPartnership, acceptContact, accepted, rejected, snoozed
+    case formReject, formSnooze, formWhyNot, formExplorerHome, fieldReason, fieldNote, fieldUntilDate, fieldCity
+    case weightsTitle, weightsHint, profileSaved, whyNotTitle, reviewsTitle, reviewsEmpty, ranking, matchDetailScore
     // Vocabulary
     case typePartnership, typeFriendship, typeContact, typeProject
     case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
@@ -257,6 +265,43 @@ private let table: [S: (en: String, de: String)] = [
     .historyEmpty: ("No changes recorded yet.", "Noch keine Änderungen aufgezeichnet."),
     .historyUndone: ("(undone)", "(rückgängig gemacht)"),
     .saving: ("Saving …", "Speichere …"),
+    .paneMatches: ("Matches", "Vorschläge"),
+    .matchesTitle: ("Suggested partners for {1} · {2}", "Vorgeschlagene Partner für {1} · {2}"),
+    .modeSimilar: ("similar challenges", "ähnliche Herausforderungen"), .modeLearn: ("learn from", "voneinander lernen"),
+    .colRank: ("#", "#"), .colScore: ("Score", "Wert"), .colReason: ("Why", "Warum"),
+    .matchesNoHome: ("Choose our city first (h), or another home city for the explorer (c).",
+                     "Bitte zuerst unsere Stadt wählen (h) oder eine andere Stadt für die Vorschläge (c)."),
+    .matchesCount: ("{1} ranked", "{1} bewertet"),
+    .barAccept: ("Accept", "Annehmen"), .barReject: ("Reject", "Ablehnen"), .barSnooze: ("Later", "Später"),
+    .barWhyNot: ("Why not…", "Warum nicht…"), .barWeights: ("Weights", "Gewichte"), .barMode: ("Mode", "Modus"),
+    .barReviews: ("Reviews", "Bewertungen"), .barExplorerHome: ("City", "Stadt"),
+    .helpAccept: ("Accept: a proposed partnership or a contact", "Annehmen: als vorgeschlagene Partnerschaft oder Kontakt"),
+    .helpReject: ("Reject, with a reason", "Ablehnen, mit Grund"), .helpSnooze: ("Ask again later (from a date)", "Später wieder vorschlagen (ab einem Datum)"),
+    .helpWhyNot: ("Why does a city rank where it does?", "Warum steht eine Stadt dort, wo sie steht?"),
+    .helpWeights: ("Change the weights and re-rank", "Gewichte ändern und neu ordnen"),
+    .helpMode: ("Similar challenges, or learn from each other", "Ähnliche Herausforderungen oder voneinander lernen"),
+    .helpReviews: ("Reviews made so far: who, when, what", "Bisherige Bewertungen: wer, wann, was"),
+    .helpExplorerHome: ("Suggest partners for another city", "Partner für eine andere Stadt vorschlagen"),
+    .helpWeightUp: ("Previous feature", "Vorheriges Merkmal"), .helpWeightDown: ("Next feature", "Nächstes Merkmal"),
+    .helpWeightMore: ("More weight", "Mehr Gewicht"), .helpWeightLess: ("Less weight", "Weniger Gewicht"),
+    .helpSaveProfile: ("Save these weights as the profile of this mode", "Diese Gewichte als Profil des Modus speichern"),
+    .helpCloseWeights: ("Close the weights", "Gewichte schließen"),
+    .acceptTitle: ("Accept {1}", "{1} annehmen"),
+    .acceptQuestion: ("Add {1} as a proposed partnership, or as a contact?", "{1} als vorgeschlagene Partnerschaft oder als Kontakt aufnehmen?"),
+    .acceptPartnership: ("Proposed partnership", "Vorgeschlagene Partnerschaft"), .acceptContact: ("Contact", "Kontakt"),
+    .accepted: ("Accepted {1} as a {2}.", "{1} als {2} angenommen."), .rejected: ("Rejected {1}; it will not be suggested again.", "{1} abgelehnt; wird nicht mehr vorgeschlagen."),
+    .snoozed: ("{1} will be suggested again from {2}.", "{1} wird ab {2} wieder vorgeschlagen."),
+    .formReject: ("Reject {1}", "{1} ablehnen"), .formSnooze: ("Suggest {1} again later", "{1} später wieder vorschlagen"),
+    .formWhyNot: ("Why not …?", "Warum nicht …?"), .formExplorerHome: ("Suggest partners for …", "Partner vorschlagen für …"),
+    .fieldReason: ("Reason", "Grund"), .fieldNote: ("In your words", "In eigenen Worten"), .fieldUntilDate: ("Again from", "Wieder ab"),
+    .fieldCity: ("City", "Stadt"),
+    .weightsTitle: ("Weights — {1}", "Gewichte — {1}"),
+    .weightsHint: ("↑↓ feature · ←→ weight (re-ranks at once) · s saves as profile · Esc closes",
+                   "↑↓ Merkmal · ←→ Gewicht (ordnet sofort neu) · s speichert als Profil · Esc schließt"),
+    .profileSaved: ("Saved the weights as {1}", "Gewichte gespeichert als {1}"),
+    .whyNotTitle: ("Why not {1}?", "Warum nicht {1}?"), .reviewsTitle: ("Reviews", "Bewertungen"),
+    .reviewsEmpty: ("No reviews yet.", "Noch keine Bewertungen."), .ranking: ("Ranking …", "Ordne …"),
+    .matchDetailScore: ("score {1} · rank {2} of {3}", "Wert {1} · Rang {2} von {3}"),
     .barExport: ("HTML", "HTML"),
     .helpExport: ("Save this report as a printable HTML file", "Diesen Bericht als druckbare HTML-Datei speichern"),
     .exported: ("Saved the report as {1}", "Bericht gespeichert als {1}"),

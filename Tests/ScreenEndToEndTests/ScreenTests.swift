@@ -51,9 +51,11 @@ final class ScreenTests: ScreenTestCase {
         XCTAssertFalse(isPartnerships(lines))
 
         try session.keys("Tab")
-        try session.waitFor("Reports pane after the second Tab") { $0.contains { $0.contains("Report for Dortmund") } }
+        try session.waitFor("Matches pane after the second Tab", timeout: 60) { $0.contains { $0.contains("Suggested partners for Dortmund") } }
         try session.keys("Tab")
-        lines = try session.waitFor("Cities pane after the third Tab (wraps around)", isCities)
+        try session.waitFor("Reports pane after the third Tab") { $0.contains { $0.contains("Report for Dortmund") } }
+        try session.keys("Tab")
+        lines = try session.waitFor("Cities pane after the fourth Tab (wraps around)", isCities)
         XCTAssertFalse(isPartnerships(lines))
 
         try session.keys("BTab")

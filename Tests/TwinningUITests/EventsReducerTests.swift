@@ -322,7 +322,7 @@ final class ReportsPaneTests: XCTestCase {
     func testReportAndMapGolden() throws {
         for size in [Size(rows: 24, columns: 80), Size(rows: 40, columns: 120)] {
             var (state, runner) = try UIFixtures.state(size: size)
-            UIFixtures.press(&state, runner, .char("4"))
+            UIFixtures.press(&state, runner, .char("5"))
             XCTAssertEqual(state.pane, .reports)
             state.reports.year = 2025
             assertGolden(render(state), "reports-\(size.columns)x\(size.rows)")
@@ -336,7 +336,7 @@ final class ReportsPaneTests: XCTestCase {
 
     func testReportFiguresFollowTheYearAndScope() throws {
         var (state, runner) = try UIFixtures.state()
-        UIFixtures.press(&state, runner, .char("4"))
+        UIFixtures.press(&state, runner, .char("5"))
         state.reports.year = 2025
         var text = render(state).text()
         XCTAssertTrue(text.contains("Report for Dortmund · 2025"))
@@ -354,7 +354,7 @@ final class ReportsPaneTests: XCTestCase {
 
     func testMapZoomPanAndFit() throws {
         var (state, runner) = try UIFixtures.state()
-        UIFixtures.press(&state, runner, .char("4"), .char("m"))
+        UIFixtures.press(&state, runner, .char("5"), .char("m"))
         let fitted = MapGeometry.fit(state)
         XCTAssertNil(state.reports.map, "fitted by default")
         UIFixtures.press(&state, runner, .char("+"))
@@ -398,7 +398,7 @@ final class ReportsPaneTests: XCTestCase {
 final class ReportExportTests: XCTestCase {
     func testExportGoesOnlyIntoTheExportFolder() throws {
         var (state, runner) = try UIFixtures.state()
-        UIFixtures.press(&state, runner, .char("4"), .char("x"))
+        UIFixtures.press(&state, runner, .char("5"), .char("x"))
         XCTAssertEqual(state.status?.text, "Saving files is switched off here (no export folder is configured).")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twinning-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
