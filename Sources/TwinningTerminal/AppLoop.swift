@@ -38,7 +38,8 @@ public final class AppLoop {
                     terminal.forceFullRedraw()
                 default:
                     // Writes and loads can take a moment over a slow disk: say so first.
-                    if let note = AppLoop.progressNote(effect, state.language) {
+                    // (Not before the first load: that frame would have no lists yet.)
+                    if state.data.revision > 0, let note = AppLoop.progressNote(effect, state.language) {
                         var shown = state
                         shown.status = StatusMessage(note)
                         terminal.present(render(shown))

@@ -134,6 +134,7 @@ private func pick(_ form: inout FormState, _ data: AppData) {
         field.partnershipId = partnership.id
         field.text = "\(partnership.cityA.name) ↔ \(partnership.cityB.name)"
         field.suggestions = []
+        field.suggestion = 0
         field.error = nil
         form.fields[form.focus] = field
         form.dirty = true
@@ -143,6 +144,7 @@ private func pick(_ form: inout FormState, _ data: AppData) {
     field.cityId = city.id
     field.text = city.name
     field.suggestions = []
+    field.suggestion = 0
     field.error = nil
     form.fields[form.focus] = field
     form.dirty = true

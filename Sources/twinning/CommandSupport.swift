@@ -51,6 +51,18 @@ enum Console {
     }
 }
 
+/// Destructive commands ask on a terminal (default No) and need --yes in scripts.
+/// Returns false when the user said no.
+func confirmDeletion(of what: String, yes: Bool) throws -> Bool {
+    if yes { return true }
+    guard Console.stdinIsTerminal else { throw UserError("Deleting \(what) needs --yes when not asked on a terminal.") }
+    guard Console.confirm("Delete \(what)?") else {
+        print("Nothing deleted.")
+        return false
+    }
+    return true
+}
+
 /// Opens the database, creating and filling it on the first run.
 func openDatabase(_ options: GlobalOptions, demo: Bool = true) throws -> AppDatabase {
     let path = options.databasePath

@@ -137,10 +137,7 @@ struct EventsCommand: ParsableCommand {
                 let database = try openDatabase(global)
                 guard let event = try database.event(id: id) else { throw UserError("There is no event \(id).") }
                 let what = "event \(id) (\(event.startDate.iso) \(event.kind.words)\(event.title.isEmpty ? "" : ": " + TextSafety.sanitized(event.title)))"
-                if !yes {
-                    guard Console.stdinIsTerminal else { throw UserError("Deleting \(what) needs --yes when not asked on a terminal.") }
-                    guard Console.confirm("Delete \(what)?") else { print("Nothing deleted."); return }
-                }
+                guard try confirmDeletion(of: what, yes: yes) else { return }
                 try database.removeEvent(id: id)
                 print("Deleted \(what).")
             }

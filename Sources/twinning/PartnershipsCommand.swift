@@ -126,10 +126,7 @@ struct PartnershipsCommand: ParsableCommand {
                 let database = try openDatabase(global)
                 guard let d = try database.partnership(id: id) else { throw UserError("There is no partnership \(id).") }
                 let what = "partnership \(id) \(TextSafety.sanitized(d.cityA.name)) ↔ \(TextSafety.sanitized(d.cityB.name)) and its \(d.eventCount) event\(d.eventCount == 1 ? "" : "s")"
-                if !yes {
-                    guard Console.stdinIsTerminal else { throw UserError("Deleting \(what) needs --yes when not asked on a terminal.") }
-                    guard Console.confirm("Delete \(what)?") else { print("Nothing deleted."); return }
-                }
+                guard try confirmDeletion(of: what, yes: yes) else { return }
                 let events = try database.removePartnership(id: id)
                 print("Deleted partnership \(id) and \(events) event\(events == 1 ? "" : "s").")
             }

@@ -59,14 +59,7 @@ extension AppDatabase {
                 args.append(limit)
             }
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
-                func side(_ prefix: String) -> CitySummary {
-                    CitySummary(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row["\(prefix)_name"],
-                                searchKey: row["\(prefix)_searchKey"], asciiKey: row["\(prefix)_asciiKey"],
-                                countryCode: row["\(prefix)_countryCode"], admin1Name: row["\(prefix)_admin1Name"],
-                                population: row["\(prefix)_population"], latitude: row["\(prefix)_latitude"],
-                        longitude: row["\(prefix)_longitude"])
-                }
-                return EventDetail(event: try Event(row: row), cityA: side("a"), cityB: side("b"))
+                EventDetail(event: try Event(row: row), cityA: CitySummary(row: row, prefix: "a"), cityB: CitySummary(row: row, prefix: "b"))
             }
         }
     }

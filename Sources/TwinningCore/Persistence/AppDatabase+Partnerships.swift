@@ -1,6 +1,17 @@
 import Foundation
 import GRDB
 
+extension CitySummary {
+    /// One side of a joined row whose city columns are named `a_name`, `b_name` ….
+    init(row: Row, prefix: String) {
+        self.init(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row["\(prefix)_name"],
+                  searchKey: row["\(prefix)_searchKey"], asciiKey: row["\(prefix)_asciiKey"],
+                  countryCode: row["\(prefix)_countryCode"], admin1Name: row["\(prefix)_admin1Name"],
+                  population: row["\(prefix)_population"], latitude: row["\(prefix)_latitude"],
+                  longitude: row["\(prefix)_longitude"])
+    }
+}
+
 /// A partnership with what a list shows about it: both cities, how many events
 /// it has and when the last one was.
 public struct PartnershipDetail: Hashable, Sendable, Identifiable {
@@ -49,14 +60,8 @@ extension AppDatabase {
         """
 
     static func detail(from row: Row) throws -> PartnershipDetail {
-        func side(_ prefix: String) -> CitySummary {
-            CitySummary(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row["\(prefix)_name"],
-                        searchKey: row["\(prefix)_searchKey"], asciiKey: row["\(prefix)_asciiKey"],
-                        countryCode: row["\(prefix)_countryCode"], admin1Name: row["\(prefix)_admin1Name"],
-                        population: row["\(prefix)_population"], latitude: row["\(prefix)_latitude"],
-                        longitude: row["\(prefix)_longitude"])
-        }
-        return PartnershipDetail(partnership: try Partnership(row: row), cityA: side("a"), cityB: side("b"),
+        return PartnershipDetail(partnership: try Partnership(row: row), cityA: CitySummary(row: row, prefix: "a"),
+                                 cityB: CitySummary(row: row, prefix: "b"),
                                  eventCount: row["eventCount"], lastEvent: row["lastEvent"])
     }
 
