@@ -154,8 +154,13 @@ public struct AppData: Equatable, Sendable {
 
     public static func == (lhs: AppData, rhs: AppData) -> Bool { lhs.revision == rhs.revision }
 
+    /// Where each city id is in `gazetteer`, so the title bar and pickers do
+    /// not scan 70,000 cities on every frame.
+    public var gazetteerPosition: [Int64: Int] = [:]
+
     public func city(id: Int64) -> CitySummary? {
-        register.first { $0.id == id } ?? gazetteer.first { $0.id == id }
+        if let index = gazetteerPosition[id], gazetteer.indices.contains(index) { return gazetteer[index] }
+        return register.first { $0.id == id } ?? gazetteer.first { $0.id == id }
     }
 }
 

@@ -8,6 +8,7 @@ public final class EffectRunner {
     public private(set) var config: UserConfig
     private var gazetteer: [CitySummary]?
     private var gazetteerIndex: NameIndex?
+    private var gazetteerPosition: [Int64: Int] = [:]
     private var revision = 0
     /// The match engine, built on first use and rebuilt after the register changed.
     private var engine: MatchEngine?
@@ -48,12 +49,14 @@ public final class EffectRunner {
             let all = try database.allCitySummaries()
             gazetteer = all
             gazetteerIndex = NameIndex(keys: all.map(NameIndex.key(for:)))
+            gazetteerPosition = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
         var data = AppData()
         revision += 1
         data.revision = revision
         data.gazetteer = gazetteer!
         data.gazetteerIndex = gazetteerIndex!
+        data.gazetteerPosition = gazetteerPosition
         data.register = try database.registerCitySummaries()
         data.registerIndex = NameIndex(keys: data.register.map(NameIndex.key(for:)))
         data.partnerships = try database.partnerships()
