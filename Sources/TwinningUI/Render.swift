@@ -54,10 +54,14 @@ private func renderFrame(_ screen: inout Screen, _ state: AppState, _ layout: La
                maxWidth: max(0, state.size.columns - rightWidth - 2))
     screen.put(right + " ", row: layout.titleRow, col: max(0, state.size.columns - rightWidth - 1), role: .title)
 
+    // Every tab must stay visible: on a narrow window the names are shortened.
+    let labels = Pane.allCases.map { " \($0.rawValue + 1) \(tr($0.title, language)) " }
+    let fullWidth = labels.map { DisplayWidth.of($0) + 1 }.reduce(0, +)
+    let share = max(4, state.size.columns / Pane.allCases.count - 1)
     var col = 0
-    for pane in Pane.allCases {
-        let label = " \(pane.rawValue + 1) \(tr(pane.title, language)) "
-        col += screen.put(label, row: layout.tabRow, col: col, role: pane == state.pane ? .tabActive : .tabInactive)
+    for (pane, label) in zip(Pane.allCases, labels) {
+        let text = fullWidth <= state.size.columns ? label : DisplayWidth.truncate(label, to: share)
+        col += screen.put(text, row: layout.tabRow, col: col, role: pane == state.pane ? .tabActive : .tabInactive)
         col += screen.put(" ", row: layout.tabRow, col: col, role: .normal)
     }
     if state.pane == .reports {
