@@ -35,7 +35,7 @@ func quantile(_ values: [Double], _ q: Double) -> Double {
 func runBench(cities: [MatchCityRecord], pairs: [(Int64, Int64)], countries: [MatchCountry], homes: Int) {
     var index: MatchIndex!
     let build = milliseconds { index = MatchIndex(cities: cities, partnerships: pairs, countries: countries) }
-    var rng = SplitMix64(seed: 99)
+    var rng = SeededRandom(seed: 99)
     let withPartners = (0..<index.count).filter { index.degree($0) > 0 }
     let chosen = (0..<homes).map { _ in withPartners.randomElement(using: &rng)! }
     var profile = WeightProfile.builtIn(.learn)

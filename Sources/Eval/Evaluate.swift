@@ -8,7 +8,7 @@ func runEvaluation(index: MatchIndex, split: Split, profile: WeightProfile, limi
     var all = queries(for: split, index: index)
     if let limit, limit < all.count { all = Array(all.prefix(limit)) }
     var engine = Metrics(), random = Metrics(), population = Metrics(), distance = Metrics()
-    var rng = SplitMix64(seed: seed &+ 0x5EED)
+    var rng = SeededRandom(seed: seed &+ 0x5EED)
     var candidateCounts: [Int] = []
     let started = Date()
     for q in all {

@@ -1,19 +1,6 @@
 import Foundation
 import TwinningCore
 
-/// A small seeded generator (SplitMix64), so a split is the same on every
-/// machine and every run: seed 1 is always the same 20 %.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 struct Split {
     let training: [(Int64, Int64)]
@@ -21,7 +8,7 @@ struct Split {
 
     /// Shuffles the pairs with `seed` and holds out the first `fraction`.
     init(pairs: [(Int64, Int64)], seed: UInt64, fraction: Double) {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let shuffled = pairs.shuffled(using: &rng)
         let cut = Int((Double(shuffled.count) * fraction).rounded())
         heldOut = Array(shuffled[..<cut])

@@ -36,7 +36,7 @@ func objective(_ data: [TuneQuery], _ weights: [Float]) -> Double {
 
 func runTune(index: MatchIndex, split: Split, start: WeightProfile, limit: Int, seed: UInt64) {
     var all = queries(for: split, index: index)
-    var rng = SplitMix64(seed: seed &+ 77)
+    var rng = SeededRandom(seed: seed &+ 77)
     all.shuffle(using: &rng)
     let chosen = all.prefix(limit)
     var data: [TuneQuery] = []

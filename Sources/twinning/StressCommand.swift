@@ -2,18 +2,6 @@ import ArgumentParser
 import Foundation
 import TwinningCore
 
-/// A deterministic random source (SplitMix64), so a stress run can be repeated.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Hidden: many mixed writes from one process, for the concurrency proof
 /// (several of these run at once on one file). Prints a JSON summary; exits

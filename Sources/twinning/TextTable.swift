@@ -1,5 +1,6 @@
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// Aligned columns for human-readable command output. Every cell is sanitised
 /// (names come from data) and measured in display columns.
@@ -42,13 +43,10 @@ enum TSV {
 }
 
 enum Format {
+    /// 588,462 — the same grouping the full-screen program uses in English.
     static func number(_ value: Int?) -> String {
         guard let value else { return "" }
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = ","
-        formatter.usesGroupingSeparator = true
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        return Formatting.number(value, .en)
     }
 
     static func coordinate(_ lat: Double?, _ lon: Double?) -> String {

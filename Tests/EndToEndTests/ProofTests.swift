@@ -61,7 +61,7 @@ final class ProofTests: EndToEndTestCase {
         let db = try bareCopy()
         let file = Binary.packageRoot.appendingPathComponent("Sources/TwinningCore/Resources/cities.tsv").path
         // Kill moments spread over reading the file and writing the transaction.
-        var random = SplitMix(seed: 20261129)
+        var random = SeededRandom(seed: 20261129)
         var outcomes: [Int] = []
         for _ in 0..<5 {
             let process = try RunningCLI(["import", "cities", file, "--db", db])
@@ -128,15 +128,3 @@ final class ProofTests: EndToEndTestCase {
     }
 }
 
-/// Fixed-seed random numbers for kill moments.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}

@@ -3,18 +3,6 @@ import XCTest
 @testable import TwinningCore
 @testable import TwinningUI
 
-/// A small, fast, reproducible generator (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The in-memory register of Tests/TwinningUITests/UIFixtures.swift (copied:
 /// test targets cannot import each other), plus a city whose stored name is
@@ -84,7 +72,7 @@ final class ReducerFuzzTests: XCTestCase {
     /// Arabic, and bidi/format characters that the terminal must never see raw.
     static let unusual: [Character] = ["ü", "ß", "ł", "東", "京", "😀", "\u{0301}", "ق", "\u{202E}", "\u{2067}", "\u{200B}", "\u{FEFF}"]
 
-    static func nextStep(_ g: inout SeededGenerator) -> Step {
+    static func nextStep(_ g: inout SeededRandom) -> Step {
         let roll = Int.random(in: 0..<1000, using: &g)
         switch roll {
         case 0..<300: return .key(.char(letters.randomElement(using: &g)!))
@@ -271,7 +259,7 @@ final class ReducerFuzzTests: XCTestCase {
         run([.loadData(select: nil)])
         XCTAssertFalse(state.data.register.isEmpty, "the fixture register loaded")
 
-        var generator = SeededGenerator(seed: Self.seed)
+        var generator = SeededRandom(seed: Self.seed)
         for i in 1...Self.keyCount {
             let step = Self.nextStep(&generator)
             history.append(step.description)

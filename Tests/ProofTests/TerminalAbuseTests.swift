@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TwinningCore
 
 #if canImport(Glibc)
 import Glibc
@@ -19,7 +20,7 @@ final class TerminalAbuseTests: ProofTestCase {
         guard try session.poll(timeout: 20, Self.isMainScreen) != nil else {
             return XCTFail("no main screen at 80×24:\n" + (try session.capture()))
         }
-        var generator = SeededGenerator(seed: 50)
+        var generator = SeededRandom(seed: 50)
         let final = (columns: 117, rows: 37)
         var sizes: [(Int, Int)] = (0..<49).map { _ in
             Bool.random(using: &generator)
