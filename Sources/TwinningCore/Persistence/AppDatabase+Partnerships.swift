@@ -98,15 +98,18 @@ extension AppDatabase {
     /// Adds a partnership; a duplicate pair or a city with itself is refused with a plain message.
     @discardableResult
     public func addPartnership(_ partnership: Partnership) throws -> Partnership {
-        var partnership = partnership
         try partnership.validate()
-        return try write { db in
-            try AppDatabase.checkPairIsNew(db, partnership)
-            try partnership.insert(db)
-            try log(db, .create, .partnership, id: partnership.id!, summary: try AppDatabase.describe(db, partnership),
-                    before: nil, after: ChangeJSON.encode(partnership))
-            return partnership
-        }
+        return try write { db in try insertPartnership(db, partnership) }
+    }
+
+    /// Inserts and logs a validated partnership inside the caller's transaction.
+    func insertPartnership(_ db: Database, _ partnership: Partnership) throws -> Partnership {
+        var partnership = partnership
+        try AppDatabase.checkPairIsNew(db, partnership)
+        try partnership.insert(db)
+        try log(db, .create, .partnership, id: partnership.id!, summary: try AppDatabase.describe(db, partnership),
+                before: nil, after: ChangeJSON.encode(partnership))
+        return partnership
     }
 
     static func checkPairIsNew(_ db: Database, _ partnership: Partnership) throws {

@@ -2,17 +2,40 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Stores a review, stamped with this session's user and the current time.
+    /// Stores a review, stamped with this session's user and the current time,
+    /// and logs it in the same transaction (so it shows in the history and
+    /// `undoLast()` can take it back). An accept may bring the partnership it
+    /// creates: both are written, and logged, together or not at all.
     @discardableResult
-    public func addReview(_ review: MatchReview) throws -> MatchReview {
+    public func addReview(_ review: MatchReview, creating partnership: Partnership? = nil) throws -> MatchReview {
         var review = review
         review.user = actor.user
         review.at = AppDatabase.timestamp()
         try review.validate()
+        try partnership?.validate()
         return try write { db in
             try review.insert(db)
+            try log(db, .create, .review, id: review.id!, summary: try AppDatabase.describe(db, review),
+                    before: nil, after: ChangeJSON.encode(review))
+            if let partnership { _ = try insertPartnership(db, partnership) }
             return review
         }
+    }
+
+    /// "review of Lyon for Dortmund: rejected (too far)", for the change log.
+    static func describe(_ db: Database, _ review: MatchReview) throws -> String {
+        func name(_ id: Int64) throws -> String {
+            try String.fetchOne(db, sql: "SELECT name FROM city WHERE id = ?", arguments: [id]) ?? "?"
+        }
+        var text = "review of \(try name(review.candidateCityId)) for \(try name(review.homeCityId)): "
+        switch review.decision {
+        case .accept: text += "accepted"
+        case .reject: text += "rejected"
+        case .snooze: text += "suggest again from \(review.snoozeUntil ?? "?")"
+        }
+        let reason = TextSafety.excerpt(review.reason, max: 80)
+        if !reason.isEmpty { text += " (\(reason))" }
+        return text
     }
 
     /// Reviews, newest first; only those of one home city when given.

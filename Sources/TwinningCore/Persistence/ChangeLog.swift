@@ -23,7 +23,7 @@ public struct ChangeActor: Sendable, Equatable {
 public struct ChangeRecord: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord, Identifiable {
     public static let databaseTableName = "change_log"
     public enum Action: String, Codable, Sendable { case create, update, delete, undo }
-    public enum Entity: String, Codable, Sendable { case city, partnership, event, contact }
+    public enum Entity: String, Codable, Sendable { case city, partnership, event, contact, review }
 
     public var id: Int64?
     public var at: String
@@ -37,6 +37,12 @@ public struct ChangeRecord: Codable, Equatable, Sendable, FetchableRecord, Persi
     public var after: String?
     public var undoes: Int64?
     public var undone: Bool
+
+    /// The review this line is about (its copy after a create, before an undo), for a readable history.
+    public var review: MatchReview? {
+        guard entity == .review, let text = after ?? before else { return nil }
+        return try? JSONDecoder().decode(MatchReview.self, from: Data(text.utf8))
+    }
 }
 
 /// A deleted partnership with what went with it, so undo can bring all back.
@@ -123,6 +129,9 @@ extension AppDatabase {
                 _ = try Event.deleteOne(db, key: change.entityId)
             case (.create, .contact):
                 _ = try Contact.deleteOne(db, key: change.entityId)
+            case (.create, .review):
+                // Gone already (its city was deleted): nothing left to take back.
+                guard try MatchReview.deleteOne(db, key: change.entityId) else { throw changedMeanwhile }
             case (.update, .city):
                 var before = try ChangeJSON.decode(City.self, change.before)
                 guard let current = try currentVersion("city") else { throw changedMeanwhile }

@@ -9,6 +9,7 @@ enum Schema {
         migrator.registerMigration("v1-register", migrate: createRegister)
         migrator.registerMigration("v2-change-log", migrate: createChangeLog)
         migrator.registerMigration("v3-match-reviews", migrate: createMatchReviews)
+        migrator.registerMigration("v4-review-log", migrate: logReviews)
         return migrator
     }
 
@@ -170,5 +171,46 @@ enum Schema {
             );
             CREATE INDEX match_review_home ON match_review(homeCityId, candidateCityId);
             """)
+    }
+
+    /// Reviews join the change log (audit and undo). SQLite cannot change a
+    /// CHECK constraint, so the table is rebuilt the documented way: a new
+    /// table, every row copied with its id, the old one dropped, the new one
+    /// renamed, the indexes made again. GRDB runs a migration in one
+    /// transaction with foreign keys off and checks them before it commits.
+    /// The AUTOINCREMENT counter is carried over, so no id is ever used twice
+    /// (undo lines point at the lines they undo).
+    private static func logReviews(_ db: Database) throws {
+        let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")
+        try db.execute(sql: """
+            CREATE TABLE change_log_v4 (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              at TEXT NOT NULL,
+              user TEXT NOT NULL,
+              session TEXT NOT NULL,
+              action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'undo')),
+              entity TEXT NOT NULL CHECK (entity IN ('city', 'partnership', 'event', 'contact', 'review')),
+              entityId INTEGER NOT NULL,
+              summary TEXT NOT NULL DEFAULT '',
+              before TEXT CHECK (before IS NULL OR json_valid(before)),
+              after TEXT CHECK (after IS NULL OR json_valid(after)),
+              undoes INTEGER REFERENCES change_log(id),
+              undone BOOLEAN NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+            );
+            INSERT INTO change_log_v4 (id, at, user, session, action, entity, entityId, summary, before, after, undoes, undone)
+              SELECT id, at, user, session, action, entity, entityId, summary, before, after, undoes, undone
+              FROM change_log ORDER BY id;
+            DROP TABLE change_log;
+            ALTER TABLE change_log_v4 RENAME TO change_log;
+            CREATE INDEX change_log_session ON change_log(session, id);
+            CREATE INDEX change_log_at ON change_log(at);
+            """)
+        if let counter {
+            try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'change_log'")
+            try db.execute(sql: """
+                INSERT INTO sqlite_sequence (name, seq)
+                VALUES ('change_log', max(?, coalesce((SELECT max(id) FROM change_log), 0)))
+                """, arguments: [counter])
+        }
     }
 }
