@@ -100,18 +100,20 @@ public final class EffectRunner {
                 let ranking = try matchEngine().rank(home: home, profile: profile, filters: MatchFilters(countries: countries))
                 return [.matchesRanked(ranking.top(200), total: ranking.count, key: key)]
             case .review(let review, let create, let name):
-                try database.addReview(review)
                 var message: String
                 switch review.decision {
                 case .accept:
+                    // The review and the partnership it creates: one transaction, two lines in the history.
                     let type = create ?? .partnership
-                    try database.addPartnership(Partnership(between: review.homeCityId, and: review.candidateCityId, type: type,
-                                                            status: type == .partnership ? .proposed : .active,
-                                                            source: "match explorer"))
+                    try database.addReview(review, creating: Partnership(between: review.homeCityId, and: review.candidateCityId, type: type,
+                                                                         status: type == .partnership ? .proposed : .active,
+                                                                         source: "match explorer"))
                     message = tr(.accepted, language, name, tr(type == .partnership ? .acceptPartnership : .acceptContact, language))
                 case .reject:
+                    try database.addReview(review)
                     message = tr(.rejected, language, name)
                 case .snooze:
+                    try database.addReview(review)
                     message = tr(.snoozed, language, name, review.snoozeUntil.flatMap(PartialDate.parse)?.display(language) ?? "")
                 }
                 engine = nil
@@ -123,9 +125,8 @@ public final class EffectRunner {
                 let reviews = try database.reviews(home: home)
                 var lines = reviews.map { r -> String in
                     let name = (try? database.city(id: r.candidateCityId))??.name ?? "?"
-                    var text = "\(r.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(DisplayWidth.pad(r.user, to: 10))  \(r.decision.rawValue)  \(name)"
+                    var text = "\(r.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(DisplayWidth.pad(r.user, to: 10))  \(name): \(r.decisionLabel(language))"
                     if !r.reason.isEmpty { text += " — \(r.reason)" }
-                    if let until = r.snoozeUntil { text += " (\(until))" }
                     return text
                 }
                 if lines.isEmpty { lines = [tr(.reviewsEmpty, language)] }

@@ -58,6 +58,7 @@ public enum S: String, CaseIterable, Sendable {
     case mapTitleCity, mapTitleCountry, mapNoCoordinates, fundingLabel
     case barExport, helpExport, exported, exportRefused
     case helpHistory, historyTitle, historyEmpty, historyUndone, saving
+    case historyReview, reviewAccepted, reviewRejected, reviewSnoozed
     // Match explorer
     case paneMatches, matchesTitle, modeSimilar, modeLearn, colRank, colScore, colReason, matchesNoHome, matchesCount
     case barAccept, barReject, barSnooze, barWhyNot, barWeights, barMode, barReviews, barExplorerHome
@@ -264,6 +265,9 @@ private let table: [S: (en: String, de: String)] = [
     .historyTitle: ("History — who changed what", "Verlauf — wer hat was geändert"),
     .historyEmpty: ("No changes recorded yet.", "Noch keine Änderungen aufgezeichnet."),
     .historyUndone: ("(undone)", "(rückgängig gemacht)"),
+    .historyReview: ("review of {1} for {2}: {3}", "Bewertung von {1} für {2}: {3}"),
+    .reviewAccepted: ("accepted", "angenommen"), .reviewRejected: ("rejected", "abgelehnt"),
+    .reviewSnoozed: ("suggest again from {1}", "ab {1} wieder vorschlagen"),
     .saving: ("Saving …", "Speichere …"),
     .paneMatches: ("Matches", "Vorschläge"),
     .matchesTitle: ("Suggested partners for {1} · {2}", "Vorgeschlagene Partner für {1} · {2}"),
@@ -325,6 +329,19 @@ public func tr(_ key: S, _ language: Language, _ arguments: String...) -> String
 
 /// For the test that every key has both languages.
 public func translations(of key: S) -> (en: String, de: String)? { table[key] }
+
+extension MatchReview {
+    /// "rejected", "suggest again from 14.05.2026" … in the user's language.
+    public func decisionLabel(_ language: Language) -> String {
+        switch decision {
+        case .accept: return tr(.reviewAccepted, language)
+        case .reject: return tr(.reviewRejected, language)
+        case .snooze:
+            let until = snoozeUntil.flatMap(PartialDate.parse)?.display(language) ?? snoozeUntil ?? ""
+            return tr(.reviewSnoozed, language, until)
+        }
+    }
+}
 
 extension PartnershipType {
     public func label(_ language: Language) -> String {
