@@ -51,10 +51,10 @@ public indirect enum Effect: Equatable, Sendable {
     case exportReport(cityId: Int64?, year: Int)
     case loadHistory
     /// Ranks candidates for the explorer (top rows kept).
-    case rankMatches(home: Int64, profile: WeightProfile, countries: Set<String>, key: String)
+    case rankMatches(home: Int64, profile: WeightProfile, filters: MatchFilters, key: String)
     /// Records a review; an accept may also create a partnership of this type.
     case review(MatchReview, create: PartnershipType?, name: String)
-    case explainWhyNot(home: Int64, other: Int64, profile: WeightProfile)
+    case explainWhyNot(home: Int64, other: Int64, profile: WeightProfile, filters: MatchFilters)
     case loadReviews(home: Int64)
     case saveProfile(WeightProfile)
     case redraw

@@ -53,8 +53,8 @@ public struct MatchesPaneState: Equatable, Sendable {
     public var mode = MatchMode.learn
     /// Weights being tried; nil: the profile of the mode.
     public var profile: WeightProfile?
-    /// A country code typed into the filter restricts the candidates.
-    public var filter = ""
+    /// Which candidates may be suggested: countries, distance and inhabitants (the `/` dialog).
+    public var filters = MatchFilters()
     public var rows: [Suggestion] = []
     public var total = 0
     /// What `rows` were ranked for, so a pane switch does not rank again.
@@ -157,6 +157,9 @@ public struct AppData: Equatable, Sendable {
     /// Where each city id is in `gazetteer`, so the title bar and pickers do
     /// not scan 70,000 cities on every frame.
     public var gazetteerPosition: [Int64: Int] = [:]
+
+    /// The country codes of the gazetteer, to check a filter's codes against.
+    public var countryCodes: Set<String> = []
 
     public func city(id: Int64) -> CitySummary? {
         if let index = gazetteerPosition[id], gazetteer.indices.contains(index) { return gazetteer[index] }
@@ -272,7 +275,7 @@ public struct AppState: Equatable, Sendable {
         if matches.accepting != nil { return [.accept] }
         if pane == .matches && matches.weightsOpen && form == nil { return [.weights] }
         if let confirmation { return confirmation.purpose == .conflict ? [.conflict] : [.confirm] }
-        if form != nil { return [.form] }
+        if let form { return [form.keyContext] }
         if editingFilter { return [.filter] }
         switch pane {
         case .cities: return [.cities, .list, .global]
@@ -294,10 +297,10 @@ public struct AppState: Equatable, Sendable {
 
     public var matchProfile: WeightProfile { matches.profile ?? WeightProfile.builtIn(matches.mode) }
 
-    /// Identifies a ranking: home, weights and filter.
+    /// Identifies a ranking: home, weights and filters.
     public var matchKey: String? {
         guard let home = matchHome else { return nil }
-        return "\(home)|\(matchProfile.serialized())|\(matches.filter)|\(data.revision)"
+        return "\(home)|\(matchProfile.serialized())|\(matches.filters.key)|\(data.revision)"
     }
 
     public var selectedMatch: Suggestion? {

@@ -9,6 +9,7 @@ public final class EffectRunner {
     private var gazetteer: [CitySummary]?
     private var gazetteerIndex: NameIndex?
     private var gazetteerPosition: [Int64: Int] = [:]
+    private var countryCodes: Set<String> = []
     private var revision = 0
     /// The match engine, built on first use and rebuilt after the register changed.
     private var engine: MatchEngine?
@@ -50,6 +51,7 @@ public final class EffectRunner {
             gazetteer = all
             gazetteerIndex = NameIndex(keys: all.map(NameIndex.key(for:)))
             gazetteerPosition = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            countryCodes = Set(all.map(\.countryCode))
         }
         var data = AppData()
         revision += 1
@@ -57,6 +59,7 @@ public final class EffectRunner {
         data.gazetteer = gazetteer!
         data.gazetteerIndex = gazetteerIndex!
         data.gazetteerPosition = gazetteerPosition
+        data.countryCodes = countryCodes
         data.register = try database.registerCitySummaries()
         data.registerIndex = NameIndex(keys: data.register.map(NameIndex.key(for:)))
         data.partnerships = try database.partnerships()
@@ -96,8 +99,8 @@ public final class EffectRunner {
                 return perform(try withCurrentVersion(save), language: language)
             case .reload(let kind):
                 return [try reload(kind, language: language)]
-            case .rankMatches(let home, let profile, let countries, let key):
-                let ranking = try matchEngine().rank(home: home, profile: profile, filters: MatchFilters(countries: countries))
+            case .rankMatches(let home, let profile, let filters, let key):
+                let ranking = try matchEngine().rank(home: home, profile: profile, filters: filters)
                 return [.matchesRanked(ranking.top(200), total: ranking.count, key: key)]
             case .review(let review, let create, let name):
                 var message: String
@@ -118,8 +121,8 @@ public final class EffectRunner {
                 }
                 engine = nil
                 return [.saved(message, select: nil)]
-            case .explainWhyNot(let home, let other, let profile):
-                let why = try matchEngine().whyNot(home: home, other: other, profile: profile)
+            case .explainWhyNot(let home, let other, let profile, let filters):
+                let why = try matchEngine().whyNot(home: home, other: other, profile: profile, filters: filters)
                 return [.overlayLoaded(whyNotOverlay(why, language: language))]
             case .loadReviews(let home):
                 let reviews = try database.reviews(home: home)

@@ -16,10 +16,23 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
         return [.quit]
     }
 
-    switch KeyMap.command(for: key, in: [.form]) {
-    case .save:
+    switch KeyMap.command(for: key, in: [form.keyContext]) {
+    case .save, .applyFilters:
         return save(&state, &form)
+    case .emptyFilterFields:
+        for index in form.fields.indices {
+            form.fields[index].text = ""
+            form.fields[index].error = nil
+        }
+        form.focus = 0
+        form.dirty = true
     case .cancel:
+        if form.kind == .matchFilters {
+            // Nothing is lost that was saved: the filters stay as they were.
+            state.form = nil
+            state.status = nil
+            return []
+        }
         if form.dirty {
             state.confirmation = Confirmation(title: tr(.discardTitle, state.language),
                                               message: tr(.discardQuestion, state.language), purpose: .discardForm)
@@ -187,6 +200,12 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
         if !code.isEmpty && !(code.count == 2 && code.allSatisfy { $0.isASCII && $0.isLetter }) { fail(.country, tr(.errCountry, language)) }
     }
     if let a = form.field(.cityA)?.cityId, let b = form.field(.cityB)?.cityId, a == b { fail(.cityB, tr(.errSameCity, language)) }
+    var filters: MatchFilters?
+    if form.kind == .matchFilters {
+        let parsed = MatchFilterInput.parse(form, knownCountries: state.data.countryCodes, language: language)
+        for (id, message) in parsed.errors { fail(id, message) }
+        filters = parsed.filters
+    }
 
     var effect: Effect?
     if firstError == nil {
@@ -284,7 +303,14 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
             case .whyNot:
                 guard let home = state.matchHome, let other = form.field(.city)?.cityId else { break }
                 state.form = nil
-                return [.explainWhyNot(home: home, other: other, profile: state.matchProfile)]
+                return [.explainWhyNot(home: home, other: other, profile: state.matchProfile, filters: state.matches.filters)]
+            case .matchFilters:
+                guard let filters else { break }
+                state.form = nil
+                state.status = nil
+                state.matches.filters = filters
+                state.matches.list = ListPosition()
+                return detailEffects(state) // re-rank at once
             case .explorerHome:
                 guard let city = form.field(.city)?.cityId else { break }
                 state.form = nil

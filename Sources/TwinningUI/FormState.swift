@@ -5,6 +5,7 @@ public enum FieldID: String, Equatable, Sendable {
     case cityA, cityB, type, status, since, until, home
     case partnership, title, kind, start, end, direction, format, participants, youth, byCountry
     case reason, note, snoozeUntil, city
+    case countries, minDistance, maxDistance, minPopulation, maxPopulation
 }
 
 public enum FieldKind: Equatable, Sendable {
@@ -61,6 +62,8 @@ public enum FormKind: Equatable, Sendable {
     case snoozeMatch(Suggestion)
     case whyNot
     case explorerHome
+    /// The match explorer's filters (countries, distance, inhabitants); nothing is saved.
+    case matchFilters
 }
 
 public struct FormState: Equatable, Sendable {
@@ -78,6 +81,9 @@ public struct FormState: Equatable, Sendable {
 
     public var focused: FormField { fields[focus] }
 
+    /// Where the form's keys are looked up: the filter dialog has its own (Enter applies, Esc asks nothing).
+    public var keyContext: KeyContext { kind == .matchFilters ? .filterDialog : .form }
+
     public func field(_ id: FieldID) -> FormField? { fields.first { $0.id == id } }
     public func index(of id: FieldID) -> Int? { fields.firstIndex { $0.id == id } }
 
@@ -94,6 +100,7 @@ public struct FormState: Equatable, Sendable {
         case .snoozeMatch: return .formSnooze
         case .whyNot: return .formWhyNot
         case .explorerHome: return .formExplorerHome
+        case .matchFilters: return .formMatchFilters
         }
     }
 }

@@ -7,7 +7,8 @@ public enum Command: String, CaseIterable, Sendable {
     case newEvent, editEvent, deleteEvent, yearFilter, kindFilter, ourCityFilter, undo
     case reload, overwrite
     case exportReport, history
-    case accept, reject, snooze, whyNot, weights, toggleMode, reviews, explorerHome
+    case accept, reject, snooze, whyNot, weights, toggleMode, reviews, explorerHome, matchFilters, clearMatchFilters
+    case applyFilters, emptyFilterFields
     case weightUp, weightDown, weightMore, weightLess, saveProfile, closeWeights, acceptAsPartnership, acceptAsContact
     case previousYear, nextYear, reportScope, showMap, showReport, panUp, panDown, panLeft, panRight, zoomIn, zoomOut, fitMap
     case filterDone, filterClear
@@ -19,13 +20,13 @@ public enum Command: String, CaseIterable, Sendable {
 /// Where a key is looked up. The screen combines several (global + list + the
 /// pane), or uses one alone (a form, a question, the help screen).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, cities, partnerships, events, matches, weights, accept, reports, map, filter, form, confirm, conflict, help
+    case global, list, cities, partnerships, events, matches, weights, accept, reports, map, filter, form, filterDialog, confirm, conflict, help
 
     /// The contexts that are active together; a key may be bound once among them.
     public static let combinations: [[KeyContext]] = [
         [.cities, .list, .global], [.partnerships, .list, .global], [.events, .list, .global],
         [.matches, .list, .global], [.weights], [.accept], [.reports, .global], [.map, .global],
-        [.filter], [.form], [.confirm], [.conflict], [.help],
+        [.filter], [.form], [.filterDialog], [.confirm], [.conflict], [.help],
     ]
 }
 
@@ -59,19 +60,20 @@ public enum KeyMap {
         KeyBinding(command: .pageDown, keys: [.pageDown], context: .list, bar: nil, help: .helpPageDown),
         KeyBinding(command: .top, keys: [.home], context: .list, bar: nil, help: .helpHome),
         KeyBinding(command: .bottom, keys: [.end], context: .list, bar: nil, help: .helpEnd),
-        KeyBinding(command: .filter, keys: [.char("/")], context: .list, bar: .barFilter, help: .helpFilter),
         KeyBinding(command: .open, keys: [.enter], context: .list, bar: .barOpen, help: .helpOpen),
         KeyBinding(command: .back, keys: [.escape], context: .list, bar: nil, help: .helpBack),
         // Cities pane
         KeyBinding(command: .newCity, keys: [.char("n")], context: .cities, bar: .barNew, help: .helpNewCity),
         KeyBinding(command: .editCity, keys: [.char("e")], context: .cities, bar: .barEdit, help: .helpEditCity),
         KeyBinding(command: .toggleScope, keys: [.char("a")], context: .cities, bar: .barScope, help: .helpScope),
+        KeyBinding(command: .filter, keys: [.char("/")], context: .cities, bar: .barFilter, help: .helpFilter),
         // Partnerships pane
         KeyBinding(command: .newPartnership, keys: [.char("n")], context: .partnerships, bar: .barNew, help: .helpNewPartnership),
         KeyBinding(command: .editPartnership, keys: [.char("e")], context: .partnerships, bar: .barEdit, help: .helpEditPartnership),
         KeyBinding(command: .deletePartnership, keys: [.char("d"), .delete], context: .partnerships, bar: .barDelete, help: .helpDeletePartnership),
         KeyBinding(command: .sort, keys: [.char("s")], context: .partnerships, bar: .barSort, help: .helpSort),
         KeyBinding(command: .healthFilter, keys: [.char("f")], context: .partnerships, bar: .barHealth, help: .helpHealthFilter),
+        KeyBinding(command: .filter, keys: [.char("/")], context: .partnerships, bar: .barFilter, help: .helpFilter),
         // Events pane
         KeyBinding(command: .newEvent, keys: [.char("n")], context: .events, bar: .barNew, help: .helpNewEvent),
         KeyBinding(command: .editEvent, keys: [.char("e")], context: .events, bar: .barEdit, help: .helpEditEvent),
@@ -79,6 +81,7 @@ public enum KeyMap {
         KeyBinding(command: .yearFilter, keys: [.char("y")], context: .events, bar: .barYear, help: .helpYearFilter),
         KeyBinding(command: .kindFilter, keys: [.char("t")], context: .events, bar: .barKind, help: .helpKindFilter),
         KeyBinding(command: .ourCityFilter, keys: [.char("o")], context: .events, bar: .barOurs, help: .helpOurCity),
+        KeyBinding(command: .filter, keys: [.char("/")], context: .events, bar: .barFilter, help: .helpFilter),
         // Typing a filter
         KeyBinding(command: .filterDone, keys: [.enter, .down], context: .filter, bar: .barBack, help: .helpFilterDone),
         KeyBinding(command: .filterClear, keys: [.escape], context: .filter, bar: .barCancel, help: .helpFilterClear),
@@ -103,6 +106,14 @@ public enum KeyMap {
         KeyBinding(command: .toggleMode, keys: [.char("m")], context: .matches, bar: .barMode, help: .helpMode),
         KeyBinding(command: .reviews, keys: [.char("R")], context: .matches, bar: nil, help: .helpReviews),
         KeyBinding(command: .explorerHome, keys: [.char("c")], context: .matches, bar: nil, help: .helpExplorerHome),
+        KeyBinding(command: .matchFilters, keys: [.char("/")], context: .matches, bar: .barFilters, help: .helpMatchFilters),
+        KeyBinding(command: .clearMatchFilters, keys: [.char("x")], context: .matches, bar: .barClearFilters, help: .helpClearMatchFilters),
+        // The match explorer's filter dialog: Enter applies from any field, Esc leaves the filters as they were.
+        KeyBinding(command: .applyFilters, keys: [.enter, .function(2), .ctrl("s")], context: .filterDialog, bar: .barApply, help: .helpApplyFilters),
+        KeyBinding(command: .emptyFilterFields, keys: [.function(8), .ctrl("r")], context: .filterDialog, bar: .barEmptyAll, help: .helpEmptyFilterFields),
+        KeyBinding(command: .cancel, keys: [.escape, .ctrl("c")], context: .filterDialog, bar: .barCancel, help: .helpCancelFilters),
+        KeyBinding(command: .nextField, keys: [.tab, .down], context: .filterDialog, bar: .barNext, help: .helpNextField),
+        KeyBinding(command: .prevField, keys: [.backTab, .up], context: .filterDialog, bar: nil, help: .helpPrevField),
         KeyBinding(command: .weightUp, keys: [.up, .char("k")], context: .weights, bar: nil, help: .helpWeightUp),
         KeyBinding(command: .weightDown, keys: [.down, .char("j"), .tab], context: .weights, bar: nil, help: .helpWeightDown),
         KeyBinding(command: .weightLess, keys: [.left, .char("-")], context: .weights, bar: .helpWeightLess, help: .helpWeightLess),
@@ -184,7 +195,8 @@ extension KeyMap {
             .global: "Everywhere", .list: "Lists", .cities: "Cities pane", .partnerships: "Partnerships pane",
             .events: "Events pane", .conflict: "Record changed by someone else", .reports: "Reports pane", .map: "Map",
             .matches: "Match explorer", .weights: "Weights dialog", .accept: "Accepting a suggestion",
-            .filter: "While typing a filter", .form: "Forms", .confirm: "Questions", .help: "Help screen",
+            .filter: "While typing a filter", .form: "Forms", .filterDialog: "Filters of the match explorer",
+            .confirm: "Questions", .help: "Help screen",
         ]
         var lines = ["| where | keys | what it does |", "| --- | --- | --- |"]
         for context in KeyContext.allCases {

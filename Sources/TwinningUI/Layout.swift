@@ -34,4 +34,7 @@ public struct Layout: Equatable, Sendable {
 
     /// Rows of data the list shows (its height less the header).
     public var listDataRows: Int { max(1, list.rows - 1) }
+
+    /// Rows of suggestions in the match explorer: its filters take the line under the header.
+    public var matchDataRows: Int { max(1, list.rows - 2) }
 }

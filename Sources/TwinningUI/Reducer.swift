@@ -38,7 +38,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.matches.rows = rows
         state.matches.total = total
         state.matches.rankedKey = key
-        let page = Layout(state.size).listDataRows
+        let page = Layout(state.size).matchDataRows
         state.matches.list.selection = min(state.matches.list.selection, max(0, rows.count - 1))
         state.matches.list.scroll = scrolled(state.matches.list, page: page, count: rows.count)
         return []
@@ -268,6 +268,18 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
     case .reviews:
         guard let home = state.matchHome else { return [] }
         return [.loadReviews(home: home)]
+    case .matchFilters:
+        state.form = MatchFilterInput.form(state.matches.filters, language: state.language)
+        return []
+    case .clearMatchFilters:
+        guard !state.matches.filters.isEmpty else {
+            state.status = StatusMessage(tr(.filtersNoneSet, state.language))
+            return []
+        }
+        state.matches.filters = MatchFilters()
+        state.matches.list = ListPosition()
+        state.status = StatusMessage(tr(.filtersCleared, state.language))
+        return detailEffects(state)
     case .exportReport:
         return [.exportReport(cityId: state.reports.all ? nil : state.homeCityId, year: state.reports.year ?? state.today.year)]
     case .previousYear, .nextYear:
@@ -321,7 +333,8 @@ private func writable(_ state: inout AppState) -> Bool {
 // MARK: - Lists
 
 private func move(_ state: inout AppState, _ command: Command) -> [Effect] {
-    let page = Layout(state.size).listDataRows
+    let layout = Layout(state.size)
+    let page = state.pane == .matches ? layout.matchDataRows : layout.listDataRows
     func step(_ position: inout ListPosition, count: Int) {
         guard count > 0 else { position = ListPosition(); return }
         var selection = position.selection
@@ -412,9 +425,7 @@ func detailEffects(_ state: AppState) -> [Effect] {
         return state.partnershipInfo?.partnershipId == partnership.id ? [] : [.loadPartnershipInfo(partnership.id)]
     case .matches:
         guard let home = state.matchHome, let key = state.matchKey, key != state.matches.rankedKey else { return [] }
-        let filter = state.matches.filter.trimmingCharacters(in: .whitespaces)
-        let countries: Set<String> = filter.count == 2 && filter.allSatisfy(\.isLetter) ? [filter.uppercased()] : []
-        return [.rankMatches(home: home, profile: state.matchProfile, countries: countries, key: key)]
+        return [.rankMatches(home: home, profile: state.matchProfile, filters: state.matches.filters, key: key)]
     case .events, .reports:
         return [] // their lists hold everything they show
     }
@@ -439,8 +450,7 @@ private func reduceFilterTyping(_ state: inout AppState, _ key: Key) -> [Effect]
     case .cities: text = state.cities.filter
     case .partnerships: text = state.partnerships.filter
     case .events: text = state.events.filter
-    case .matches: text = state.matches.filter
-    case .reports: return []
+    case .matches, .reports: return [] // the match explorer filters in a dialog
     }
     switch key {
     case .backspace:
@@ -469,10 +479,7 @@ private func setFilter(_ state: inout AppState, _ text: String) {
     case .events:
         state.events.filter = text
         refilterEvents(&state, keepId: nil)
-    case .matches:
-        state.matches.filter = text
-        state.matches.list = ListPosition()
-    case .reports:
+    case .matches, .reports:
         break
     }
 }

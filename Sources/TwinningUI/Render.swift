@@ -90,7 +90,7 @@ private func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: L
     case .reports:
         (filter, shown, total) = ("", 0, 0)
     case .matches:
-        (filter, shown, total) = (state.matches.filter, state.matches.rows.count, state.matches.total)
+        (filter, shown, total) = ("", state.matches.rows.count, state.matches.total) // its filters are under the pane's title
         notes.append(tr(state.matches.mode.label, language))
     case .events:
         (filter, shown, total) = (state.events.filter, state.events.visible.count, state.data.events.count)

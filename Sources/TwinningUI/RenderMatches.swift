@@ -19,17 +19,25 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
         (tr(.colRank, language), 4, true),
         (tr(.matchesTitle, language, home.name, tr(state.matches.mode.label, language)), nameWidth + 5 + scoreWidth + reasonWidth, false),
     ])
+    renderFilterLine(&screen, state, row: rect.row + 1, col: rect.col, width: rect.columns)
+    let first = rect.row + 2
     if state.matches.rows.isEmpty && state.matches.rankedKey != state.matchKey {
-        screen.put(tr(.ranking, language), row: rect.row + 1, col: 2, role: .dim)
+        screen.put(tr(.ranking, language), row: first, col: 2, role: .dim)
+    } else if state.matches.rows.isEmpty && !state.matches.filters.isEmpty {
+        let text = tr(.filtersNothingPasses, language, KeyMap.keys(for: .matchFilters, in: .matches),
+                      KeyMap.keys(for: .clearMatchFilters, in: .matches))
+        for (i, line) in wrap(text, width: max(1, rect.columns - 4)).prefix(layout.matchDataRows).enumerated() {
+            screen.put(line, row: first + i, col: rect.col + 2, role: .statusWarning, maxWidth: rect.columns - 4)
+        }
     }
-    for line in 0..<layout.listDataRows {
+    for line in 0..<layout.matchDataRows {
         let position = state.matches.list.scroll + line
         guard state.matches.rows.indices.contains(position) else { break }
         let s = state.matches.rows[position]
         let bar = bars(Int((s.score * 100).rounded()), of: 100, width: 10, ascii: state.asciiOnly)
         let score = DisplayWidth.pad(bar, to: 10) + String(format: " %.2f", s.score)
         let reason = s.reasons(limit: 1).first?.text(lang) ?? ""
-        putRow(&screen, row: rect.row + 1 + line, col: rect.col, width: rect.columns, cells: [
+        putRow(&screen, row: first + line, col: rect.col, width: rect.columns, cells: [
             (String(s.rank), 4, true), (s.name, nameWidth, false), (s.countryCode, 4, false), (score, scoreWidth, false),
             (reason, reasonWidth, false),
         ], selected: position == state.matches.list.selection)
@@ -37,6 +45,28 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
     renderMatchDetail(&screen, state, layout.detail)
     if state.matches.weightsOpen { renderWeights(&screen, state) }
     if let candidate = state.matches.accepting { renderAccept(&screen, state, candidate) }
+}
+
+/// The line under the title: the filters in force and the keys that change
+/// them, or, with none, the key that sets them. Always there, so the list
+/// never jumps and the way to filter is never hidden.
+private func renderFilterLine(_ screen: inout Screen, _ state: AppState, row: Int, col: Int, width: Int) {
+    let language = state.language
+    let change = KeyMap.keys(for: .matchFilters, in: .matches)
+    guard let summary = MatchFilterInput.summary(state.matches.filters, language: language) else {
+        screen.put(tr(.filtersNone, language, change), row: row, col: col + 2, role: .dim, maxWidth: width - 2)
+        return
+    }
+    let clear = tr(.filtersClear, language, KeyMap.keys(for: .clearMatchFilters, in: .matches))
+    let used = screen.put(tr(.filtersActive, language, summary), row: row, col: col + 2, role: .statusWarning, maxWidth: width - 2)
+    // The keys on the right as far as there is room; how to clear them matters most.
+    for hint in [tr(.filtersChange, language, change) + " · " + clear, clear] {
+        let hintWidth = DisplayWidth.of(hint)
+        if 2 + used + 3 + hintWidth <= width - 1 {
+            screen.put(hint, row: row, col: col + width - 1 - hintWidth, role: .dim)
+            break
+        }
+    }
 }
 
 /// Every feature of the selected suggestion: its value, its part of the score, in words.

@@ -29,6 +29,9 @@ func renderHelp(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         .cities: tr(.paneCities, language), .partnerships: tr(.panePartnerships, language), .filter: tr(.barFilter, language),
         .form: tr(.helpContextForms, language),
         .confirm: tr(.confirmTitle, language),
+        .events: tr(.paneEvents, language), .matches: tr(.paneMatches, language), .reports: tr(.paneReports, language),
+        .map: tr(.barMap, language), .weights: tr(.barWeights, language), .accept: tr(.barAccept, language),
+        .filterDialog: tr(.formMatchFilters, language), .conflict: tr(.conflictTitle, language),
     ]
     for context in order {
         lines.append((headings[context] ?? context.rawValue, .header))
@@ -82,8 +85,9 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
     // Room below the fields for the suggestions of a city field.
     let dropdownRoom = form.fields.contains { $0.kind == .city || $0.kind == .partnership } ? 6 : 0
     // Leaves the status line visible: it repeats the first error in words.
+    let introLine = form.kind == .homeCity || form.kind == .matchFilters
     let height = min(state.size.rows - 3, form.fields.count + errorLines + 4 + (form.message == nil ? 0 : 1)
-                     + (form.kind == .homeCity ? 1 : 0) + dropdownRoom)
+                     + (introLine ? 1 : 0) + dropdownRoom)
     let top = max(1, (state.size.rows - height) / 2)
     let left = (state.size.columns - width) / 2
     var title = tr(form.title, language)
@@ -97,8 +101,9 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
         screen.put(message, row: row, col: inner.col, role: form.fields.contains { $0.error != nil } ? .dialog : .fieldError, maxWidth: inner.columns)
         row += 1
     }
-    if form.kind == .homeCity {
-        screen.put(tr(.welcomeText, language), row: row, col: inner.col, role: .dialog, maxWidth: inner.columns)
+    if introLine {
+        screen.put(tr(form.kind == .homeCity ? .welcomeText : .filtersIntro, language), row: row, col: inner.col, role: .dialog,
+                   maxWidth: inner.columns)
         row += 1
     }
     var cursor: Position?
@@ -129,7 +134,7 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
                 note = "  ✓ \(city.countryCode)" + (city.admin1Name.map { ", \($0)" } ?? "")
             }
         default:
-            break
+            if let understood = MatchFilterInput.understood(field, language: language) { note = "  " + understood }
         }
         let fieldRole: StyleRole = field.error != nil ? .fieldError : (focused ? .fieldFocused : .field)
         screen.fill(row: row, col: valueCol, width: valueWidth, role: fieldRole)
@@ -149,7 +154,17 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
             row += 1
         }
     }
-    let hint = form.focused.kind == .city || form.focused.kind == .partnership ? tr(.pickerHint, language) : tr(.formHint, language)
+    var hint = form.focused.kind == .city || form.focused.kind == .partnership ? tr(.pickerHint, language) : tr(.formHint, language)
+    if form.keyContext == .filterDialog {
+        // Made from the key table, so the hint and the keys never disagree;
+        // as many as fit (the key bar below has them all).
+        hint = ""
+        for binding in KeyMap.bar(for: [.filterDialog]) {
+            let entry = (hint.isEmpty ? "" : hint + " · ") + KeyMap.barKeyLabel(binding) + " " + tr(binding.bar!, language)
+            if DisplayWidth.of(entry) > inner.columns { break }
+            hint = entry
+        }
+    }
     screen.put(hint, row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
     if let (startRow, field) = dropdown {
         for (i, index) in field.suggestions.enumerated() {

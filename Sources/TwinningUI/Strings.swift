@@ -59,6 +59,13 @@ public enum S: String, CaseIterable, Sendable {
     case barExport, helpExport, exported, exportRefused
     case helpHistory, historyTitle, historyEmpty, historyUndone, saving
     case historyReview, reviewAccepted, reviewRejected, reviewSnoozed
+    // Match filters
+    case barFilters, barClearFilters, helpMatchFilters, helpClearMatchFilters
+    case barApply, helpApplyFilters, barEmptyAll, helpEmptyFilterFields, helpCancelFilters
+    case formMatchFilters, filtersIntro, fieldCountries, fieldDistanceFrom, fieldDistanceTo, fieldPopulationFrom, fieldPopulationTo
+    case errFilterDistance, errFilterDistanceTooFar, errFilterPopulation, errFilterCountries, errFilterUnknownCountry, errFilterRange
+    case filtersActive, filtersNone, filtersChange, filtersClear, filtersNothingPasses, filtersCleared, filtersNoneSet
+    case unitInhabitants, understoodInhabitants
     // Match explorer
     case paneMatches, matchesTitle, modeSimilar, modeLearn, colRank, colScore, colReason, matchesNoHome, matchesCount
     case barAccept, barReject, barSnooze, barWhyNot, barWeights, barMode, barReviews, barExplorerHome
@@ -266,6 +273,33 @@ private let table: [S: (en: String, de: String)] = [
     .historyEmpty: ("No changes recorded yet.", "Noch keine Änderungen aufgezeichnet."),
     .historyUndone: ("(undone)", "(rückgängig gemacht)"),
     .historyReview: ("review of {1} for {2}: {3}", "Bewertung von {1} für {2}: {3}"),
+    .barFilters: ("Filters", "Filter"), .barClearFilters: ("No filters", "Ohne Filter"),
+    .helpMatchFilters: ("Filters: countries, distance, inhabitants", "Filter: Länder, Entfernung, Einwohner"),
+    .helpClearMatchFilters: ("Clear all filters", "Alle Filter löschen"),
+    .barApply: ("Apply", "Anwenden"), .helpApplyFilters: ("Apply the filters and rank again", "Filter anwenden und neu ordnen"),
+    .barEmptyAll: ("Empty all", "Alle leeren"),
+    .helpEmptyFilterFields: ("Empty every field (Enter then shows all cities)", "Alle Felder leeren (Enter zeigt dann alle Städte)"),
+    .helpCancelFilters: ("Back; the filters stay as they were", "Zurück; die Filter bleiben, wie sie waren"),
+    .formMatchFilters: ("Filters for the suggestions", "Filter für die Vorschläge"),
+    .filtersIntro: ("An empty field means no limit.", "Ein leeres Feld heißt: keine Grenze."),
+    .fieldCountries: ("Countries", "Länder"),
+    .fieldDistanceFrom: ("Distance from (km)", "Entfernung ab (km)"), .fieldDistanceTo: ("Distance up to (km)", "Entfernung bis (km)"),
+    .fieldPopulationFrom: ("Inhabitants from", "Einwohner ab"), .fieldPopulationTo: ("Inhabitants up to", "Einwohner bis"),
+    .errFilterDistance: ("Distance must be a number of km, e.g. 800.", "Die Entfernung bitte als Zahl in km, z. B. 800."),
+    .errFilterDistanceTooFar: ("No city is further away than 20,000 km.", "Keine Stadt ist weiter als 20.000 km entfernt."),
+    .errFilterPopulation: ("Inhabitants must be a whole number, e.g. 20000.", "Einwohner bitte als ganze Zahl, z. B. 20000."),
+    .errFilterCountries: ("Countries are two-letter codes such as FR IT; “{1}” is not one.",
+                          "Länder bitte als Kürzel aus zwei Buchstaben wie FR IT; „{1}“ ist keins."),
+    .errFilterUnknownCountry: ("No city in the list has the country code {1}.", "Keine Stadt in der Liste hat das Länderkürzel {1}."),
+    .errFilterRange: ("“Up to” ({1}) is smaller than “from” ({2}).", "„Bis“ ({1}) ist kleiner als „ab“ ({2})."),
+    .filtersActive: ("Filters: {1}", "Filter: {1}"),
+    .filtersNone: ("Filters: none · {1} chooses countries, distance, inhabitants", "Filter: keine · {1} wählt Länder, Entfernung, Einwohner"),
+    .filtersChange: ("{1} change", "{1} ändern"), .filtersClear: ("{1} clear", "{1} löschen"),
+    .filtersNothingPasses: ("No city passes these filters: {1} changes them, {2} clears them.",
+                            "Keine Stadt erfüllt diese Filter: {1} ändert sie, {2} löscht sie."),
+    .filtersCleared: ("Filters cleared: all cities are ranked again.", "Filter gelöscht: wieder alle Städte."),
+    .filtersNoneSet: ("No filters are set.", "Es sind keine Filter gesetzt."),
+    .unitInhabitants: ("inhabitants", "Einwohner"), .understoodInhabitants: ("= {1} inhabitants", "= {1} Einwohner"),
     .reviewAccepted: ("accepted", "angenommen"), .reviewRejected: ("rejected", "abgelehnt"),
     .reviewSnoozed: ("suggest again from {1}", "ab {1} wieder vorschlagen"),
     .saving: ("Saving …", "Speichere …"),
