@@ -83,7 +83,7 @@ final class MatchFiltersTests: XCTestCase {
         XCTAssertEqual(errors(["", "-5"]), [.minDistance: "Distance must be a number of km, e.g. 800."])
         XCTAssertEqual(errors(["", "", "30000"]), [.maxDistance: "No city is further away than 20,000 km."])
         XCTAssertEqual(errors(["", "", "", "20,5"]), [.minPopulation: "Inhabitants must be a whole number, e.g. 20000."])
-        XCTAssertEqual(errors(["", "900", "200"]), [.maxDistance: "“Up to” (200 km) is smaller than “from” (900 km)."])
+        XCTAssertEqual(errors(["", "900", "200"]), [.maxDistance: "“To” (200 km) is smaller than “from” (900 km)."])
         XCTAssertEqual(errors(["", "", "", "200.000", "20.000"], language: .de),
                        [.maxPopulation: "„Bis“ (20.000) ist kleiner als „ab“ (200.000)."])
         XCTAssertEqual(errors(["", "", "zwei"], language: .de), [.maxDistance: "Die Entfernung bitte als Zahl in km, z. B. 800."])
