@@ -5,12 +5,34 @@ import XCTest
 final class MatchFeatureTests: XCTestCase {
     func testSizeSimilarity() {
         XCTAssertEqual(Features.sizeSimilarity(588_462, 588_462), 1)
-        // Dortmund vs Amiens: |log10 ratio| = 0.614 → 1 / (1 + 1.228²) ≈ 0.399
-        XCTAssertEqual(Features.sizeSimilarity(588_462, 143_086)!, 0.399, accuracy: 0.002)
+        // Dortmund vs Amiens: |log10 ratio| = 0.614 → 1 − 0.614 / 2.5 ≈ 0.754
+        XCTAssertEqual(Features.sizeSimilarity(588_462, 143_086)!, 0.754, accuracy: 0.002)
         XCTAssertEqual(Features.sizeSimilarity(143_086, 588_462), Features.sizeSimilarity(588_462, 143_086), "symmetric")
-        XCTAssertEqual(Features.sizeSimilarity(10_000, 1_000)!, 0.2, accuracy: 0.0001)  // a factor of ten
+        XCTAssertEqual(Features.sizeSimilarity(10_000, 1_000)!, 0.6, accuracy: 0.0001)  // a factor of ten
+        XCTAssertEqual(Features.sizeSimilarity(10_000_000, 10_000), 0, "a factor of 1,000 is beyond the line: 0, never negative")
         XCTAssertNil(Features.sizeSimilarity(nil, 143_086))
         XCTAssertNil(Features.sizeSimilarity(588_462, 0), "a population of 0 is missing data, not a tiny town")
+    }
+
+    func testPartnerSizes() {
+        // Partners of 10,000 and 1,000,000: typical size 100,000 (geometric mean).
+        XCTAssertEqual(Features.partnerSizes(partnerPopulations: [10_000, 1_000_000], candidate: 100_000)!, 1, accuracy: 0.0001)
+        XCTAssertEqual(Features.partnerSizes(partnerPopulations: [100_000], candidate: 10_000)!, 0.6, accuracy: 0.0001)
+        XCTAssertNil(Features.partnerSizes(partnerPopulations: [], candidate: 10_000), "a city with no partners: missing")
+        XCTAssertNil(Features.partnerSizes(partnerPopulations: [0], candidate: 10_000), "no known population: missing")
+        XCTAssertNil(Features.partnerSizes(partnerPopulations: [10_000], candidate: nil))
+    }
+
+    func testCandidateNewCountryAndLogScales() {
+        XCTAssertEqual(Features.candidateNewCountry(partnersInHomeCountry: 0), 1)
+        XCTAssertEqual(Features.candidateNewCountry(partnersInHomeCountry: 1), 1 - Float(log(2.0) / log(21.0)), accuracy: 0.0001)
+        XCTAssertEqual(Features.candidateNewCountry(partnersInHomeCountry: 20), 0, accuracy: 0.0001)
+        XCTAssertEqual(Features.candidateNewCountry(partnersInHomeCountry: 57), 0, "never below 0")
+        XCTAssertEqual(Features.partnersOfPartners(0), 0)
+        XCTAssertEqual(Features.partnersOfPartners(300), 1, accuracy: 0.0001)
+        XCTAssertLessThan(Features.partnersOfPartners(5), Features.partnersOfPartners(50), "5 and 50 paths still differ")
+        XCTAssertEqual(Features.regionLinks(1_000), 1, "capped")
+        XCTAssertNil(Features.regionLinks(nil))
     }
 
     func testCandidateSize() {

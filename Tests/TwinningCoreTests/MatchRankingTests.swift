@@ -93,13 +93,13 @@ final class MatchRankingTests: XCTestCase {
         for f: MatchFeature in [.sharedPartners, .partnersOfPartners, .adamicAdar, .candidatePartners] {
             XCTAssertEqual(nowhere.contributions[f.slot].value, 0, "\(f)")
         }
-        for f: MatchFeature in [.sizeSimilarity, .candidateSize, .distance, .regionLinks, .nearbyLinks, .themes] {
+        for f: MatchFeature in [.sizeSimilarity, .candidateSize, .distance, .regionLinks, .nearbyLinks, .partnerSizes, .themes] {
             XCTAssertNil(nowhere.contributions[f.slot].value, "\(f) must be missing")
             XCTAssertEqual(nowhere.contributions[f.slot].contribution, 0)
         }
-        // `missing` lists only features that carry a weight (nearby links weigh 0 in the built-in profile).
+        // `missing` lists only features that carry a weight.
         XCTAssertEqual(Set(nowhere.missing.map(\.feature)),
-                       Set<MatchFeature>([.sizeSimilarity, .candidateSize, .distance, .regionLinks, .nearbyLinks, .themes])
+                       Set<MatchFeature>([.sizeSimilarity, .candidateSize, .distance, .regionLinks, .nearbyLinks, .partnerSizes, .themes])
                            .filter { WeightProfile.builtIn(.similar).weight($0) > 0 })
         // Missing features leave the denominator: the score is the mean of the rest.
         let present = nowhere.contributions.filter { $0.value != nil }
@@ -149,12 +149,28 @@ final class MatchRankingTests: XCTestCase {
         let elk = suggestion(Self.elk)
         XCTAssertEqual(elk.explanation(.sharedPartners).text("en"), "2 of your partners are twinned with it")
         XCTAssertEqual(elk.explanation(.sharedPartners).text("de"), "2 Ihrer Partnerstädte sind mit ihr verschwistert")
+        // A factor of 9.5: "different" (similar means within a factor of about 3).
         XCTAssertEqual(elk.explanation(.sizeSimilarity).text("en"), "different size: 588,462 / 61,677")
         XCTAssertEqual(elk.explanation(.sizeSimilarity).text("de_DE.UTF-8"), "unterschiedliche Größe: 588.462 / 61.677")
         XCTAssertEqual(elk.explanation(.candidatePartners).text("en"), "Ełk has 2 partners")
         XCTAssertEqual(elk.explanation(.candidatePartners).text("de"), "Ełk hat 2 Partnerstädte")
         XCTAssertEqual(elk.explanation(.newCountry).text("en"), "you have no partner in Poland yet")
         XCTAssertEqual(elk.explanation(.newCountry).text("de"), "Sie haben noch keine Partnerstadt in Poland")
+        XCTAssertEqual(elk.explanation(.candidateNewCountry).text("en"), "Ełk has no partner in Germany yet")
+        XCTAssertEqual(elk.explanation(.candidateNewCountry).text("de"), "Ełk hat noch keine Partnerstadt in Germany")
+        let krakow = suggestion(Self.krakow)
+        XCTAssertEqual(krakow.facts.candidatePartnersInHomeCountry, 1, "Düsseldorf")
+        XCTAssertEqual(krakow.explanation(.candidateNewCountry).text("en"), "Kraków already has 1 partner in Germany")
+        XCTAssertEqual(krakow.explanation(.candidateNewCountry).text("de"), "Kraków hat schon 1 Partnerstadt in Germany")
+        XCTAssertLessThan(krakow.contributions[MatchFeature.candidateNewCountry.slot].value!,
+                          elk.contributions[MatchFeature.candidateNewCountry.slot].value!)
+        // Dortmund's partners Amiens (143,086) and Leeds (455,123): typically √(143,086 · 455,123) ≈ 255,189.
+        let typical = try! XCTUnwrap(elk.facts.partnersTypicalPopulation)
+        XCTAssertEqual(Double(typical), 255_189, accuracy: 30)
+        let grazSuggestion = suggestion(Self.graz)
+        XCTAssertEqual(grazSuggestion.explanation(.partnerSizes).text("en"), "as big as your partners (typically \(Explanation.number(typical, german: false)))")
+        XCTAssertEqual(grazSuggestion.explanation(.partnerSizes).text("de"), "so groß wie Ihre Partner (typisch \(Explanation.number(typical, german: true)))")
+        XCTAssertTrue(elk.explanation(.partnerSizes).text("en").hasPrefix("unlike your partners (typically 255,"), "a factor of 4 is no fit")
         XCTAssertEqual(elk.explanation(.themes).text("en"), "no city profile to compare themes")
         XCTAssertEqual(elk.explanation(.themes).text("de"), "kein Stadtprofil für einen Themenvergleich")
         let duesseldorf = suggestion(Self.duesseldorf)

@@ -28,7 +28,7 @@ public struct Explanation: Sendable, Equatable {
             guard let v = value, let a = f.homePopulation, let b = f.candidatePopulation else {
                 return de ? "Größenvergleich fehlt: keine Einwohnerzahl" : "size not compared: no population figure"
             }
-            let similar = v >= 0.5
+            let similar = v >= 0.8   // within a factor of about 3
             return de ? "\(similar ? "ähnliche" : "unterschiedliche") Größe: \(n(a)) / \(n(b))"
                       : "\(similar ? "similar" : "different") size: \(n(a)) / \(n(b))"
         case .candidateSize:
@@ -99,6 +99,22 @@ public struct Explanation: Sendable, Equatable {
             }
             return de ? "\(f.candidateName) hat \(count(f.candidatePartners, "Partnerstadt", "Partnerstädte"))"
                       : "\(f.candidateName) has \(count(f.candidatePartners, "partner", "partners"))"
+        case .partnerSizes:
+            guard value != nil, let typical = f.partnersTypicalPopulation, f.candidatePopulation != nil else {
+                return de ? "keine Partnerstädte mit Einwohnerzahl zum Vergleich" : "no partners with a population to compare"
+            }
+            // Short enough for the detail column of an 80-column window.
+            return (value ?? 0) >= 0.8   // within a factor of about 3
+                ? (de ? "so groß wie Ihre Partner (typisch \(n(typical)))" : "as big as your partners (typically \(n(typical)))")
+                : (de ? "anders als Ihre Partner (typisch \(n(typical)))" : "unlike your partners (typically \(n(typical)))")
+        case .candidateNewCountry:
+            let k = f.candidatePartnersInHomeCountry
+            if k == 0 {
+                return de ? "\(f.candidateName) hat noch keine Partnerstadt in \(f.homeCountry)"
+                          : "\(f.candidateName) has no partner in \(f.homeCountry) yet"
+            }
+            return de ? "\(f.candidateName) hat schon \(count(k, "Partnerstadt", "Partnerstädte")) in \(f.homeCountry)"
+                      : "\(f.candidateName) already has \(count(k, "partner", "partners")) in \(f.homeCountry)"
         case .themes:
             guard value != nil else {
                 return de ? "kein Stadtprofil für einen Themenvergleich" : "no city profile to compare themes"

@@ -50,18 +50,26 @@ extension MatchIndex {
                 for c in partners(of: q) { paths3[Int(c)] += 1 }
             }
         }
-        // Nearby links: partners of towns near home, spread to the towns near them.
+        // Nearby links: partners of towns near home (not home itself: its own
+        // partners are never suggested), spread to the towns near them.
         var nearby = [Float](repeating: 0, count: n)
         var sources: [(Int, Float)] = []
         forEachNear(home, km: MatchIndex.nearHomeKm) { x, d in
-            let w = Features.nearbyKernel(d, limit: MatchIndex.nearHomeKm)
+            guard x != home else { return }
+            let w = Features.nearHomeKernel(d)
             for y in partners(of: x) { sources.append((Int(y), w)) }
         }
         for (y, w) in sources {
             forEachNear(y, km: MatchIndex.nearCandidateKm) { c, d in
-                nearby[c] += w * Features.nearbyKernel(d, limit: MatchIndex.nearCandidateKm)
+                nearby[c] += w * Features.nearCandidateKernel(d)
             }
         }
+        // The typical size of the home city's partners (mean of log population).
+        var partnerLogSum: Float = 0, partnerLogCount: Float = 0
+        for p in partners(of: home) where !logPopulation[Int(p)].isNaN {
+            partnerLogSum += logPopulation[Int(p)]; partnerLogCount += 1
+        }
+        let partnerLogMean: Float = partnerLogCount > 0 ? partnerLogSum / partnerLogCount : .nan
         let homeRegion = Int(region[home])
         var regionLinks: [Float] = []
         if homeRegion >= 0 {
@@ -72,8 +80,13 @@ extension MatchIndex {
         }
         let homeCountry = Int(country[home])
         var countryLinks = [Float](repeating: 0, count: countries.count)
+        // Each city's partners in the home country, for "new for them".
+        var partnersInHomeCountry = [Int32](repeating: 0, count: n)
         for x in countryMembers[Int(countryOffsets[homeCountry])..<Int(countryOffsets[homeCountry + 1])] {
-            for y in partners(of: Int(x)) { countryLinks[Int(country[Int(y)])] += 1 }
+            for y in partners(of: Int(x)) {
+                countryLinks[Int(country[Int(y)])] += 1
+                partnersInHomeCountry[Int(y)] += 1
+            }
         }
         let languageValue: [Float] = countries.map {
             Features.languages(countries[homeCountry].languages, $0.languages) ?? .nan
@@ -94,12 +107,14 @@ extension MatchIndex {
              s[MatchFeature.regionLinks.slot], s[MatchFeature.countryLinks.slot], s[MatchFeature.candidatePartners.slot],
              s[MatchFeature.languages.slot], s[MatchFeature.newCountry.slot], s[MatchFeature.seeking.slot])
         let sNearby = s[MatchFeature.nearbyLinks.slot]
+        let sPartnerSizes = s[MatchFeature.partnerSizes.slot], sTheirNew = s[MatchFeature.candidateNewCountry.slot]
         values.withUnsafeMutableBufferPointer { v in
             for i in 0..<n {
                 let pop = logPopulation[i]
                 if !pop.isNaN {
                     v[sCand + i] = sizeValue[i]
                     if !hPop.isNaN { v[sSize + i] = Features.sizeSimilarity(logPopulation: hPop, pop) }
+                    if !partnerLogMean.isNaN { v[sPartnerSizes + i] = Features.sizeSimilarity(logPopulation: partnerLogMean, pop) }
                 }
                 if !hLat.isNaN, !latitude[i].isNaN {
                     let d = MatchIndex.chordKm(ux[i] - hx, uy[i] - hy, uz[i] - hz)
@@ -115,6 +130,8 @@ extension MatchIndex {
                 let c = Int(country[i])
                 v[sCountry + i] = countryLinkValue[c]
                 v[sPartners + i] = partnerValue[i]
+                v[sTheirNew + i] = partnersInHomeCountry[i] > 0
+                    ? Features.candidateNewCountry(partnersInHomeCountry: Int(partnersInHomeCountry[i])) : 1
                 v[sLang + i] = languageValue[c]
                 v[sNew + i] = newCountryValue[c]
                 v[sSeek + i] = Features.seeking(seeking[i])

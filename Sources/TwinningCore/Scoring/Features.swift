@@ -6,17 +6,29 @@ import Foundation
 /// The bulk ranker calls these same functions, so the explanation of one
 /// candidate and the ranking of all of them cannot disagree.
 public enum Features {
-    /// Similar size: 1 for equal populations, 0.5 at a factor of about 3.2
-    /// (|log10 ratio| = 0.5), 0.2 at a factor of 10. Real partners differ by a
-    /// median factor of 2.3, so the curve is steepest around there.
+    /// Similar size: 1 for equal populations, falling in a straight line over
+    /// the log ratio to 0 at a factor of about 300 (|log10 ratio| = 2.5): 0.8
+    /// at a factor of 3, 0.6 at a factor of 10. Real partners differ by a
+    /// median factor of 2.3; a straight line fitted the real twinnings better
+    /// than a bell curve, which treats a factor of 10 and of 1,000 alike.
     public static func sizeSimilarity(_ home: Int?, _ candidate: Int?) -> Float? {
         guard let home, let candidate, home > 0, candidate > 0 else { return nil }
         return sizeSimilarity(logPopulation: Float(log10(Double(home))), Float(log10(Double(candidate))))
     }
 
     static func sizeSimilarity(logPopulation a: Float, _ b: Float) -> Float {
-        let r = abs(a - b) / 0.5
-        return 1 / (1 + r * r)
+        max(0, 1 - abs(a - b) / 2.5)
+    }
+
+    /// Similar size to the home city's partners: the same straight line over
+    /// the log ratio between the candidate and the typical (geometric mean)
+    /// size of the home city's partners. A city that twins with towns of
+    /// 20,000 tends to do so again, whatever its own size. Missing when the
+    /// home city has no partner with a known population.
+    public static func partnerSizes(partnerPopulations: [Int], candidate: Int?) -> Float? {
+        let logs = partnerPopulations.filter { $0 > 0 }.map { log10(Double($0)) }
+        guard !logs.isEmpty, let candidate, candidate > 0 else { return nil }
+        return sizeSimilarity(logPopulation: Float(logs.reduce(0, +) / Double(logs.count)), Float(log10(Double(candidate))))
     }
 
     /// The candidate's own size on a log scale: 0 at 1,000 inhabitants, 1 at
@@ -64,29 +76,34 @@ public enum Features {
     public static func sharedPartners(_ count: Int) -> Float { saturating(Float(count), 2) }
 
     /// Partners of partners: the number of paths home → partner → its partner →
-    /// candidate. Wider than shared partners and saturating more slowly.
-    public static func partnersOfPartners(_ paths: Int) -> Float { saturating(Float(paths), 5) }
+    /// candidate, on a log scale (1 at 300 or more): a well-connected home city
+    /// has hundreds of such paths, and 5 and 50 must still differ.
+    public static func partnersOfPartners(_ paths: Int) -> Float { logScale(paths, top: 300) }
 
     /// Adamic–Adar: shared partners, each weighted by 1 / ln(its number of
     /// partners), so a shared small town says more than a shared metropolis.
     public static func adamicAdar(_ sum: Double) -> Float { saturating(Float(sum), 1) }
 
     /// Twinnings in the register between the home city's admin1 region and the
-    /// candidate's ("towns near us are twinned with towns near them").
-    /// Missing when either region is unknown.
+    /// candidate's ("towns near us are twinned with towns near them"), on a
+    /// log scale (1 at 300 or more: two German and French regions can share
+    /// hundreds). Missing when either region is unknown.
     public static func regionLinks(_ count: Int?) -> Float? {
         guard let count else { return nil }
-        return saturating(Float(count), 3)
+        return logScale(count, top: 300)
     }
 
     /// Towns near the home city twinned with towns near the candidate: each
-    /// such twinning counts e^(−d₁/30 km) · e^(−d₂/30 km) for its two ends'
-    /// distances (up to 25 km from home, 50 km from the candidate). A finer
-    /// version of region links that ignores administrative borders.
-    public static func nearbyLinks(_ weightedCount: Double) -> Float { saturating(Float(weightedCount), 0.5) }
+    /// such twinning counts e^(−d₁/20 km) · e^(−d₂/80 km) for its two ends'
+    /// distances (up to 60 km from home, 150 km from the candidate), on a log
+    /// scale. A finer version of region links that ignores borders.
+    public static func nearbyLinks(_ weightedCount: Double) -> Float {
+        min(1, Float(log(1 + 10 * weightedCount) / log(201.0)))
+    }
 
-    /// Kernel of the nearby-links feature; 0 beyond `limit` km.
-    static func nearbyKernel(_ km: Float, limit: Float) -> Float { km <= limit ? exp(-km / 30) : 0 }
+    /// Kernels of the nearby-links feature, 0 beyond the radius.
+    static func nearHomeKernel(_ km: Float) -> Float { km <= MatchIndex.nearHomeKm ? exp(-km / 20) : 0 }
+    static func nearCandidateKernel(_ km: Float) -> Float { km <= MatchIndex.nearCandidateKm ? exp(-km / 80) : 0 }
 
     /// Twinnings between the two countries (log scale; 1 at 500 or more).
     /// Country pairs cluster strongly (DE–FR, DE–PL, FR–GB …).
@@ -129,11 +146,22 @@ public enum Features {
         return Set(home).isDisjoint(with: candidate) ? 0 : 0.5
     }
 
+    /// How new the home country would be for the candidate: 1 when it has no
+    /// partner there yet, 0.77 with one, 0.5 with four, 0 with 20 or more.
+    /// Real twinnings spread: a French town with two German partners is less
+    /// likely to take a third than one with none (fitted weight, README).
+    public static func candidateNewCountry(partnersInHomeCountry count: Int) -> Float { 1 - logScale(count, top: 20) }
+
     /// 1 when the home city has no partner in the candidate's country yet.
     public static func newCountry(homeHasPartnerThere: Bool) -> Float { homeHasPartnerThere ? 0 : 1 }
 
     /// 1 when the candidate's profile says it is looking for partners.
     public static func seeking(_ flag: Bool) -> Float { flag ? 1 : 0 }
+
+    /// ln(1 + x) / ln(1 + top), capped at 1: 0 for none, 1 at `top` or more.
+    static func logScale(_ x: Int, top: Int) -> Float {
+        x <= 0 ? 0 : min(1, Float(log(1 + Double(x)) / log(1 + Double(top))))
+    }
 
     /// 1 − e^(−x / scale): 0 for nothing, rising quickly, never above 1.
     static func saturating(_ x: Float, _ scale: Float) -> Float { 1 - exp(-x / scale) }

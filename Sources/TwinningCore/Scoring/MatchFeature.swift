@@ -28,6 +28,8 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
     case nearbyLinks = "nearby_links"
     case countryLinks = "country_links"
     case candidatePartners = "candidate_partners"
+    case partnerSizes = "partner_sizes"
+    case candidateNewCountry = "candidate_new_country"
     case themes
     case languages
     case newCountry = "new_country"
@@ -51,6 +53,8 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
         case .nearbyLinks: return de ? "Verbindungen der Umgebung" : "nearby links"
         case .countryLinks: return de ? "Verbindungen der Länder" : "country links"
         case .candidatePartners: return de ? "Zahl der Partner" : "number of partners"
+        case .partnerSizes: return de ? "Größe Ihrer Partner" : "your partners' size"
+        case .candidateNewCountry: return de ? "neu für sie" : "new for them"
         case .themes: return de ? "Themen" : "themes"
         case .languages: return de ? "Sprachen" : "languages"
         case .newCountry: return de ? "neues Land" : "new country"

@@ -62,9 +62,10 @@ public final class MatchIndex: Sendable {
     let seeking: [Bool]
     /// Features that depend on the candidate alone, computed once.
     let sizeValue: [Float], partnerValue: [Float]
-    /// Radii of the nearby-links feature. Kept small: the cost grows with the
-    /// square of each radius, and wider radii did not rank better.
-    static let nearHomeKm: Float = 25, nearCandidateKm: Float = 50
+    /// Radii of the nearby-links feature: towns within 60 km of home, their
+    /// partners' surroundings up to 150 km (the kernels make farther towns
+    /// count little; the cost grows with the square of each radius).
+    static let nearHomeKm: Float = 60, nearCandidateKm: Float = 150
     /// Profile tags (folded), only for the few cities that have a profile.
     let strengths: [Int32: Set<String>]
     let challenges: [Int32: Set<String>]

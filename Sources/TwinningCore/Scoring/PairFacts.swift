@@ -16,12 +16,16 @@ public struct PairFacts: Sendable, Equatable, Codable {
     public var candidateRegion: String?
     /// Twinnings between the two admin1 regions; nil when a region is unknown.
     public var regionLinks: Int?
-    /// Twinnings between towns within 25 km of home and towns within 50 km of the candidate; nil without coordinates.
+    /// Twinnings between towns within 60 km of home and towns within 150 km of the candidate; nil without coordinates.
     public var nearbyLinks: Int?
     public var homeCountry: String
     public var candidateCountry: String
     public var countryLinks: Int
     public var candidatePartners: Int
+    /// The typical (geometric mean) population of the home city's partners; nil when none is known.
+    public var partnersTypicalPopulation: Int?
+    /// The candidate's partners in the home city's country.
+    public var candidatePartnersInHomeCountry: Int
     /// Home challenges met by the candidate (shared challenges or its strengths, by mode), as the home city wrote them.
     public var sharedThemes: [String]
     public var commonLanguages: [String]
@@ -58,6 +62,7 @@ extension MatchIndex {
         if !latitude[home].isNaN, !latitude[candidate].isNaN {
             var n = 0
             forEachNear(home, km: MatchIndex.nearHomeKm) { x, _ in
+                guard x != home else { return }
                 for y in partners(of: x) {
                     if let d = distanceKm(Int(y), candidate), d <= Double(MatchIndex.nearCandidateKm) { n += 1 }
                 }
@@ -65,6 +70,10 @@ extension MatchIndex {
             nearbyLinks = n
         }
         let hc = Int(country[home]), cc = Int(country[candidate])
+        let partnerLogs = homePartners.map { logPopulation[Int($0)] }.filter { !$0.isNaN }
+        let typical = partnerLogs.isEmpty ? nil
+            : Int(pow(10, Double(partnerLogs.reduce(0, +) / Float(partnerLogs.count))).rounded())
+        let inHomeCountry = partners(of: candidate).filter { Int(country[Int($0)]) == hc }.count
         var countryLinks = 0
         for x in countryMembers[Int(countryOffsets[hc])..<Int(countryOffsets[hc + 1])] {
             for y in partners(of: Int(x)) where Int(country[Int(y)]) == cc { countryLinks += 1 }
@@ -78,7 +87,8 @@ extension MatchIndex {
             distanceKm: distanceKm(home, candidate), sharedPartners: shared, partnersOfPartners: paths, adamicAdar: adamic,
             homeRegion: regionName(home), candidateRegion: regionName(candidate), regionLinks: regionLinks, nearbyLinks: nearbyLinks,
             homeCountry: countries[hc].name, candidateCountry: countries[cc].name, countryLinks: countryLinks,
-            candidatePartners: degree(candidate), sharedThemes: sharedThemes,
+            candidatePartners: degree(candidate), partnersTypicalPopulation: typical,
+            candidatePartnersInHomeCountry: inHomeCountry, sharedThemes: sharedThemes,
             commonLanguages: countries[hc].languages.filter(candidateLanguages.contains),
             homeHasPartnerInCountry: homePartners.contains { Int(country[Int($0)]) == cc },
             seeking: seeking[candidate])
