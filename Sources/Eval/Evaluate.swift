@@ -7,7 +7,8 @@ import TwinningCore
 func runEvaluation(index: MatchIndex, split: Split, profile: WeightProfile, limit: Int?, seed: UInt64) {
     var all = queries(for: split, index: index)
     if let limit, limit < all.count { all = Array(all.prefix(limit)) }
-    var engine = Metrics(), random = Metrics(), population = Metrics(), distance = Metrics()
+    var engine = Metrics(), random = Metrics(), population = Metrics(), distance = Metrics(), simple = Metrics()
+    let simpleWeights = simpleScorer.weightVector
     var rng = SeededRandom(seed: seed &+ 0x5EED)
     var candidateCounts: [Int] = []
     let started = Date()
@@ -20,6 +21,8 @@ func runEvaluation(index: MatchIndex, split: Split, profile: WeightProfile, limi
         candidateCounts.append(m)
         engine.add(rank: rank, candidates: m)
         random.add(rank: Int.random(in: 1...m, using: &rng), candidates: m)
+        let simpleRanking = Ranker.rank(index: index, table: table, weights: simpleWeights, filters: filters, excluded: [])
+        if let r = simpleRanking.rank(ofPosition: q.partner) { simple.add(rank: r, candidates: m) }
         let sizes = ranking.order.map { ($0, Double(table.value(.sizeSimilarity, Int($0)) ?? -1)) }
         population.add(rank: rankOf(target: q.partner, targetScore: Double(table.value(.sizeSimilarity, q.partner) ?? -1),
                                     scores: sizes), candidates: m)
@@ -38,4 +41,16 @@ func runEvaluation(index: MatchIndex, split: Split, profile: WeightProfile, limi
     print(random.row("random"))
     print(population.row("population closeness"))
     print(distance.row("geographic closeness"))
+    print(simple.row("simple scorer, 6 features (fitted)"))
 }
+
+/// The "best simple scorer" of the issue and of FACTS.md, on the engine's own
+/// feature values: population closeness, distance, candidate size and three
+/// network features (region links, partner count, shared partners), fitted
+/// the same way as the engine (same split, same questions):
+///
+///     twinning-eval tune --features size_similarity,distance,candidate_size,region_links,candidate_partners,shared_partners
+let simpleScorer = WeightProfile(name: "simple", mode: .similar, weights: [
+    .sizeSimilarity: 3.55, .candidateSize: 4.67, .distance: 6.79, .sharedPartners: 7.31, .regionLinks: 3.57,
+    .candidatePartners: 3.49,
+])

@@ -7,9 +7,11 @@
 //       each held-out pair (both directions) rank every city of the partner's
 //       country except the query and its known partners. Prints Hit@1,
 //       Hit@10, MRR and median rank for the engine and simple baselines.
-//   twinning-eval tune [--seed N] [--queries N]
-//       Coordinate search on the weights of the network and geometry
-//       features, maximising MRR on seed N's (1) held-out pairs; prints a profile.
+//   twinning-eval tune [--seed N] [--queries N] [--rivals N]
+//       Fits the weights of the network and geometry features (conditional
+//       logit, maximum likelihood) on an inner split of seed N's (2) training
+//       pairs — never on its held-out pairs; prints a weight profile.
+//       --features a,b,c fits only those (the simple baseline of the README).
 //   twinning-eval bench [--homes N]
 //       Milliseconds to rank all gazetteer cities for one home city.
 
@@ -30,7 +32,7 @@ let command = arguments.first.map { ["tune", "bench", "evaluate"].contains($0) ?
     return arguments[i + 1]
 }
 
-let seed = UInt64(option("--seed") ?? (command == "tune" ? "1" : "2")) ?? 2
+let seed = UInt64(option("--seed") ?? "2") ?? 2
 let fraction = Double(option("--holdout") ?? "0.2") ?? 0.2
 let queryLimit = option("--queries").flatMap { Int($0) }
 let pairsPath = option("--pairs")
@@ -55,10 +57,23 @@ do {
         runBench(cities: cities, pairs: pairs, countries: countries, homes: Int(option("--homes") ?? "200") ?? 200)
     case "tune":
         let split = Split(pairs: pairs, seed: seed, fraction: fraction)
-        let index = MatchIndex(cities: cities, partnerships: split.training, countries: countries)
-        runTune(index: index, split: split, start: try loadProfile(), limit: queryLimit ?? 2000, seed: seed)
+        var features = tunableFeatures
+        if let list = option("--features") {
+            features = try list.split(separator: ",").map { name in
+                guard let f = MatchFeature(rawValue: String(name)) else { fail("unknown feature \(name)") }
+                return f
+            }
+        }
+        runTune(cities: cities, countries: countries, split: split, start: try loadProfile(), features: features,
+                limit: queryLimit ?? 3000,
+                negatives: Int(option("--rivals") ?? "300") ?? 300, folds: Int(option("--folds") ?? "4") ?? 4,
+                innerFraction: Double(option("--inner-holdout") ?? "0.05") ?? 0.05, seed: seed)
     default:
         let split = Split(pairs: pairs, seed: seed, fraction: fraction)
+        if let dump = option("--dump-held-out") {
+            // For studies outside Swift: the held-out pairs of this split, as GeoNames ids.
+            try split.heldOut.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+        }
         // The known network is the training part only: every network feature
         // (shared partners, region links …) is computed from it.
         let index = MatchIndex(cities: cities, partnerships: split.training, countries: countries)
