@@ -32,7 +32,7 @@ def shaped(M, variant):
     }
     return np.stack([cols[k] for k in variant], 1)
 
-def run(label, variant, extra=()):
+def run(label, variant, extra=(), by_degree=False):
     def X(M):
         raw = np.stack([(M[:, ix[k]] - mu[ix[k]]) / sd[ix[k]] for k in extra], 1) if extra else None
         if not variant: return raw
@@ -40,12 +40,21 @@ def run(label, variant, extra=()):
     f = Stack([(X(M), t) for M, t in fitd]); te = Stack([(X(M), t) for M, t in testd])
     w = minimize(nll, np.zeros(f.M.shape[1]), args=(f, 1e-4), jac=True, method='L-BFGS-B', options={'maxiter': 500}).x
     r = evaluate(w, te)
+    if by_degree:
+        # Where the ranks come from: partners with and without another twinning in the known network.
+        s = te.M @ w
+        ranks = 1 + np.bincount(te.grp, weights=(s > s[te.tgt][te.grp]).astype(float), minlength=len(te.off))
+        deg = np.array([M[t, ix['deg_raw']] for M, t in testd])
+        for name, mask in (('  partner has no other twinning', deg == 0), ('  partner has others', deg > 0)):
+            q = ranks[mask]
+            print(f"{name:32s} {mask.mean()*100:4.0f} % of questions: median rank {np.median(q):.0f}, "
+                  f"MRR {np.mean(1 / q):.3f}, Hit@10 {np.mean(q <= 10)*100:.0f} %")
     print(f"{label:30s} H1 {r['h1']*100:5.1f} H10 {r['h10']*100:5.1f} MRR {r['mrr']:.3f} med {r['med']:.0f}", flush=True)
 
 engine = ['size_sim', 'cand_size', 'distance', 'partners_log', 'has_partner', 'shared', 'aa', 'p3_log', 'rl_log',
           'nearby', 'partner_sizes', 'cand_in_home_c', 'region_affinity']
 run('simple (6)', ['size_sim', 'cand_size', 'distance', 'partners_log', 'shared', 'rl_log'])
-run('engine-like (13)', engine)
+run('engine-like (13)', engine, by_degree=True)
 for extra in ['rl_rate', 'p3w', 'p3_per_deg', 'pnear', 'cprof', 'same_name', 'capcap', 'lrank', 'nearby150']:
     run('+' + extra, engine, (extra,))
 run('every raw feature, standardised', [], tuple(names))
