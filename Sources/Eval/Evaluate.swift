@@ -4,7 +4,7 @@ import TwinningCore
 /// Ranks the true partner of every held-out query with the engine (the same
 /// `Ranker.rank` the program uses) and with three baselines over the same
 /// candidates, and prints the table.
-func runEvaluation(index: MatchIndex, split: Split, profile: WeightProfile, limit: Int?, seed: UInt64) {
+func runEvaluation(index: MatchIndex, split: Split, profile: WeightProfile, limit: Int?, seed: UInt64, allCountries: Bool = false) {
     var all = queries(for: split, index: index)
     if let limit, limit < all.count { all = Array(all.prefix(limit)) }
     var engine = Metrics(), random = Metrics(), population = Metrics(), distance = Metrics(), simple = Metrics()
@@ -14,7 +14,8 @@ func runEvaluation(index: MatchIndex, split: Split, profile: WeightProfile, limi
     let started = Date()
     for q in all {
         let table = index.featureTable(home: q.home, mode: profile.mode, preference: profile.distancePreference)
-        let filters = MatchFilters(countries: [index.countryCode(q.partner)])
+        // The question: the partner among its country's cities; or, harder, among all cities.
+        let filters = allCountries ? MatchFilters() : MatchFilters(countries: [index.countryCode(q.partner)])
         let ranking = Ranker.rank(index: index, table: table, weights: profile.weightVector, filters: filters, excluded: [])
         guard let rank = ranking.rank(ofPosition: q.partner) else { continue }
         let m = ranking.count

@@ -13,6 +13,8 @@ let tunableFeatures: [MatchFeature] = [.sizeSimilarity, .candidateSize, .distanc
 /// a random sample of the other candidates of its country.
 struct FitQuery {
     let rows: [[Float]]   // [candidate][tunable feature], missing = 0
+    /// Per candidate, the part of the score from features kept fixed (0 unless `keepOthers`).
+    let offsets: [Float]
 }
 
 /// Fits the weights of the tunable features by maximum likelihood of a
@@ -29,11 +31,12 @@ struct FitQuery {
 /// fitted on is nearly as dense as the one they are evaluated on.
 func runTune(cities: [MatchCityRecord], countries: [MatchCountry], split: Split, start: WeightProfile,
              features tunable: [MatchFeature] = tunableFeatures,
-             limit: Int, negatives: Int, folds: Int, innerFraction: Double, seed: UInt64) {
+             limit: Int, negatives: Int, folds: Int, innerFraction: Double, seed: UInt64, allCountries: Bool = false, keepOthers: Bool = false) {
     var rng = SeededRandom(seed: seed &+ 77)
     var data: [FitQuery] = []
     let slots = tunable.map { MatchFeature.allCases.firstIndex(of: $0)! }
     var known = 0
+    let fixed = MatchFeature.allCases.filter { !tunable.contains($0) }
     for fold in 0..<folds {
         let inner = Split(pairs: split.training, seed: seed &+ 100 &+ UInt64(fold), fraction: innerFraction)
         known = inner.training.count
@@ -43,13 +46,17 @@ func runTune(cities: [MatchCityRecord], countries: [MatchCountry], split: Split,
         for q in all.prefix(limit / folds) {
             let table = index.featureTable(home: q.home, mode: start.mode, preference: start.distancePreference)
             let ranking = Ranker.rank(index: index, table: table, weights: start.weightVector,
-                                      filters: MatchFilters(countries: [index.countryCode(q.partner)]), excluded: [])
+                                      filters: allCountries ? MatchFilters() : MatchFilters(countries: [index.countryCode(q.partner)]),
+                                      excluded: [])
             var others = ranking.order.filter { Int($0) != q.partner }
             guard others.count < ranking.order.count else { continue }
             others.shuffle(using: &rng)
             let chosen = [Int32(q.partner)] + others.prefix(negatives)
             let rows = chosen.map { p in slots.map { table.value(MatchFeature.allCases[$0], Int(p)) ?? 0 } }
-            data.append(FitQuery(rows: rows))
+            let offsets = chosen.map { p in
+                keepOthers ? fixed.reduce(Float(0)) { $0 + start.weight($1) * (table.value($1, Int(p)) ?? 0) } : 0
+            }
+            data.append(FitQuery(rows: rows, offsets: offsets))
         }
     }
     print(String(format: "fitting on %d questions (%d inner splits of seed %llu's training pairs, %d known each), %d sampled rivals each",
@@ -62,7 +69,7 @@ func runTune(cities: [MatchCityRecord], countries: [MatchCountry], split: Split,
         var gradient = [Float](repeating: 0, count: k)
         var loss: Float = 0
         for q in data {
-            let logits = q.rows.map { row in zip(row, w).reduce(0) { $0 + $1.0 * $1.1 } }
+            let logits = zip(q.rows, q.offsets).map { row, offset in zip(row, w).reduce(offset) { $0 + $1.0 * $1.1 } }
             let top = logits.max()!
             let e = logits.map { exp($0 - top) }
             let z = e.reduce(0, +)
@@ -84,7 +91,7 @@ func runTune(cities: [MatchCityRecord], countries: [MatchCountry], split: Split,
         if step % 100 == 0 { print(String(format: "step %d: mean negative log-likelihood %.4f", step, loss / n)) }
     }
     var profile = start
-    if tunable.count < tunableFeatures.count {
+    if !keepOthers, tunable.count < tunableFeatures.count {
         // A fit of a few features only (a baseline): the others weigh nothing.
         for feature in MatchFeature.allCases { profile.weights[feature] = 0 }
     }

@@ -7,11 +7,13 @@
 //       each held-out pair (both directions) rank every city of the partner's
 //       country except the query and its known partners. Prints Hit@1,
 //       Hit@10, MRR and median rank for the engine and simple baselines.
-//   twinning-eval tune [--seed N] [--queries N] [--rivals N]
+//       --all-countries: rank among all cities instead (the TUI's default list).
+//   twinning-eval tune [--seed N] [--queries N] [--rivals N] [--all-countries]
 //       Fits the weights of the network and geometry features (conditional
 //       logit, maximum likelihood) on an inner split of seed N's (2) training
 //       pairs — never on its held-out pairs; prints a weight profile.
-//       --features a,b,c fits only those (the simple baseline of the README).
+//       --features a,b,c fits only those (the simple baseline of the README);
+//       with --keep-others the other features keep the profile's weights.
 //   twinning-eval bench [--homes N]
 //       Milliseconds to rank all gazetteer cities for one home city.
 
@@ -57,7 +59,9 @@ do {
         runBench(cities: cities, pairs: pairs, countries: countries, homes: Int(option("--homes") ?? "200") ?? 200)
     case "tune":
         let split = Split(pairs: pairs, seed: seed, fraction: fraction)
-        var features = tunableFeatures
+        let allCountries = arguments.contains("--all-countries")
+        // Among all cities, the features that are constant within one country can be fitted too.
+        var features = allCountries ? tunableFeatures + [.countryLinks, .languages, .newCountry] : tunableFeatures
         if let list = option("--features") {
             features = try list.split(separator: ",").map { name in
                 guard let f = MatchFeature(rawValue: String(name)) else { fail("unknown feature \(name)") }
@@ -67,7 +71,8 @@ do {
         runTune(cities: cities, countries: countries, split: split, start: try loadProfile(), features: features,
                 limit: queryLimit ?? 3000,
                 negatives: Int(option("--rivals") ?? "300") ?? 300, folds: Int(option("--folds") ?? "4") ?? 4,
-                innerFraction: Double(option("--inner-holdout") ?? "0.05") ?? 0.05, seed: seed)
+                innerFraction: Double(option("--inner-holdout") ?? "0.05") ?? 0.05, seed: seed, allCountries: allCountries,
+                keepOthers: arguments.contains("--keep-others"))
     default:
         let split = Split(pairs: pairs, seed: seed, fraction: fraction)
         if let dump = option("--dump-held-out") {
@@ -79,7 +84,8 @@ do {
         let index = MatchIndex(cities: cities, partnerships: split.training, countries: countries)
         print(String(format: "data: %d cities, %d pairs; seed %llu holds out %d pairs (%.0f %%), %d known (loaded in %.1f s)",
                      index.count, pairs.count, seed, split.heldOut.count, fraction * 100, split.training.count, loaded))
-        runEvaluation(index: index, split: split, profile: try loadProfile(), limit: queryLimit, seed: seed)
+        runEvaluation(index: index, split: split, profile: try loadProfile(), limit: queryLimit, seed: seed,
+                      allCountries: arguments.contains("--all-countries"))
     }
 } catch {
     fail("\(error)")
