@@ -53,6 +53,13 @@ public struct MatchesPaneState: Equatable, Sendable {
     public var mode = MatchMode.learn
     /// Weights being tried; nil: the profile of the mode.
     public var profile: WeightProfile?
+    /// The user's saved profiles (`~/.config/twinning/weights/MODE.weights`),
+    /// read at start and replaced on "save": they come before the built-in
+    /// ones, as in `twinning match`.
+    public var savedProfiles: [MatchMode: WeightProfile] = [:]
+
+    /// The profile of a mode: the user's saved one, else the built-in.
+    public func profile(of mode: MatchMode) -> WeightProfile { savedProfiles[mode] ?? WeightProfile.builtIn(mode) }
     /// Which candidates may be suggested: countries, distance and inhabitants (the `/` dialog).
     public var filters = MatchFilters()
     public var rows: [Suggestion] = []
@@ -295,7 +302,7 @@ public struct AppState: Equatable, Sendable {
     /// The city the match explorer suggests partners for.
     public var matchHome: Int64? { matches.home ?? homeCityId }
 
-    public var matchProfile: WeightProfile { matches.profile ?? WeightProfile.builtIn(matches.mode) }
+    public var matchProfile: WeightProfile { matches.profile ?? matches.profile(of: matches.mode) }
 
     /// Identifies a ranking: home, weights and filters.
     public var matchKey: String? {

@@ -22,10 +22,28 @@ public final class EffectRunner {
     /// mode without a configured folder).
     public var exportFolder: String?
 
-    public init(database: AppDatabase, config: UserConfig, exportFolder: String? = nil) {
+    /// Where "save as profile" writes (tests pass a scratch folder, never the user's).
+    public let weightsDirectory: URL
+
+    public init(database: AppDatabase, config: UserConfig, exportFolder: String? = nil,
+                weightsDirectory: URL = WeightProfile.directory()) {
         self.database = database
         self.config = config
         self.exportFolder = exportFolder
+        self.weightsDirectory = weightsDirectory
+    }
+
+    /// The user's saved weight profiles, one per mode, with a warning for a
+    /// file that cannot be read (the built-in profile is used instead).
+    public func savedProfiles() -> (profiles: [MatchMode: WeightProfile], warning: String?) {
+        var profiles: [MatchMode: WeightProfile] = [:], warning: String?
+        for mode in MatchMode.allCases
+            where FileManager.default.fileExists(atPath: weightsDirectory.appendingPathComponent(mode.rawValue + ".weights").path) {
+            do { profiles[mode] = try WeightProfile.load(named: mode.rawValue, directory: weightsDirectory) } catch {
+                warning = "\(error)"
+            }
+        }
+        return (profiles, warning)
     }
 
     /// The home city from the settings (a GeoNames id, or "id:N" for a city a user added).
@@ -135,7 +153,7 @@ public final class EffectRunner {
                 if lines.isEmpty { lines = [tr(.reviewsEmpty, language)] }
                 return [.overlayLoaded(TextOverlay(title: tr(.reviewsTitle, language), lines: lines))]
             case .saveProfile(let profile):
-                let url = try profile.save()
+                let url = try profile.save(to: weightsDirectory)
                 return [.saved(tr(.profileSaved, language, url.path), select: nil)]
             case .loadHistory:
                 return [.historyLoaded(try database.changes(limit: 500))]

@@ -263,7 +263,7 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
         return []
     case .weights:
         state.matches.weightsOpen = true
-        if state.matches.profile == nil { state.matches.profile = WeightProfile.builtIn(state.matches.mode) }
+        if state.matches.profile == nil { state.matches.profile = state.matches.profile(of: state.matches.mode) }
         return []
     case .reviews:
         guard let home = state.matchHome else { return [] }
@@ -518,6 +518,7 @@ private func reduceWeights(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.matches.profile = profile
         return detailEffects(state) // re-rank at once
     case .saveProfile:
+        state.matches.savedProfiles[profile.mode] = profile
         return [.saveProfile(profile)]
     case .closeWeights:
         state.matches.weightsOpen = false

@@ -55,7 +55,9 @@ struct OpenCommand: ParsableCommand {
             state.healthRule = HealthRule(activeYears: config["health_active_years"].flatMap { Int($0) } ?? 2,
                                           quietYears: config["health_quiet_years"].flatMap { Int($0) } ?? 5)
             state.homeCityId = runner.homeCityId()
-            if let warning = warning ?? config.warning { state.status = StatusMessage(warning, kind: .warning) }
+            let saved = runner.savedProfiles()
+            state.matches.savedProfiles = saved.profiles
+            if let warning = warning ?? config.warning ?? saved.warning { state.status = StatusMessage(warning, kind: .warning) }
             if state.homeCityId == nil && !state.readOnly { state.form = Forms.homeCity() }
             config = runner.config
             AppLoop(state: state, terminal: terminal, runner: runner).run(initialEffects: [.loadData(select: nil)])

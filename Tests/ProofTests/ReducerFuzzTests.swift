@@ -229,7 +229,9 @@ final class ReducerFuzzTests: XCTestCase {
     func testHundredThousandRandomKeys() throws {
         let started = Date()
         let db = try FuzzFixtures.database()
-        let runner = EffectRunner(database: db, config: UserConfig())
+        // Saved profiles go to a scratch folder: 100,000 random keys include "g" then "s".
+        let runner = EffectRunner(database: db, config: UserConfig(),
+                                  weightsDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("twinning-fuzz-\(UUID().uuidString)"))
         var state = AppState(size: Size(rows: 24, columns: 80), language: .en)
         state.today = PartialDate(year: 2026, month: 5, day: 20)!
         state.homeCityId = try db.city(geonameId: 2935517)?.id

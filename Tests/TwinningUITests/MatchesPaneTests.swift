@@ -84,4 +84,24 @@ final class MatchesPaneTests: XCTestCase {
         XCTAssertEqual(state.overlay?.title, "Why not Amiens?")
         XCTAssertEqual(state.overlay?.lines.first, "Already a partner (any status).")
     }
+
+    func testASavedProfileIsWrittenToTheGivenFolderAndUsedAgainAfterAModeSwitch() throws {
+        var (state, runner) = try UIFixtures.state()
+        UIFixtures.press(&state, runner, .char("4"), .char("g"), .right, .right, .char("s"))
+        let saved = state.matchProfile.weight(MatchFeature.allCases[0])
+        XCTAssertEqual(saved, WeightProfile.builtIn(.learn).weight(MatchFeature.allCases[0]) + 0.5, accuracy: 0.25)
+        let file = runner.weightsDirectory.appendingPathComponent("learn.weights")
+        let written = try WeightProfile.parse(String(contentsOf: file, encoding: .utf8), name: "learn")
+        XCTAssertEqual(written.weight(MatchFeature.allCases[0]), saved, "the file holds the saved weight")
+        UIFixtures.press(&state, runner, .escape, .char("m"), .char("m"))
+        XCTAssertEqual(state.matches.mode, .learn)
+        XCTAssertEqual(state.matchProfile.weight(MatchFeature.allCases[0]), saved, "back in the mode: the saved profile, not the built-in")
+        // A new session reads it from the folder, as `twinning match` does.
+        let again = EffectRunner(database: runner.database, config: UserConfig(), weightsDirectory: runner.weightsDirectory)
+        XCTAssertEqual(again.savedProfiles().profiles[.learn], written)
+        XCTAssertNil(again.savedProfiles().warning)
+        try "size_similarity = lots\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertNil(again.savedProfiles().profiles[.learn], "a broken file falls back to the built-in")
+        XCTAssertTrue(again.savedProfiles().warning?.contains("learn.weights") == true)
+    }
 }

@@ -44,11 +44,16 @@ enum UIFixtures {
         return try AppDatabase(writer: db.writer, path: nil, isReadOnly: false, actor: ChangeActor(user: "test"))
     }
 
+    /// A fresh folder for saved weight profiles: a test never writes into the user's ~/.config.
+    static func scratchWeights() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("twinning-weights-\(UUID().uuidString)")
+    }
+
     /// A state as the program shows it after start, with data and the first detail loaded.
     static func state(size: Size = Size(rows: 24, columns: 80), language: Language = .en, home: Int64? = 2935517) throws
         -> (AppState, EffectRunner) {
         let db = try database()
-        let runner = EffectRunner(database: db, config: UserConfig())
+        let runner = EffectRunner(database: db, config: UserConfig(), weightsDirectory: scratchWeights())
         var state = AppState(size: size, language: language)
         state.today = PartialDate(year: 2026, month: 5, day: 20)!
         if let home { state.homeCityId = try db.city(geonameId: home)?.id }
