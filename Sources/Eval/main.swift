@@ -8,10 +8,12 @@
 //       country except the query and its known partners. Prints Hit@1,
 //       Hit@10, MRR and median rank for the engine and simple baselines.
 //       --all-countries: rank among all cities instead (the TUI's default list).
-//   twinning-eval tune [--seed N] [--queries N] [--rivals N] [--all-countries]
+//       --dump-held-out FILE: also write the held-out pairs (for Scripts/match-study).
+//   twinning-eval tune [--seed N] [--queries N] [--rivals N] [--folds N] [--inner-holdout F] [--all-countries]
 //       Fits the weights of the network and geometry features (conditional
-//       logit, maximum likelihood) on an inner split of seed N's (2) training
-//       pairs — never on its held-out pairs; prints a weight profile.
+//       logit, maximum likelihood) on N (4) inner splits of seed N's (2)
+//       training pairs, F (0.05) held out each — never on the evaluation's
+//       held-out pairs; prints a weight profile.
 //       --features a,b,c fits only those (the simple baseline of the README);
 //       with --keep-others the other features keep the profile's weights.
 //   twinning-eval bench [--homes N]
