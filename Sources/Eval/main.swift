@@ -28,6 +28,17 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print("""
+        usage: twinning-eval [--seed N] [--holdout F] [--profile NAME | --weights FILE] [--queries N] [--all-countries]
+                             [--dump-held-out FILE]
+               twinning-eval tune [--seed N] [--queries N] [--rivals N] [--folds N] [--inner-holdout F]
+                                  [--all-countries] [--features a,b,c] [--keep-others]
+               twinning-eval bench [--homes N]
+        Measures the match engine on the real twinnings (see README, "How good are the suggestions?").
+        """)
+    exit(0)
+}
 let command = arguments.first.map { ["tune", "bench", "evaluate"].contains($0) ? $0 : "evaluate" } ?? "evaluate"
 
 @MainActor func option(_ name: String) -> String? {
