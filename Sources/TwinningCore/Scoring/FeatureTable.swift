@@ -64,12 +64,7 @@ extension MatchIndex {
                 nearby[c] += w * Features.nearCandidateKernel(d)
             }
         }
-        // The typical size of the home city's partners (mean of log population).
-        var partnerLogSum: Float = 0, partnerLogCount: Float = 0
-        for p in partners(of: home) where !logPopulation[Int(p)].isNaN {
-            partnerLogSum += logPopulation[Int(p)]; partnerLogCount += 1
-        }
-        let partnerLogMean: Float = partnerLogCount > 0 ? partnerLogSum / partnerLogCount : .nan
+        let partnerLogMean = partnersLogPopulation(home)
         let homeRegion = Int(region[home])
         var regionLinks: [Float] = []
         if homeRegion >= 0 {

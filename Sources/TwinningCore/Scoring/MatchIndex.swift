@@ -234,6 +234,17 @@ public final class MatchIndex: Sendable {
 
     public func degree(_ position: Int) -> Int { Int(offsets[position + 1] - offsets[position]) }
 
+    /// The typical size of a city's partners: the mean of their log10
+    /// populations (a geometric mean); NaN when no partner has one. Shared by
+    /// the bulk feature table and the facts of one pair.
+    func partnersLogPopulation(_ position: Int) -> Float {
+        var sum: Float = 0, count: Float = 0
+        for p in partners(of: position) where !logPopulation[Int(p)].isNaN {
+            sum += logPopulation[Int(p)]; count += 1
+        }
+        return count > 0 ? sum / count : .nan
+    }
+
     public func countryCode(_ position: Int) -> String { countries[Int(country[position])].code }
 
     /// Positions of every city in a country (empty for an unknown code).

@@ -70,9 +70,8 @@ extension MatchIndex {
             nearbyLinks = n
         }
         let hc = Int(country[home]), cc = Int(country[candidate])
-        let partnerLogs = homePartners.map { logPopulation[Int($0)] }.filter { !$0.isNaN }
-        let typical = partnerLogs.isEmpty ? nil
-            : Int(pow(10, Double(partnerLogs.reduce(0, +) / Float(partnerLogs.count))).rounded())
+        let partnerLog = partnersLogPopulation(home)
+        let typical = partnerLog.isNaN ? nil : Int(pow(10, Double(partnerLog)).rounded())
         let inHomeCountry = partners(of: candidate).filter { Int(country[Int($0)]) == hc }.count
         var countryLinks = 0
         for x in countryMembers[Int(countryOffsets[hc])..<Int(countryOffsets[hc + 1])] {
