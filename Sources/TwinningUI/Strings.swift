@@ -288,8 +288,9 @@ private let table: [S: (en: String, de: String)] = [
     .errFilterDistance: ("Distance must be a number of km, e.g. 800.", "Die Entfernung bitte als Zahl in km, z. B. 800."),
     .errFilterDistanceTooFar: ("No city is further away than 20,000 km.", "Keine Stadt ist weiter als 20.000 km entfernt."),
     .errFilterPopulation: ("Inhabitants must be a whole number, e.g. 20000.", "Einwohner bitte als ganze Zahl, z. B. 20000."),
-    .errFilterCountries: ("Countries are two-letter codes such as FR IT; “{1}” is not one.",
-                          "Länder bitte als Kürzel aus zwei Buchstaben wie FR IT; „{1}“ ist keins."),
+    // Short: the message stands beside the field in a dialog of an 80-column window.
+    .errFilterCountries: ("Use two-letter codes such as FR IT, not “{1}”.",
+                          "Bitte Kürzel wie FR IT, nicht „{1}“."),
     .errFilterUnknownCountry: ("No city in the list has the country code {1}.", "Keine Stadt in der Liste hat das Länderkürzel {1}."),
     .errFilterRange: ("“To” ({1}) is smaller than “from” ({2}).", "„Bis“ ({1}) ist kleiner als „ab“ ({2})."),
     .filtersActive: ("Filters: {1}", "Filter: {1}"),

@@ -78,7 +78,7 @@ final class MatchFiltersTests: XCTestCase {
             XCTAssertEqual(parsed.filters == nil, !parsed.errors.isEmpty)
             return Dictionary(parsed.errors, uniquingKeysWith: { first, _ in first })
         }
-        XCTAssertEqual(errors(["France"]), [.countries: "Countries are two-letter codes such as FR IT; “France” is not one."])
+        XCTAssertEqual(errors(["France"]), [.countries: "Use two-letter codes such as FR IT, not “France”."])
         XCTAssertEqual(errors(["PL XX"]), [.countries: "No city in the list has the country code XX."])
         XCTAssertEqual(errors(["", "-5"]), [.minDistance: "Distance must be a number of km, e.g. 800."])
         XCTAssertEqual(errors(["", "", "30000"]), [.maxDistance: "No city is further away than 20,000 km."])
