@@ -91,7 +91,12 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
     let top = max(1, (state.size.rows - height) / 2)
     let left = (state.size.columns - width) / 2
     var title = tr(form.title, language)
-    if case .editCity(let city) = form.kind { title = tr(.formEditCity, language, city.name) }
+    switch form.kind {
+    case .editCity(let city): title = tr(.formEditCity, language, city.name)
+    case .rejectMatch(let candidate): title = tr(.formReject, language, candidate.name)
+    case .snoozeMatch(let candidate): title = tr(.formSnooze, language, candidate.name)
+    default: break
+    }
     let inner = drawBox(&screen, row: top, col: left, rows: height, columns: width, title: title)
     let labelWidth = min(20, inner.columns / 3)
     let valueCol = inner.col + labelWidth + 1

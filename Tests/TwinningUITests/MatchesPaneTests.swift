@@ -41,7 +41,9 @@ final class MatchesPaneTests: XCTestCase {
         var (state, runner) = try UIFixtures.state()
         UIFixtures.press(&state, runner, .char("4"))
         let first = try XCTUnwrap(state.selectedMatch)
-        UIFixtures.press(&state, runner, .char("r"), .right)
+        UIFixtures.press(&state, runner, .char("r"))
+        XCTAssertTrue(render(state).text().contains("Reject \(first.name)"), "the dialog names the city")
+        UIFixtures.press(&state, runner, .right)
         UIFixtures.press(&state, runner, .tab)
         UIFixtures.type(&state, runner, "zu groß")
         UIFixtures.press(&state, runner, .function(2))
@@ -54,6 +56,7 @@ final class MatchesPaneTests: XCTestCase {
 
         let second = try XCTUnwrap(state.selectedMatch)
         UIFixtures.press(&state, runner, .char("s"))
+        XCTAssertTrue(render(state).text().contains("Suggest \(second.name) again later"))
         XCTAssertEqual(state.form?.field(.snoozeUntil)?.text, "2026-08-01", "three months on")
         // The snooze counts from the real date: make it lie ahead of it.
         let later = PartialDate(year: PartialDate.today().year + 1, month: 1, day: 1)!
