@@ -335,8 +335,9 @@ private let table: [S: (en: String, de: String)] = [
     .fieldReason: ("Reason", "Grund"), .fieldNote: ("In your words", "In eigenen Worten"), .fieldUntilDate: ("Again from", "Wieder ab"),
     .fieldCity: ("City", "Stadt"),
     .weightsTitle: ("Weights — {1}", "Gewichte — {1}"),
-    .weightsHint: ("↑↓ feature · ←→ weight (re-ranks at once) · s saves as profile · Esc closes",
-                   "↑↓ Merkmal · ←→ Gewicht (ordnet sofort neu) · s speichert als Profil · Esc schließt"),
+    // Fits the weights dialog of an 80-column window (62 columns inside).
+    .weightsHint: ("↑↓ feature · ←→ weight, re-ranks at once · s save · Esc close",
+                   "↑↓ Merkmal · ←→ Gewicht, sofort neu · s speichern · Esc zurück"),
     .profileSaved: ("Saved the weights as {1}", "Gewichte gespeichert als {1}"),
     .whyNotTitle: ("Why not {1}?", "Warum nicht {1}?"), .reviewsTitle: ("Reviews", "Bewertungen"),
     .reviewsEmpty: ("No reviews yet.", "Noch keine Bewertungen."), .ranking: ("Ranking …", "Ordne …"),
