@@ -143,6 +143,6 @@ func renderOverlay(_ screen: inout Screen, _ state: AppState, _ overlay: TextOve
     for (i, text) in lines.dropFirst(scroll).prefix(visible).enumerated() {
         screen.put(text, row: inner.row + i, col: inner.col, role: .dialog, maxWidth: inner.columns)
     }
-    screen.put(tr(.helpClose, state.language) + "  ↑↓", row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
+    screen.put(tr(.overlayClose, state.language) + "  ↑↓", row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
     screen.cursor = Position(row: inner.row, col: inner.col)
 }

@@ -234,7 +234,7 @@ func renderHistory(_ screen: inout Screen, _ state: AppState, _ changes: [Change
     for (i, text) in lines.dropFirst(scroll).prefix(visible).enumerated() {
         screen.put(text, row: inner.row + i, col: inner.col, role: .dialog, maxWidth: inner.columns)
     }
-    screen.put(tr(.helpClose, language) + "  ↑↓", row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
+    screen.put(tr(.overlayClose, language) + "  ↑↓", row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
     screen.cursor = Position(row: inner.row, col: inner.col)
 }
 

@@ -15,7 +15,7 @@ public enum S: String, CaseIterable, Sendable {
     case helpNewPartnership, helpEditPartnership, helpDeletePartnership, helpSort, helpHomeCity
     case helpSave, helpCancel, helpNextField, helpPrevField, helpChoice, helpToggle, helpPick
     case helpYes, helpNo, helpConfirmDefault, helpFilterDone, helpFilterClear
-    case helpTitle, helpContextGeneral, helpContextForms, helpClose
+    case helpTitle, helpContextGeneral, helpContextForms, helpClose, overlayClose
     // Cities pane
     case scopeRegister, scopeGazetteer, colName, colRegion, colCountry, colPopulation, colPartners
     case detailRegion, detailCountry, detailPopulation, detailCoordinates, detailThemes, detailStrengths
@@ -128,6 +128,7 @@ private let table: [S: (en: String, de: String)] = [
     .helpContextGeneral: ("Everywhere", "Überall"),
     .helpContextForms: ("Forms", "Formulare"),
     .helpClose: ("Esc closes this help", "Esc schließt die Hilfe"),
+    .overlayClose: ("Esc closes", "Esc schließt"),
 
     .scopeRegister: ("Our register", "Unser Register"), .scopeGazetteer: ("All cities of the world", "Alle Städte der Welt"),
     .colName: ("Name", "Name"), .colRegion: ("Region", "Region"), .colCountry: ("Country", "Land"),
@@ -336,8 +337,8 @@ private let table: [S: (en: String, de: String)] = [
     .fieldCity: ("City", "Stadt"),
     .weightsTitle: ("Weights — {1}", "Gewichte — {1}"),
     // Fits the weights dialog of an 80-column window (62 columns inside).
-    .weightsHint: ("↑↓ feature · ←→ weight, re-ranks at once · s save · Esc close",
-                   "↑↓ Merkmal · ←→ Gewicht, sofort neu · s speichern · Esc zurück"),
+    .weightsHint: ("↑↓ feature · ←→ weight (list re-ranks) · s save · Esc close",
+                   "↑↓ Merkmal · ←→ Gewicht · s speichern · Esc zurück"),
     .profileSaved: ("Saved the weights as {1}", "Gewichte gespeichert als {1}"),
     .whyNotTitle: ("Why not {1}?", "Warum nicht {1}?"), .reviewsTitle: ("Reviews", "Bewertungen"),
     .reviewsEmpty: ("No reviews yet.", "Noch keine Bewertungen."), .ranking: ("Ranking …", "Ordne …"),
