@@ -52,6 +52,15 @@ struct MatchCommand: ParsableCommand {
                 }
                 let home = try resolveCity(city!, in: database)
                 let engine = try MatchEngine(database: database)
+                // A country name or an unknown code would silently rank nothing: say so instead.
+                for code in countries {
+                    guard code.count == 2, code.allSatisfy(\.isLetter) else {
+                        throw UserError("--country takes two-letter codes such as FR, not \"\(TextSafety.excerpt(code))\".")
+                    }
+                    if engine.index.positions(inCountry: code).isEmpty {
+                        throw UserError("No city in the register has the country code \(code.uppercased()).")
+                    }
+                }
                 let filters = MatchFilters(countries: Set(countries.map { $0.uppercased() }), minDistanceKm: minKm, maxDistanceKm: maxKm,
                                            minPopulation: minPopulation, maxPopulation: maxPopulation)
                 if let whyNot {

@@ -37,6 +37,11 @@ final class MatchCommandTests: EndToEndTestCase {
         let text = try CLI.ok(["match", "Dortmund", "--country", "FR", "--limit", "3", "--db", db])
         XCTAssertTrue(text.stdout.hasPrefix("Partner suggestions for Dortmund (DE)"), text.summary)
         XCTAssertEqual(text.stdoutLines.filter { $0.contains(" FR ") }.count, 3, text.summary)
+        // A country name or an unknown code is refused with the reason, not answered with an empty list.
+        let name = try CLI.fails(["match", "Dortmund", "--country", "France", "--db", db])
+        XCTAssertTrue(name.stderr.contains("two-letter codes such as FR, not \"France\""), name.summary)
+        let unknown = try CLI.fails(["match", "Dortmund", "--country", "xx", "--db", db])
+        XCTAssertTrue(unknown.stderr.contains("No city in the register has the country code XX."), unknown.summary)
         let json = try jsonArray(try CLI.ok(["match", "Dortmund", "--country", "FR", "--limit", "3", "--format", "json", "--db", db]))
         XCTAssertEqual(json.map { $0["rank"] as? Int }, [1, 2, 3])
         let first = try XCTUnwrap(json.first)
