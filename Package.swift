@@ -32,8 +32,9 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CWidth"),
+        .target(name: "CCrashGuard"),
         .target(name: "TwinningUI", dependencies: ["TwinningCore", "CWidth"]),
-        .target(name: "TwinningTerminal", dependencies: ["TwinningUI", "CNcursesw"]),
+        .target(name: "TwinningTerminal", dependencies: ["TwinningUI", "CNcursesw", "CCrashGuard"]),
         .executableTarget(
             name: "twinning",
             dependencies: [

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <wchar.h>
 #include <curses.h>
+#include <term.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,29 @@ static inline int tw_setup_locale(void) {
 /// newterm on the process's stdout/stdin (the FILE* globals are not usable
 /// from Swift 6). Returns NULL instead of exiting when TERM is unknown.
 static inline SCREEN *tw_newterm(const char *type) { return newterm(type, stdout, stdin); }
+
+/// A terminfo string capability, or NULL when the terminal has none
+/// (tigetstr answers (char *)-1 for "not a string capability").
+static inline const char *tw_terminfo_string(const char *name) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return NULL;
+    return value;
+}
+
+/// What the program needs of a terminal: cursor addressing, and a way to
+/// mark the selected row (reverse video or standout). 0 when both are there;
+/// bit 1: no cursor addressing; bit 2: no reverse video.
+/// Looked up with setupterm before newterm, so nothing is sent to a terminal
+/// that is refused; -1 when the terminal type is unknown.
+static inline int tw_terminal_lacks(const char *type) {
+    int err = 0;
+    if (setupterm((char *)type, 1, &err) != OK) return -1;
+    int lacks = 0;
+    if (tw_terminfo_string("cup") == NULL) lacks |= 1;
+    if (tw_terminfo_string("rev") == NULL && tw_terminfo_string("smso") == NULL) lacks |= 2;
+    del_curterm(cur_term);
+    return lacks;
+}
 
 static inline WINDOW *tw_curscr(void) { return curscr; }
 static inline int tw_colors(void) { return COLORS; }

@@ -5,6 +5,8 @@ import TwinningUI
 /// The terminal only ever sees finished screens; the state only changes in `reduce`.
 public final class AppLoop {
     public private(set) var state: AppState
+    /// A test hook: trap right after the first full screen (proves the crash guard).
+    public var crashAfterFirstFrame = false
     let terminal: Terminal
     let runner: EffectRunner
 
@@ -12,6 +14,18 @@ public final class AppLoop {
         self.state = state
         self.terminal = terminal
         self.runner = runner
+        // While a save waits for another volunteer's write, say so on the
+        // status line (the save itself blocks this thread meanwhile).
+        let weakSelf = WeakLoop(self)
+        runner.database.busyWait.onWait = { seconds in weakSelf.loop?.showWaiting(seconds) }
+    }
+
+    deinit { runner.database.busyWait.onWait = nil }
+
+    private func showWaiting(_ seconds: Double) {
+        var shown = state
+        shown.status = StatusMessage(tr(.waitingForOthers, state.language, String(Int(seconds))), kind: .warning)
+        terminal.present(render(shown))
     }
 
     static func progressNote(_ effect: Effect, _ language: Language) -> String? {
@@ -50,6 +64,10 @@ public final class AppLoop {
                 }
             }
             terminal.present(render(state))
+            if crashAfterFirstFrame && state.data.revision > 0 {
+                let trap: Int? = nil
+                _ = trap! // a real trap, as a bug would cause
+            }
             guard let key = terminal.readKey(timeoutMilliseconds: 1000) else {
                 if stopWhenIdle { return }
                 // Idle for a second: has another volunteer saved something?
@@ -63,4 +81,10 @@ public final class AppLoop {
             pending += reduce(&state, .key(key))
         }
     }
+}
+
+/// The loop as the busy handler sees it: weakly, so the database does not keep the loop alive.
+private final class WeakLoop: @unchecked Sendable {
+    weak var loop: AppLoop?
+    init(_ loop: AppLoop) { self.loop = loop }
 }

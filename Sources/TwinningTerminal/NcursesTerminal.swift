@@ -1,3 +1,4 @@
+import CCrashGuard
 import CNcursesw
 import Foundation
 import TwinningUI
@@ -28,7 +29,8 @@ public final class NcursesTerminal: Terminal {
 
     /// Starts full-screen mode. Throws `TerminalError` with a message for the
     /// user when stdin/stdout is not a terminal or TERM is unusable.
-    public static func start(theme: Theme, environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func start(theme: Theme, environment: [String: String] = ProcessInfo.processInfo.environment,
+                             crashMessage: String = NcursesTerminal.defaultCrashMessage)
         throws -> NcursesTerminal
     {
         _ = tw_setup_locale()
@@ -37,7 +39,23 @@ public final class NcursesTerminal: Terminal {
         // would only print a terse message for an unset TERM.
         guard let term, !term.isEmpty, term != "dumb" else { throw TerminalError.unsuitableTerminal(term: term) }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
-        guard let screen = tw_newterm(nil) else { throw TerminalError.unsuitableTerminal(term: term) }
+        // vt52 and its like can be opened, but the screen would be garbled:
+        // refuse them as plainly as "dumb", before anything is sent.
+        let lacks = tw_terminal_lacks(term)
+        if lacks < 0 { throw TerminalError.unsuitableTerminal(term: term) }
+        if lacks != 0 {
+            throw TerminalError.lacksCapabilities(term: term, cursorAddressing: lacks & 1 == 0, reverseVideo: lacks & 2 == 0)
+        }
+        // Before ncurses changes the terminal: the settings to restore on a crash.
+        tw_crash_guard_install(crashMessage)
+        guard let screen = tw_newterm(nil) else {
+            tw_crash_guard_remove()
+            throw TerminalError.unsuitableTerminal(term: term)
+        }
+        // This terminal's own way back from full-screen mode, for the crash guard.
+        let capabilities: [String] = ["sgr0", "cnorm", "rmcup"]
+        let reset = capabilities.compactMap { name in tw_terminfo_string(name).map { String(cString: $0) } }.joined()
+        if !reset.isEmpty { tw_crash_guard_set_reset(reset) }
         tw_install_endwin_at_exit()
         return NcursesTerminal(screen: screen, theme: theme, environment: environment)
     }
@@ -70,11 +88,15 @@ public final class NcursesTerminal: Terminal {
 
     private let defaultColoursAvailable: Bool
 
+    public static let defaultCrashMessage = "twinning stopped because of an internal error. What was saved is safe; "
+        + "what was being typed in an open form is lost. Please tell whoever looks after twinning."
+
     deinit { stop() }
 
     /// Ends full-screen mode and restores the terminal. Safe to call twice.
     public func stop() {
         guard let screen = screenPointer else { return }
+        tw_crash_guard_remove()
         endwin()
         delscreen(screen)
         screenPointer = nil

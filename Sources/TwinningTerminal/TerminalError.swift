@@ -7,12 +7,19 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     case notATerminal
     /// TERM is unset, "dumb" or unknown to the terminfo database.
     case unsuitableTerminal(term: String?)
+    /// The terminal type cannot place the cursor or show a highlighted row.
+    case lacksCapabilities(term: String, cursorAddressing: Bool, reverseVideo: Bool)
 
     public var description: String {
         switch self {
         case .notATerminal:
             return "Cannot open the terminal: standard input and output must be an interactive terminal "
                 + "(not a pipe or a file). Run twinning directly in a terminal window or SSH session."
+        case .lacksCapabilities(let term, let cursorAddressing, let reverseVideo):
+            let missing = [cursorAddressing ? nil : "place the cursor", reverseVideo ? nil : "highlight the selected row"]
+                .compactMap { $0 }.joined(separator: " or ")
+            return "Cannot use this terminal: TERM=\"\(DisplayWidth.truncate(term, to: 40))\" cannot \(missing), which the "
+                + "full-screen program needs. Set TERM=xterm-256color (or your terminal program's name) and try again."
         case .unsuitableTerminal(let term):
             guard let term, !term.isEmpty else {
                 return "Cannot open the terminal (TERM is not set). Set TERM=xterm-256color and try again."

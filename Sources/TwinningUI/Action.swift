@@ -19,6 +19,8 @@ public enum Action: Equatable, Sendable {
     /// A save or delete failed; the form (if any) stays open with what was typed.
     case failed(String, field: FieldID?)
     case homeCitySaved(Int64)
+    /// A plain note for the status line (nothing failed).
+    case notice(String)
     /// Someone else saved the record being edited; the form stays open.
     case conflict
     /// The current version of the record being edited, after "reload".

@@ -25,6 +25,16 @@ public final class EffectRunner {
     /// Where "save as profile" writes (tests pass a scratch folder, never the user's).
     public let weightsDirectory: URL
 
+    /// What the program may write besides the database. Read-only: nothing at
+    /// all; kiosk: only reports into the export folder, so one kiosk user's
+    /// choice of home city does not become every kiosk user's.
+    public enum UserFiles: Sendable, Equatable {
+        case writable
+        /// The home city and weights hold for this session only (read-only or kiosk mode).
+        case sessionOnly
+    }
+    public var userFiles: UserFiles = .writable
+
     public init(database: AppDatabase, config: UserConfig, exportFolder: String? = nil,
                 weightsDirectory: URL = WeightProfile.directory()) {
         self.database = database
@@ -153,6 +163,7 @@ public final class EffectRunner {
                 if lines.isEmpty { lines = [tr(.reviewsEmpty, language)] }
                 return [.overlayLoaded(TextOverlay(title: tr(.reviewsTitle, language), lines: lines))]
             case .saveProfile(let profile):
+                guard userFiles == .writable else { return [.failed(tr(.profileSessionOnly, language), field: nil)] }
                 let url = try profile.save(to: weightsDirectory)
                 return [.saved(tr(.profileSaved, language, url.path), select: nil)]
             case .loadHistory:
@@ -202,6 +213,9 @@ public final class EffectRunner {
             case .setHomeCity(let id):
                 guard let city = try database.city(id: id) else { return [] }
                 config["home_city"] = city.geonameId.map(String.init) ?? "id:\(id)"
+                guard userFiles == .writable else {
+                    return [.homeCitySaved(id), .notice(tr(.homeSessionOnly, language, city.name))]
+                }
                 try config.save()
                 return [.homeCitySaved(id)]
             case .redraw, .quit:
@@ -213,7 +227,10 @@ public final class EffectRunner {
                 if recordIsGone(effect) { return [.formClosed(tr(.deletedMeanwhile, language))] }
                 return [.conflict]
             }
-            if case .readOnly = error { return [.failed(tr(.readOnlyRefused, language), field: nil)] }
+            if case .readOnly = error {
+                return [.failed(tr(database.readOnlyReason == nil ? .readOnlyRefused : .newerDatabase, language), field: nil)]
+            }
+            if case .filesChanged = error { return [.failed(tr(.filesChanged, language), field: nil)] }
             if case .invalid(let validation) = error {
                 return [.failed(tr(.errorPrefix, language, validation.description), field: FieldID(rawValue: validation.field) ?? (validation.field == "cities" ? .cityB : nil))]
             }

@@ -75,6 +75,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         refilterCities(&state, keepId: state.selectedCity?.id)
         refilterPartnerships(&state, keepId: state.selectedPartnership?.id)
         return detailEffects(state)
+    case .notice(let message):
+        state.status = StatusMessage(message, kind: .warning)
+        return []
     case .key(let key):
         return reduceKey(&state, key)
     }

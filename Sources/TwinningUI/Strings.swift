@@ -77,6 +77,8 @@ public enum S: String, CaseIterable, Sendable {
     // Vocabulary
     case typePartnership, typeFriendship, typeContact, typeProject
     case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
+    // Safety: what is written where, waiting for others, newer databases
+    case homeSessionOnly, profileSessionOnly, waitingForOthers, newerDatabase, filesChanged, crashed, crashReportIn
 }
 
 private let table: [S: (en: String, de: String)] = [
@@ -305,6 +307,19 @@ private let table: [S: (en: String, de: String)] = [
     .reviewAccepted: ("accepted", "angenommen"), .reviewRejected: ("rejected", "abgelehnt"),
     .reviewSnoozed: ("suggest again from {1}", "ab {1} wieder vorschlagen"),
     .saving: ("Saving …", "Speichere …"),
+    .crashed: ("twinning stopped because of an internal error. What was saved is safe; what was being typed in an open form is lost.",
+               "twinning wurde wegen eines internen Fehlers beendet. Gespeichertes ist sicher; Eingaben in einem offenen Formular sind verloren."),
+    .crashReportIn: ("A report for the developers is in {1}.", "Ein Bericht für die Entwickler liegt in {1}."),
+    .homeSessionOnly: ("Our city is {1} for this session; it is not remembered here (read-only or kiosk mode).",
+                       "Unsere Stadt ist {1} für diese Sitzung; hier wird sie nicht gespeichert (nur lesen oder Kiosk)."),
+    .profileSessionOnly: ("The weights hold for this session; in read-only or kiosk mode they are not saved to a file.",
+                          "Die Gewichte gelten für diese Sitzung; im Nur-lesen- oder Kiosk-Modus werden sie nicht gespeichert."),
+    .waitingForOthers: ("Another volunteer is saving a big change (an import?) — waiting … {1} s",
+                        "Jemand anderes speichert gerade viel (ein Import?) — bitte warten … {1} s"),
+    .newerDatabase: ("This database was made by a newer version of twinning: it is only read here. Please update twinning.",
+                     "Diese Datenbank stammt von einer neueren twinning-Version: sie wird hier nur gelesen. Bitte twinning aktualisieren."),
+    .filesChanged: ("The database files were deleted or replaced while twinning ran: nothing more is saved. Please quit and start again.",
+                    "Die Datenbankdateien wurden während des Betriebs gelöscht oder ersetzt: es wird nichts mehr gespeichert. Bitte beenden und neu starten."),
     .paneMatches: ("Matches", "Vorschläge"),
     .matchesTitle: ("Suggested partners for {1} · {2}", "Vorgeschlagene Partner für {1} · {2}"),
     .modeSimilar: ("similar challenges", "ähnliche Herausforderungen"), .modeLearn: ("learn from", "voneinander lernen"),

@@ -67,12 +67,29 @@ func confirmDeletion(of what: String, yes: Bool) throws -> Bool {
 func openDatabase(_ options: GlobalOptions, demo: Bool = true) throws -> AppDatabase {
     let path = options.databasePath
     let isNew = !FileManager.default.fileExists(atPath: path)
-    let database = try AppDatabase.open(path: path)
+    let database = try AppDatabase.open(path: path, busyWait: commandLineBusyWait())
     if isNew {
         try populate(database, path: path, demo: demo)
     }
     if let warning = FilePermissions.warning(forDatabaseAt: path) { Console.error("warning: " + warning) }
+    if let reason = database.readOnlyReason { Console.error("warning: " + reason) }
     return database
+}
+
+/// A command waits up to a minute for another volunteer's write, and says
+/// once on a terminal that it is waiting.
+func commandLineBusyWait() -> BusyWait {
+    let told = ToldOnce()
+    return BusyWait(limit: 60) { _ in
+        guard Console.stderrIsTerminal, told.first() else { return }
+        Console.error("Waiting for another volunteer's change to finish …")
+    }
+}
+
+final class ToldOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    func first() -> Bool { lock.withLock { defer { done = true }; return !done } }
 }
 
 /// Loads the gazetteer (and demo data) with a progress line on stderr.

@@ -29,7 +29,10 @@ struct OpenCommand: ParsableCommand {
             }
             let terminal: NcursesTerminal
             do {
-                terminal = try NcursesTerminal.start(theme: ThemeLoader.defaultTheme, environment: environment)
+                var crashMessage = tr(.crashed, language)
+                if let folder = Backtraces.reportFolder(environment: environment) { crashMessage += " " + tr(.crashReportIn, language, folder) }
+                terminal = try NcursesTerminal.start(theme: ThemeLoader.defaultTheme, environment: environment,
+                                                     crashMessage: crashMessage)
             } catch {
                 throw UserError("\(error)")
             }
@@ -45,6 +48,12 @@ struct OpenCommand: ParsableCommand {
             let exportFolder = config["export_folder"].map { DatabaseLocation.resolve(option: $0) }
                 ?? (kioskMode ? nil : FileManager.default.currentDirectoryPath)
             let runner = EffectRunner(database: database, config: config, exportFolder: exportFolder)
+            // Read-only and kiosk sessions write no settings and no weights:
+            // "nothing is written" must hold for files outside the database too.
+            runner.userFiles = database.isReadOnly || kioskMode ? .sessionOnly : .writable
+            // A volunteer's save waits for someone else's long write (minutes,
+            // visibly) instead of failing after 15 s.
+            database.busyWait.limit = 300
             var state = AppState(size: terminal.size, language: language)
             state.readOnly = database.isReadOnly
             state.today = PartialDate.today()
@@ -58,9 +67,13 @@ struct OpenCommand: ParsableCommand {
             let saved = runner.savedProfiles()
             state.matches.savedProfiles = saved.profiles
             if let warning = warning ?? config.warning ?? saved.warning { state.status = StatusMessage(warning, kind: .warning) }
+            if database.readOnlyReason != nil { state.status = StatusMessage(tr(.newerDatabase, language), kind: .warning) }
             if state.homeCityId == nil && !state.readOnly { state.form = Forms.homeCity() }
             config = runner.config
-            AppLoop(state: state, terminal: terminal, runner: runner).run(initialEffects: [.loadData(select: nil)])
+            let loop = AppLoop(state: state, terminal: terminal, runner: runner)
+            // For the proof tests of the crash guard: a deliberate trap once the first screen is up.
+            loop.crashAfterFirstFrame = environment["TWINNING_TEST_CRASH"] == "after-first-frame"
+            loop.run(initialEffects: [.loadData(select: nil)])
         }
     }
 }

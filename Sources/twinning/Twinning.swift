@@ -8,6 +8,8 @@ struct Twinning: ParsableCommand {
     static func main() {
         let environment = ProcessInfo.processInfo.environment
         let arguments = Kiosk.guardArguments(Array(CommandLine.arguments.dropFirst()), environment: environment)
+        Backtraces.ensure(arguments: arguments, environment: environment,
+                          kiosk: Kiosk.isOn(environment) || arguments.contains("--kiosk"))
         main(arguments)
     }
 

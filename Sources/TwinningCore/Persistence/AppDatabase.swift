@@ -8,14 +8,25 @@ public final class AppDatabase: Sendable {
     /// Where the file lives, for messages; nil in memory.
     public let path: String?
     public let isReadOnly: Bool
+    /// Why the database was opened read-only although the user may write it
+    /// (a newer version made it); said on screen and when a change is refused.
+    public let readOnlyReason: String?
     /// Whose changes these are, for the change log and undo.
     public let actor: ChangeActor
+    /// The files under the open database, checked before every write.
+    let fileIdentity: DatabaseFileIdentity?
+    /// Waits for another volunteer's long write instead of failing (see `BusyWait`).
+    public let busyWait: BusyWait
 
-    init(writer: any DatabaseWriter, path: String?, isReadOnly: Bool, actor: ChangeActor = .current()) throws {
+    init(writer: any DatabaseWriter, path: String?, isReadOnly: Bool, readOnlyReason: String? = nil,
+         actor: ChangeActor = .current(), busyWait: BusyWait = BusyWait()) throws {
         self.writer = writer
         self.path = path
         self.isReadOnly = isReadOnly
+        self.readOnlyReason = readOnlyReason
         self.actor = actor
+        self.busyWait = busyWait
+        self.fileIdentity = isReadOnly ? nil : path.map(DatabaseFileIdentity.init(path:))
         if !isReadOnly {
             do {
                 try AppDatabase.migrate(writer)
@@ -23,13 +34,18 @@ public final class AppDatabase: Sendable {
                 throw AppError.from(error, path: path)
             }
         } else {
-            let pending = try writer.read { db in
-                try !Schema.migrator.hasCompletedMigrations(db)
+            // A database of a newer version is read as it is; one that only
+            // lacks our newest migrations cannot be read by this version.
+            let (pending, newer) = try writer.read { db in
+                (try !Schema.migrator.hasCompletedMigrations(db), try Schema.migrator.hasBeenSuperseded(db))
             }
-            if pending {
+            if pending && !newer {
                 throw AppError.readOnly("The database \(path ?? "") is read-only and needs an upgrade that cannot be written.")
             }
         }
+        // A column renamed or dropped (by a newer version, or by hand) would
+        // otherwise surface later as a raw decoding error listing a whole row.
+        try SchemaCompatibility.requireReadableColumns(writer, path: path, newer: readOnlyReason != nil)
     }
 
     /// Brings the schema up to date. Several volunteers may start the new
@@ -52,12 +68,13 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    static func configuration(readOnly: Bool) -> Configuration {
+    static func configuration(readOnly: Bool, busyWait: BusyWait = BusyWait()) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.readonly = readOnly
-        // Several volunteers share one file: wait for a writer instead of failing.
-        config.busyMode = .timeout(15)
+        // Several volunteers share one file: wait for a writer instead of
+        // failing, and say so while waiting (`BusyWait`).
+        config.busyMode = .callback { tries in busyWait.shouldRetry(tries: tries) }
         config.label = "twinning"
         return config
     }
@@ -70,7 +87,8 @@ public final class AppDatabase: Sendable {
 
     /// Opens (or creates) the database file in WAL mode. A file the user may
     /// not write opens read-only, so it can still be browsed and exported.
-    public static func open(path: String, readOnly: Bool = false, actor: ChangeActor = .current()) throws -> AppDatabase {
+    public static func open(path: String, readOnly: Bool = false, actor: ChangeActor = .current(),
+                            busyWait: BusyWait = BusyWait()) throws -> AppDatabase {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -97,7 +115,10 @@ public final class AppDatabase: Sendable {
             if openReadOnly {
                 do {
                     let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-                    return try AppDatabase(writer: queue, path: path, isReadOnly: true, actor: actor)
+                    return try AppDatabase(writer: queue, path: path, isReadOnly: true,
+                                           readOnlyReason: try SchemaCompatibility.readOnlyReason(queue, path: path), actor: actor)
+                } catch let error as AppError {
+                    throw error
                 } catch {
                     // A WAL database in a folder we may not write: SQLite cannot
                     // create its shared-memory file, so read it as immutable.
@@ -107,11 +128,19 @@ public final class AppDatabase: Sendable {
                     return try AppDatabase(writer: queue, path: path, isReadOnly: true, actor: actor)
                 }
             }
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false, busyWait: busyWait))
             // A new file in a folder shared by the association's group is made
             // group-writable, or the first volunteer would lock out the others.
             if !exists { FilePermissions.shareWithFolderGroup(path) }
-            return try AppDatabase(writer: pool, path: path, isReadOnly: false, actor: actor)
+            // A newer version of twinning made this file: writing with our
+            // older rules could break it, so it is only read.
+            if try pool.read({ db in try Schema.migrator.hasBeenSuperseded(db) }) {
+                try pool.close()
+                let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+                return try AppDatabase(writer: queue, path: path, isReadOnly: true,
+                                       readOnlyReason: SchemaCompatibility.newerVersionMessage(path), actor: actor)
+            }
+            return try AppDatabase(writer: pool, path: path, isReadOnly: false, actor: actor, busyWait: busyWait)
         } catch let error as AppError {
             throw error
         } catch {
@@ -132,8 +161,11 @@ public final class AppDatabase: Sendable {
     /// One transaction. Refused up front when the database is read-only.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         if isReadOnly {
-            throw AppError.readOnly("The database \(path ?? "") is read-only: changes cannot be saved.")
+            throw AppError.readOnly(readOnlyReason ?? "The database \(path ?? "") is read-only: changes cannot be saved.")
         }
+        // Someone deleted or replaced the database's files under us: what we
+        // wrote now would go to a file nobody else sees.
+        if let problem = fileIdentity?.problem() { throw AppError.filesChanged(problem) }
         do {
             return try writer.write(body)
         } catch {

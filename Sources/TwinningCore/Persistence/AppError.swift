@@ -11,11 +11,14 @@ public enum AppError: Error, Equatable, Sendable, CustomStringConvertible, Local
     /// The database file cannot be used (not SQLite, a directory, no permission…).
     case database(String)
     case readOnly(String)
+    /// The database's files were deleted or replaced under the running program.
+    case filesChanged(String)
 
     public var description: String {
         switch self {
         case .invalid(let error): return error.description
-        case .conflict(let message), .notFound(let message), .database(let message), .readOnly(let message):
+        case .conflict(let message), .notFound(let message), .database(let message), .readOnly(let message),
+             .filesChanged(let message):
             return message
         }
     }
@@ -24,6 +27,13 @@ public enum AppError: Error, Equatable, Sendable, CustomStringConvertible, Local
     /// Turns SQLite's words into a volunteer's words. Constraint names in
     /// `Schema` are chosen so they can be recognised here.
     static func from(_ error: Error, path: String? = nil) -> Error {
+        // GRDB's decoding error lists the whole row (and its SQL): not for a
+        // volunteer's screen, and possibly full of someone's notes.
+        if error is RowDecodingError {
+            let name = path.map { " " + ($0 as NSString).lastPathComponent } ?? ""
+            return AppError.database("A record in the database\(name) could not be read: it was written by another version "
+                                     + "of twinning or changed by hand. Please update twinning, or restore a backup.")
+        }
         guard let dbError = error as? DatabaseError else { return error }
         let message = dbError.message ?? ""
         let place = path.map { " (\($0))" } ?? ""

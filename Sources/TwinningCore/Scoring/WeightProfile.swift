@@ -125,9 +125,20 @@ public struct WeightProfile: Sendable, Equatable {
         return URL(fileURLWithPath: home).appendingPathComponent(".config/twinning/weights")
     }
 
+    /// A profile is named, not a path: "../../x" or "/etc/x" would read or
+    /// write a file outside the weights folder.
+    public static func requirePlainName(_ name: String) throws {
+        let allowed = name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
+        guard !name.isEmpty, name.count <= 60, allowed else {
+            throw AppError.invalid(ValidationError(
+                field: "profile", message: "\"\(TextSafety.excerpt(name))\" is not a profile name: use letters, digits, - and _ only (no folders)"))
+        }
+    }
+
     /// A profile by name: the user's file NAME.weights if there is one, else
     /// the built-in profile of that name ("similar", "learn").
     public static func load(named name: String, directory: URL = WeightProfile.directory()) throws -> WeightProfile {
+        try requirePlainName(name)
         let url = directory.appendingPathComponent(name + ".weights")
         if let data = FileManager.default.contents(atPath: url.path) {
             do {
@@ -143,6 +154,7 @@ public struct WeightProfile: Sendable, Equatable {
     /// Writes NAME.weights into `directory`, creating it.
     @discardableResult
     public func save(to directory: URL = WeightProfile.directory()) throws -> URL {
+        try WeightProfile.requirePlainName(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name + ".weights")
         try serialized().write(to: url, atomically: true, encoding: .utf8)

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// Whether this version of twinning can read and write a database file.
+/// A file migrated by a newer version (a migration we do not know) is only
+/// read; a file whose tables lack columns we read is refused up front with a
+/// sentence, instead of failing later with a database error that dumps a row.
+enum SchemaCompatibility {
+    static func newerVersionMessage(_ path: String?) -> String {
+        let name = path.map { ($0 as NSString).lastPathComponent } ?? "The database"
+        return "\(name) was made by a newer version of twinning, so this version only reads it and changes nothing. "
+            + "Please update twinning."
+    }
+
+    /// The reason to give for a read-only database, when there is one beyond
+    /// "you asked for read-only" or "you may not write the file".
+    static func readOnlyReason(_ reader: any DatabaseReader, path: String) throws -> String? {
+        try reader.read { db in try Schema.migrator.hasBeenSuperseded(db) } ? newerVersionMessage(path) : nil
+    }
+
+    /// The columns of every table as this version's migrations create them,
+    /// read once from a scratch database in memory.
+    static let expectedColumns: [String: [String]] = {
+        do {
+            let queue = try DatabaseQueue()
+            try Schema.migrator.migrate(queue)
+            return try queue.read { db in
+                let tables = try String.fetchAll(db, sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+                    """)
+                var result: [String: [String]] = [:]
+                for table in tables { result[table] = try db.columns(in: table).map(\.name) }
+                return result
+            }
+        } catch {
+            return [:]
+        }
+    }()
+
+    /// Throws a plain message naming the table and column when a table we
+    /// read lacks a column (renamed or dropped).
+    static func requireReadableColumns(_ reader: any DatabaseReader, path: String?, newer: Bool) throws {
+        let missing: (table: String, column: String)? = try reader.read { db in
+            for (table, columns) in expectedColumns.sorted(by: { $0.key < $1.key }) where try db.tableExists(table) {
+                let present = Set(try db.columns(in: table).map { $0.name.lowercased() })
+                if let column = columns.first(where: { !present.contains($0.lowercased()) }) { return (table, column) }
+            }
+            return nil
+        }
+        guard let missing else { return }
+        let name = path.map { ($0 as NSString).lastPathComponent } ?? "The database"
+        if newer {
+            throw AppError.database("\(name) was made by a newer version of twinning that changed its tables "
+                                    + "(\(missing.table) has no column \(missing.column)); this version cannot read it. Please update twinning.")
+        }
+        throw AppError.database("\(name) cannot be read: its table \(missing.table) has no column \(missing.column). "
+                                + "It was changed by another program or by hand; restore it from a backup.")
+    }
+}

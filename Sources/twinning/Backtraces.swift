@@ -1,0 +1,84 @@
+import Foundation
+
+/// What the Swift runtime does if the full-screen program ever crashes.
+///
+/// By default it prints pages of backtrace with source code over the screen
+/// and, on a terminal, waits at a prompt that offers a debugger — in kiosk
+/// mode a memory-inspection console for an SSH user. The runtime reads its
+/// setting (`SWIFT_BACKTRACE`) once, before `main`; so the program sets it
+/// and starts itself again (`exec`, the same process id, a few milliseconds):
+/// - kiosk mode: `enable=no`, always (no prompt, no report);
+/// - otherwise, unless the user chose a setting: no prompt, and the report
+///   goes to a file in `~/.local/state/twinning/crashes/` (or under
+///   `$XDG_STATE_HOME`), not onto the screen.
+/// The crash guard in `NcursesTerminal` restores the terminal and prints
+/// one line either way.
+enum Backtraces {
+    static let variable = "SWIFT_BACKTRACE"
+    static let kioskSetting = "enable=no"
+
+    /// True unless the arguments name a subcommand other than `open`.
+    static func opensFullScreen(_ arguments: [String]) -> Bool {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            if ["--db", "--theme", "--lang"].contains(argument) { _ = iterator.next(); continue }
+            if argument.hasPrefix("-") { continue }
+            return argument == "open"
+        }
+        return true
+    }
+
+    /// Where crash reports go, outside kiosk mode.
+    static func crashFolder(environment: [String: String]) -> String {
+        let base: String
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { base = state }
+        else { base = (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/state" }
+        return base + "/twinning/crashes"
+    }
+
+    /// The setting this run should have, or nil when the current one is right.
+    static func wantedSetting(kiosk: Bool, environment: [String: String], makeFolder: (String) -> Bool) -> String? {
+        let current = environment[variable]
+        if kiosk { return current == kioskSetting ? nil : kioskSetting }
+        if current != nil { return nil } // the user (or a developer) chose
+        let folder = crashFolder(environment: environment)
+        // The runtime's option list is comma-separated: such a path cannot be given.
+        guard !folder.contains(","), makeFolder(folder) else { return kioskSetting }
+        return "enable=yes,interactive=no,output-to=\(folder)"
+    }
+
+    /// The folder named by output-to in the current setting, for the crash message.
+    static func reportFolder(environment: [String: String]) -> String? {
+        guard let setting = environment[variable] else { return nil }
+        for part in setting.split(separator: ",") where part.hasPrefix("output-to=") {
+            return String(part.dropFirst("output-to=".count))
+        }
+        return nil
+    }
+
+    static func makePrivateFolder(_ path: String) -> Bool {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            return FileManager.default.isWritableFile(atPath: path)
+        } catch {
+            return false
+        }
+    }
+
+    /// Starts the program again with the right setting, when it lacks it.
+    /// Returns only if no restart was needed, or it failed outside kiosk mode;
+    /// in kiosk mode a failed restart ends the program with a message.
+    static func ensure(arguments: [String], environment: [String: String], kiosk: Bool) {
+        guard opensFullScreen(arguments),
+              let setting = wantedSetting(kiosk: kiosk, environment: environment, makeFolder: makePrivateFolder) else { return }
+        setenv(variable, setting, 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // Only reached when exec failed.
+        if kiosk {
+            FileHandle.standardError.write(Data(("twinning: kiosk mode needs \(variable)=\(kioskSetting) in the environment "
+                + "(set it in the ForceCommand: env \(variable)=\(kioskSetting) twinning --kiosk …).\n").utf8))
+            exit(1)
+        }
+    }
+}
