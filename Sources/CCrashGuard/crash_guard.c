@@ -9,7 +9,7 @@
 // a signal handler may only call async-signal-safe functions (write,
 // tcsetattr, sigaction, raise), never malloc or stdio.
 static char saved_message[1024];
-static char reset_sequence[256] = "\033[0m\033[?25h\033[?1049l";
+static char reset_sequence[256] = "\033[?1049l\033[0m\033[?25h";
 static struct termios saved_termios;
 static int have_termios = 0;
 static volatile sig_atomic_t handling = 0;

@@ -53,7 +53,7 @@ public final class NcursesTerminal: Terminal {
             throw TerminalError.unsuitableTerminal(term: term)
         }
         // This terminal's own way back from full-screen mode, for the crash guard.
-        let capabilities: [String] = ["sgr0", "cnorm", "rmcup"]
+        let capabilities: [String] = ["rmcup", "sgr0", "cnorm"] // cnorm last: leaving the alternate screen may restore a hidden cursor
         let reset = capabilities.compactMap { name in tw_terminfo_string(name).map { String(cString: $0) } }.joined()
         if !reset.isEmpty { tw_crash_guard_set_reset(reset) }
         tw_install_endwin_at_exit()

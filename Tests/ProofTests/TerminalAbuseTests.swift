@@ -113,6 +113,7 @@ final class TerminalAbuseTests: ProofTestCase {
         let home = try makeHome("home")
         let cases: [(label: String, term: String?, lang: String?)] = [
             ("TERM=dumb", "dumb", "C.UTF-8"),
+            ("TERM=vt52 (no reverse video)", "vt52", "C.UTF-8"),
             ("TERM unset", nil, "C.UTF-8"),
             ("TERM=<ESC>]0;pwned<BEL>", "\u{1B}]0;pwned\u{07}", "C.UTF-8"),
             ("LANG=C, LC_ALL unset", "xterm-256color", "C"),
