@@ -38,7 +38,6 @@ public final class NcursesTerminal: Terminal {
         // A screen-based program cannot run on a "dumb" terminal, and ncurses
         // would only print a terse message for an unset TERM.
         guard let term, !term.isEmpty, term != "dumb" else { throw TerminalError.unsuitableTerminal(term: term) }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         // vt52 and its like can be opened, but the screen would be garbled:
         // refuse them as plainly as "dumb", before anything is sent.
         let lacks = tw_terminal_lacks(term)
@@ -46,6 +45,7 @@ public final class NcursesTerminal: Terminal {
         if lacks != 0 {
             throw TerminalError.lacksCapabilities(term: term, cursorAddressing: lacks & 1 == 0, reverseVideo: lacks & 2 == 0)
         }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         // Before ncurses changes the terminal: the settings to restore on a crash.
         tw_crash_guard_install(crashMessage)
         guard let screen = tw_newterm(nil) else {
@@ -69,6 +69,7 @@ public final class NcursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(tw_stdscr(), true)
+        KeySequences.install()
         intrflush(tw_stdscr(), false)
         // Esc must feel immediate; ncurses waits a full second by default.
         if environment["ESCDELAY"] == nil { set_escdelay(25) }

@@ -17,6 +17,14 @@ final class NcursesTerminalTests: XCTestCase {
         }
     }
 
+    /// vt52 exists in terminfo but has no reverse video: the selected row could not be shown.
+    func testRefusesATerminalWithoutReverseVideoBeforeSendingAnything() {
+        XCTAssertThrowsError(try NcursesTerminal.start(theme: ThemeLoader.defaultTheme, environment: ["TERM": "vt52"])) { error in
+            XCTAssertEqual(error as? TerminalError, .lacksCapabilities(term: "vt52", cursorAddressing: true, reverseVideo: false))
+            XCTAssertTrue("\(error)".contains("cannot highlight the selected row"), "\(error)")
+        }
+    }
+
     func testErrorMessageDoesNotEchoControlCharactersFromTERM() {
         let message = TerminalError.unsuitableTerminal(term: "x\u{1b}]0;owned\u{7}").description
         XCTAssertFalse(message.unicodeScalars.contains { $0.value < 0x20 })

@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+
+/// Raw escape sequences of Home, End, PgUp, PgDn and F-keys as PuTTY, rxvt,
+/// the Linux console and tmux send them, typed into the real program under
+/// tmux with TERM=xterm-256color (whose terminfo lists none of the VT220
+/// forms). Before, `ESC [4~` arrived as Esc and "4" and jumped to pane 4.
+final class KeySequenceProofTests: ProofTestCase {
+    private func selectedRow(_ lines: [String]) -> String? { lines.first { $0.hasPrefix(">") } }
+
+    func testVT220RxvtAndConsoleSequencesAreTheirKeys() throws {
+        let db = try DemoDatabase.shared.copy(to: workDir, name: "keys.sqlite")
+        let home = try makeHome("home")
+        let session = try newSession()
+        try session.start(arguments: ["--db", db], env: tuiEnvironment(home: home))
+        guard try session.poll(timeout: 30, Self.isMainScreen) != nil else { return XCTFail(try session.capture()) }
+        try session.keys("2")
+        guard let first = try session.poll(timeout: 10, { $0.contains { $0.contains("Partnership") && $0.contains("Health") } })
+            .flatMap(selectedRow) else { return XCTFail(try session.capture()) }
+
+        func raw(_ sequence: String) throws {
+            try session.tmux(["send-keys", "-t", "app", "-l", sequence])
+            usleep(400_000)
+        }
+        func onPartnerships(_ lines: [String]) -> Bool {
+            lines.contains { $0.contains("Partnership") && $0.contains("Health") } && !lines.joined().contains("Suggested partners")
+        }
+        var tried: [String] = []
+        for (name, end, home) in [("VT220/PuTTY/tmux", "\u{1B}[4~", "\u{1B}[1~"), ("rxvt", "\u{1B}[8~", "\u{1B}[7~"),
+                                  ("xterm", "\u{1B}[F", "\u{1B}[H")] {
+            try raw(end)
+            let atEnd = try session.lines()
+            XCTAssertTrue(onPartnerships(atEnd), "\(name) End left the pane:\n" + atEnd.joined(separator: "\n"))
+            XCTAssertNotEqual(selectedRow(atEnd), first, "\(name) End did not move to the last row")
+            try raw(home)
+            let atHome = try session.lines()
+            XCTAssertTrue(onPartnerships(atHome), "\(name) Home left the pane")
+            XCTAssertEqual(selectedRow(atHome), first, "\(name) Home did not go back to the first row")
+            tried += [name + " Home", name + " End"]
+        }
+        try raw("\u{1B}[6~")
+        let paged = try session.lines()
+        XCTAssertTrue(onPartnerships(paged))
+        XCTAssertNotEqual(selectedRow(paged), first, "PgDn (ESC [6~) did not move")
+        try raw("\u{1B}[5~")
+        XCTAssertEqual(selectedRow(try session.lines()), first, "PgUp (ESC [5~) did not move back")
+        tried += ["PgDn", "PgUp"]
+
+        for (name, f1) in [("F1 PuTTY/rxvt", "\u{1B}[11~"), ("F1 Linux console", "\u{1B}[[A"), ("F1 xterm", "\u{1B}OP")] {
+            try raw(f1)
+            XCTAssertTrue(try session.lines().joined().contains("Help — keys"), "\(name) did not open the help")
+            try session.keys("Escape")
+            usleep(300_000)
+            tried.append(name)
+        }
+        try raw("\u{1B}[21~") // F10 quits
+        let exit = try session.waitForExit()
+        XCTAssertTrue(exit.dead, "F10 (ESC [21~) did not quit")
+        XCTAssertEqual(exit.status, 0)
+        tried.append("F10")
+        print("[proof] keys: \(tried.count) raw sequences recognised: " + tried.joined(separator: ", "))
+    }
+}
