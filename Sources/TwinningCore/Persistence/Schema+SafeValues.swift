@@ -37,7 +37,7 @@ extension Schema {
                                    WHERE key NOT GLOB '[A-Z][A-Z]' OR type <> 'integer' OR value NOT BETWEEN 0 AND \(Validation.maxParticipants))
                       ELSE 0 END;
                   SELECT RAISE(ABORT, 'event.participantsByCountry adds up to more than the participants')
-                    WHERE NEW.participants IS NOT NULL
+                    WHERE NEW.participants IS NOT NULL AND NEW.participants >= 0
                       AND CASE WHEN json_valid(NEW.participantsByCountry) AND json_type(NEW.participantsByCountry) = 'object'
                         THEN (SELECT total(value) FROM json_each(NEW.participantsByCountry)) > NEW.participants
                         ELSE 0 END;
@@ -66,11 +66,13 @@ extension Schema {
         }
     }
 
-    /// NULL, or an INTEGER (not text, not real) within 0…max.
+    /// NULL, or an INTEGER (not text, not real) of at most `max`. Negative
+    /// values are left to the v1 CHECK, whose message ("cannot be negative")
+    /// the program already translates.
     private static func countRule(_ column: String, max: Int, table: String) -> String {
         """
         SELECT RAISE(ABORT, '\(table).\(column) must be a whole number from 0 to \(max)')
-            WHERE NEW.\(column) IS NOT NULL AND (typeof(NEW.\(column)) <> 'integer' OR NEW.\(column) NOT BETWEEN 0 AND \(max));
+            WHERE NEW.\(column) IS NOT NULL AND (typeof(NEW.\(column)) <> 'integer' OR NEW.\(column) > \(max));
         """
     }
 
