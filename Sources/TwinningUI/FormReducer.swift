@@ -118,7 +118,14 @@ private func type(_ form: inout FormState, _ key: Key, _ data: AppData, _ langua
         case .ctrl("u"):
             field.text = ""
         case .char(let c):
-            guard field.text.count < (field.id == .notes ? 2000 : 200) else { return }
+            // The limit is Validation's, and reaching it is said: a paste cut
+            // off without a word loses text the user believes was kept.
+            let limit = fieldLimit(field.id)
+            guard field.text.count < limit else {
+                field.error = tr(.errFieldFull, language, tr(field.label, language), Formatting.number(limit, language))
+                form.fields[form.focus] = field
+                return
+            }
             field.text.append(c)
         default:
             return
@@ -136,6 +143,21 @@ private func type(_ form: inout FormState, _ key: Key, _ data: AppData, _ langua
     }
     form.fields[form.focus] = field
     form.dirty = true
+}
+
+/// The largest number an integer field takes (Validation's bounds).
+func countLimit(_ id: FieldID) -> Int {
+    id == .population || id == .minPopulation || id == .maxPopulation ? Validation.maxPopulation : Validation.maxParticipants
+}
+
+/// The most characters a form field takes: the limit `Validation` applies to
+/// what the field is saved as, so the form never keeps less than the command line.
+func fieldLimit(_ id: FieldID) -> Int {
+    switch id {
+    case .notes: return Validation.maxNotesLength
+    case .name: return Validation.maxNameLength
+    default: return Validation.maxShortTextLength
+    }
 }
 
 /// Takes the highlighted suggestion as the field's city.
@@ -187,6 +209,8 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
             fail(field.id, tr(.errPickPartnership, language))
         case .integer where !value.isEmpty && Int(value.replacingOccurrences(of: ".", with: "")) == nil:
             fail(field.id, tr(.errNotWholeNumber, language, label(field), value))
+        case .integer where (Int(value.replacingOccurrences(of: ".", with: "")) ?? 0) > countLimit(field.id):
+            fail(field.id, tr(.errCountTooLarge, language, label(field), Formatting.number(countLimit(field.id), language)))
         case .decimal where !value.isEmpty && Double(value.replacingOccurrences(of: ",", with: ".")) == nil:
             fail(field.id, tr(.errNotNumber, language, label(field), value))
         case .date where !value.isEmpty && DateInput.parse(value, today: state.today) == nil:
@@ -277,7 +301,7 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
                 switch CountryCounts.parse(spelled) {
                 case .success(let counts):
                     event.participantsByCountry = counts
-                    let sum = counts.values.reduce(0, +)
+                    let sum = SafeMath.sum(counts.values) // each count may be anything an Int holds
                     if let participants = event.participants, sum > participants {
                         fail(.byCountry, tr(.errByCountryExceeds, language, String(sum), String(participants)))
                     }

@@ -5,7 +5,7 @@ public enum Formatting {
     /// 588,462 in English, 588.462 in German.
     public static func number(_ value: Int?, _ language: Language) -> String {
         guard let value else { return "" }
-        let digits = String(abs(value))
+        let digits = String(value.magnitude) // abs(Int.min) would trap
         var groups: [Substring] = []
         var end = digits.endIndex
         while end > digits.startIndex {

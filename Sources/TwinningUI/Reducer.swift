@@ -519,6 +519,9 @@ private func reduceWeights(_ state: inout AppState, _ key: Key) -> [Effect] {
         let step: Float = KeyMap.command(for: key, in: [.weights]) == .weightMore ? 0.25 : -0.25
         profile.weights[feature] = min(10, max(0, ((profile.weight(feature) + step) * 4).rounded() / 4))
         state.matches.profile = profile
+        // With every weight at 0 all candidates score 0: the list would look ranked but is not.
+        let warning = StatusMessage(tr(.weightsAllZero, state.language), kind: .warning)
+        if profile.allWeightsZero { state.status = warning } else if state.status == warning { state.status = nil }
         return detailEffects(state) // re-rank at once
     case .saveProfile:
         state.matches.savedProfiles[profile.mode] = profile

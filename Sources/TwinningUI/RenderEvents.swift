@@ -46,7 +46,7 @@ private func renderEventDetail(_ screen: inout Screen, _ state: AppState, _ rect
     if let participants = e.participants {
         var text = "\(tr(.detailParticipants, language)): \(participants)"
         if let youth = e.youth {
-            let share = participants > 0 ? Int((Double(youth) * 100 / Double(participants)).rounded()) : 0
+            let share = SafeMath.percent(youth, of: participants) ?? 0
             text += " · " + tr(.detailYouthShare, language, String(youth), String(share))
         }
         lines.append((text, .normal))

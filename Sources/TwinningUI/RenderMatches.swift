@@ -34,7 +34,7 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
         let position = state.matches.list.scroll + line
         guard state.matches.rows.indices.contains(position) else { break }
         let s = state.matches.rows[position]
-        let bar = bars(Int((s.score * 100).rounded()), of: 100, width: 10, ascii: state.asciiOnly)
+        let bar = bars(SafeMath.int(s.score * 100), of: 100, width: 10, ascii: state.asciiOnly)
         let score = DisplayWidth.pad(bar, to: 10) + String(format: " %.2f", s.score)
         let reason = s.reasons(limit: 1).first?.text(lang) ?? ""
         putRow(&screen, row: first + line, col: rect.col, width: rect.columns, cells: [
@@ -107,7 +107,7 @@ private func renderWeights(_ screen: inout Screen, _ state: AppState) {
     for (i, feature) in features.enumerated().dropFirst(first).prefix(visible) {
         let r = inner.row + i - first
         let weight = profile.weight(feature)
-        let slider = bars(Int((weight * 100).rounded()), of: 1000, width: 20, ascii: state.asciiOnly)
+        let slider = bars(SafeMath.int(weight * 100), of: 1000, width: 20, ascii: state.asciiOnly)
         let text = DisplayWidth.pad(feature.label(language.rawValue), to: 22) + String(format: "%5.2f  ", weight) + slider
         let focused = i == state.matches.weightFocus
         screen.fill(row: r, col: inner.col, width: inner.columns, role: focused ? .selected : .dialog)

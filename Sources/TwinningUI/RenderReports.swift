@@ -35,7 +35,7 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
     let period = report.periodFigures
     var periodLine = "\(tr(.reportYear, language, String(year))): \(Formatting.number(period.events, language)) \(tr(.reportEvents, language)), "
         + "\(Formatting.number(period.participants, language)) \(tr(.reportParticipants, language))"
-    if let share = period.youthShare { periodLine += ", \(Int((share * 100).rounded())) % \(tr(.reportYouthShare, language))" }
+    if let share = period.youthShare { periodLine += ", \(SafeMath.int(share * 100)) % \(tr(.reportYouthShare, language))" }
     lines.append((periodLine, .normal))
     lines.append(("", .normal))
 
@@ -44,7 +44,7 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
     let maxParticipants = max(1, report.years.map(\.participants).max() ?? 1)
     let barWidth = max(4, state.size.columns - 40)
     for figures in report.years {
-        let share = figures.youthShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+        let share = figures.youthShare.map { "\(SafeMath.int($0 * 100))%" } ?? "–"
         let bar = bars(figures.participants, of: maxParticipants, width: barWidth, ascii: state.asciiOnly)
         let text = "\(figures.year)  " + DisplayWidth.pad(String(figures.events), to: 6, alignRight: true) + "  "
             + DisplayWidth.pad(Formatting.number(figures.participants, language), to: 6, alignRight: true) + "  "
@@ -76,7 +76,11 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
 
 /// A bar of eighth blocks (or #) for `value` out of `maximum`.
 func bars(_ value: Int, of maximum: Int, width: Int, ascii: Bool) -> String {
-    let eighths = Int((Double(value) / Double(maximum) * Double(width * 8)).rounded())
+    // Held within 0…width: a negative, huge or zero maximum must not ask for a
+    // negative repeat count or convert nan to Int (both stop the program).
+    guard maximum > 0, width > 0 else { return "" }
+    let ratio = min(1, max(0, Double(value) / Double(maximum)))
+    let eighths = SafeMath.int(ratio * Double(width * 8))
     if ascii { return String(repeating: "#", count: eighths / 8) }
     let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
     return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]

@@ -74,6 +74,8 @@ public enum S: String, CaseIterable, Sendable {
     case acceptTitle, acceptQuestion, acceptPartnership, acceptContact, accepted, rejected, snoozed
     case formReject, formSnooze, formWhyNot, formExplorerHome, fieldReason, fieldNote, fieldUntilDate, fieldCity
     case weightsTitle, weightsHint, profileSaved, whyNotTitle, reviewsTitle, reviewsEmpty, ranking, matchDetailScore
+    // Safe values: limits said out loud
+    case weightsAllZero, errFieldFull, errCountTooLarge
     // Vocabulary
     case typePartnership, typeFriendship, typeContact, typeProject
     case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
@@ -355,6 +357,11 @@ private let table: [S: (en: String, de: String)] = [
     .weightsHint: ("↑↓ feature · ←→ weight (list re-ranks) · s save · Esc close",
                    "↑↓ Merkmal · ←→ Gewicht · s speichern · Esc zurück"),
     .profileSaved: ("Saved the weights as {1}", "Gewichte gespeichert als {1}"),
+    .weightsAllZero: ("Every weight is 0: all candidates score 0 and the order means nothing. Raise a weight with →.",
+                      "Alle Gewichte sind 0: jeder Vorschlag hat den Wert 0, die Reihenfolge sagt nichts. Ein Gewicht mit → erhöhen."),
+    .errFieldFull: ("{1} can hold at most {2} characters; the rest was not typed or pasted.",
+                    "{1} fasst höchstens {2} Zeichen; der Rest wurde nicht übernommen."),
+    .errCountTooLarge: ("{1}: at most {2}.", "{1}: höchstens {2}."),
     .whyNotTitle: ("Why not {1}?", "Warum nicht {1}?"), .reviewsTitle: ("Reviews", "Bewertungen"),
     .reviewsEmpty: ("No reviews yet.", "Noch keine Bewertungen."), .ranking: ("Ranking …", "Ordne …"),
     .matchDetailScore: ("score {1} · rank {2} of {3}", "Wert {1} · Rang {2} von {3}"),

@@ -108,10 +108,10 @@ struct CitiesCommand: ParsableCommand {
 
     /// The profile options shared by add and edit.
     struct ProfileOptions: ParsableArguments {
-        @Option(help: "Comma-separated themes, e.g. \"youth, climate\".") var themes: String?
-        @Option(help: "Comma-separated strengths.") var strengths: String?
-        @Option(help: "Comma-separated challenges.") var challenges: String?
-        @Option(help: "Free text.") var notes: String?
+        @Option(parsing: .unconditional, help: "Comma-separated themes, e.g. \"youth, climate\".") var themes: String?
+        @Option(parsing: .unconditional, help: "Comma-separated strengths.") var strengths: String?
+        @Option(parsing: .unconditional, help: "Comma-separated challenges.") var challenges: String?
+        @Option(parsing: .unconditional, help: "Free text.") var notes: String?
         @Option(help: "yes or no: is the city looking for partners?") var seeking: String?
 
         func apply(to city: inout City) throws {
@@ -132,12 +132,12 @@ struct CitiesCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a city that is not in the gazetteer.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The city's name.") var name: String
+        @Option(parsing: .unconditional, help: "The city's name.") var name: String
         @Option(help: "ISO country code, e.g. DE.") var country: String
-        @Option(help: "Region (state, province).") var region: String?
-        @Option(help: "Latitude in degrees.") var lat: Double?
-        @Option(help: "Longitude in degrees.") var lon: Double?
-        @Option(help: "Number of inhabitants.") var population: Int?
+        @Option(parsing: .unconditional, help: "Region (state, province).") var region: String?
+        @Option(parsing: .unconditional, help: "Latitude in degrees.") var lat: Double?
+        @Option(parsing: .unconditional, help: "Longitude in degrees.") var lon: Double?
+        @Option(parsing: .unconditional, help: "Number of inhabitants.") var population: Int?
         @OptionGroup var profile: ProfileOptions
 
         func run() throws {
@@ -159,10 +159,10 @@ struct CitiesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a city's name, population or profile.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
-        @Option(help: "New name.") var name: String?
-        @Option(help: "Number of inhabitants.") var population: Int?
-        @Option(help: "Latitude in degrees.") var lat: Double?
-        @Option(help: "Longitude in degrees.") var lon: Double?
+        @Option(parsing: .unconditional, help: "New name.") var name: String?
+        @Option(parsing: .unconditional, help: "Number of inhabitants.") var population: Int?
+        @Option(parsing: .unconditional, help: "Latitude in degrees.") var lat: Double?
+        @Option(parsing: .unconditional, help: "Longitude in degrees.") var lon: Double?
         @OptionGroup var profile: ProfileOptions
 
         func run() throws {

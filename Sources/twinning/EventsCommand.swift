@@ -51,20 +51,21 @@ struct EventsCommand: ParsableCommand {
         }
     }
 
-    /// Options shared by add and edit.
+    static let dateHelp = "Start date: 2026-05-14, 14.05.2026, 2026-05 or 2026."
+
+    /// Options shared by add and edit. --date and --kind are not here: `add`
+    /// needs them and `edit` does not, and the help must say which.
     struct Fields: ParsableArguments {
-        @Option(help: "Short title.") var title: String?
-        @Option(help: "\(EventKind.choices).") var kind: String?
-        @Option(help: "Start date: 2026-05-14, 14.05.2026, 2026-05 or 2026.") var date: String?
+        @Option(parsing: .unconditional, help: "Short title.") var title: String?
         @Option(help: "End date (\"none\" clears).") var end: String?
         @Option(help: "Who travelled: \(EventDirection.choices).") var direction: String?
         @Option(help: "\(EventFormat.choices).") var format: String?
-        @Option(help: "Number of participants.") var participants: Int?
-        @Option(help: "Of them, how many under 30.") var youth: Int?
+        @Option(parsing: .unconditional, help: "Number of participants.") var participants: Int?
+        @Option(parsing: .unconditional, help: "Of them, how many under 30.") var youth: Int?
         @Option(name: .customLong("by-country"), help: "Participants per country, e.g. \"DE:20; FR:22\".") var byCountry: String?
-        @Option(help: "Free text.") var notes: String?
+        @Option(parsing: .unconditional, help: "Free text.") var notes: String?
 
-        func apply(to e: inout Event) throws {
+        func apply(to e: inout Event, kind: String?, date: String?) throws {
             if let title { e.title = title }
             if let kind { e.kind = try parseChoice(kind, EventKind.self, option: "--kind") }
             if let date { e.startDate = try parseDate(date, option: "--date") }
@@ -87,12 +88,9 @@ struct EventsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Log an event of a partnership.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The partnership's id (see partnerships list).") var partnership: Int64
+        @Option(help: ArgumentHelp(EventsCommand.dateHelp)) var date: String
+        @Option(help: "\(EventKind.choices).") var kind: String
         @OptionGroup var fields: Fields
-
-        func validate() throws {
-            if fields.date == nil { throw ArgumentParser.ValidationError("--date is required.") }
-            if fields.kind == nil { throw ArgumentParser.ValidationError("--kind is required (\(EventKind.choices)).") }
-        }
 
         func run() throws {
             try runReporting {
@@ -100,8 +98,8 @@ struct EventsCommand: ParsableCommand {
                 guard let p = try database.partnership(id: partnership) else {
                     throw UserError("There is no partnership \(partnership); see `twinning partnerships list`.")
                 }
-                var event = Event(partnershipId: partnership, startDate: try parseDate(fields.date!, option: "--date"))
-                try fields.apply(to: &event)
+                var event = Event(partnershipId: partnership, startDate: try parseDate(date, option: "--date"))
+                try fields.apply(to: &event, kind: kind, date: date)
                 if event.format == .online && fields.direction == nil { event.direction = .online }
                 let saved = try database.addEvent(event)
                 print("Added event \(saved.id ?? 0): \(saved.startDate.iso) \(saved.kind.words), \(TextSafety.sanitized(p.cityA.name)) ↔ \(TextSafety.sanitized(p.cityB.name)).")
@@ -113,13 +111,15 @@ struct EventsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change an event.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The event's id (see events list).") var id: Int64
+        @Option(help: ArgumentHelp(EventsCommand.dateHelp)) var date: String?
+        @Option(help: "\(EventKind.choices).") var kind: String?
         @OptionGroup var fields: Fields
 
         func run() throws {
             try runReporting {
                 let database = try openDatabase(global)
                 guard var event = try database.event(id: id) else { throw UserError("There is no event \(id).") }
-                try fields.apply(to: &event)
+                try fields.apply(to: &event, kind: kind, date: date)
                 let saved = try database.updateEvent(event)
                 print("Saved event \(saved.id ?? 0).")
             }

@@ -28,10 +28,10 @@ struct MatchCommand: ParsableCommand {
         @Option(help: "similar (similar challenges) or learn (its strengths meet your challenges).") var mode: String?
         @Option(help: "A weight profile name (default: the mode's).") var profile: String?
         @Option(help: "Distance preference: bus, none or far.") var distance: String?
-        @Option(help: "Only candidates at least this many km away.") var minKm: Double?
-        @Option(help: "Only candidates at most this many km away.") var maxKm: Double?
-        @Option(help: "Only candidates with at least this many inhabitants.") var minPopulation: Int?
-        @Option(help: "Only candidates with at most this many inhabitants.") var maxPopulation: Int?
+        @Option(parsing: .unconditional, help: "Only candidates at least this many km away.") var minKm: Double?
+        @Option(parsing: .unconditional, help: "Only candidates at most this many km away.") var maxKm: Double?
+        @Option(parsing: .unconditional, help: "Only candidates with at least this many inhabitants.") var minPopulation: Int?
+        @Option(parsing: .unconditional, help: "Only candidates with at most this many inhabitants.") var maxPopulation: Int?
         @Option(help: "How many suggestions (per query with --batch).") var limit: Int = 10
         @Option(help: "text, json or tsv.") var format: OutputFormat = .text
         @Option(help: "Language of the reasons: en or de.") var lang: String = "en"
@@ -46,6 +46,11 @@ struct MatchCommand: ParsableCommand {
                 if limit < 1 { throw UserError("--limit must be at least 1.") }
                 let database = try openDatabase(global)
                 let profile = try chosenProfile()
+                if profile.allWeightsZero {
+                    // Every candidate would score 0.000 in an order that means nothing: say so.
+                    Console.error("warning: every weight of the profile \"\(TextSafety.excerpt(profile.name))\" is 0, so all candidates score 0 "
+                                  + "and their order means nothing; give at least one feature a weight above 0.")
+                }
                 if let batch {
                     try MatchBatch.run(file: batch, database: database, profile: profile, limit: limit)
                     return
@@ -93,9 +98,9 @@ struct MatchCommand: ParsableCommand {
         @Argument(help: "The home city.") var city: String
         @Argument(help: "The suggested city.") var candidate: String
         @Flag(help: "Accept the suggestion.") var accept = false
-        @Option(help: "Reject the suggestion, with a reason.") var reject: String?
+        @Option(parsing: .unconditional, help: "Reject the suggestion, with a reason.") var reject: String?
         @Option(help: "Snooze the suggestion until this date (YYYY-MM-DD or 14.05.2026).") var snooze: String?
-        @Option(help: "A note (for --accept or --snooze).") var reason: String?
+        @Option(parsing: .unconditional, help: "A note (for --accept or --snooze).") var reason: String?
 
         func run() throws {
             try runReporting {

@@ -64,8 +64,8 @@ struct PartnershipsCommand: ParsableCommand {
         @Option(help: "\(PartnershipStatus.choices).") var status: String?
         @Option(help: "Since when: 2026-05-14, 14.05.2026, 2026-05 or 2026 (\"none\" clears).") var since: String?
         @Option(help: "Until when (\"none\" clears).") var until: String?
-        @Option(help: "Comma-separated themes.") var themes: String?
-        @Option(help: "Free text.") var notes: String?
+        @Option(parsing: .unconditional, help: "Comma-separated themes.") var themes: String?
+        @Option(parsing: .unconditional, help: "Free text.") var notes: String?
 
         func apply(to p: inout Partnership) throws {
             if let type { p.type = try parseChoice(type, PartnershipType.self, option: "--type") }

@@ -77,9 +77,7 @@ public struct City: Codable, Hashable, Sendable, Identifiable {
         if let longitude, !(-180...180).contains(longitude) {
             throw ValidationError(field: "longitude", message: "must be between -180 and 180, not \(longitude)")
         }
-        if let population, population < 0 {
-            throw ValidationError(field: "population", message: "cannot be negative (\(population))")
-        }
+        try Validation.count(population, field: "population", max: Validation.maxPopulation)
         for (field, tags) in [("themes", themes), ("strengths", strengths), ("challenges", challenges)] {
             try Validation.tags(tags, field: field)
         }

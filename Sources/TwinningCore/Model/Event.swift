@@ -44,12 +44,8 @@ public struct Event: Codable, Hashable, Sendable, Identifiable {
         if let endDate, endDate < startDate {
             throw ValidationError(field: "end", message: "(\(endDate.iso)) is before the start (\(startDate.iso))")
         }
-        if let participants, participants < 0 {
-            throw ValidationError(field: "participants", message: "cannot be negative (\(participants))")
-        }
-        if let youth, youth < 0 {
-            throw ValidationError(field: "youth", message: "cannot be negative (\(youth))")
-        }
+        try Validation.count(participants, field: "participants")
+        try Validation.count(youth, field: "youth")
         if let youth {
             guard let participants else {
                 throw ValidationError(field: "youth", message: "needs the number of participants as well")
@@ -58,16 +54,26 @@ public struct Event: Codable, Hashable, Sendable, Identifiable {
                 throw ValidationError(field: "youth", message: "under-30s (\(youth)) cannot exceed participants (\(participants))")
             }
         }
-        for (country, count) in participantsByCountry {
-            try Validation.countryCode(country)
+        for country in participantsByCountry.keys.sorted() {
+            let count = participantsByCountry[country]!
+            try Validation.knownCountryCode(country, field: "participants_by_country")
             if count < 0 {
                 throw ValidationError(field: "participants_by_country", message: "\(country) cannot be negative (\(count))")
             }
+            if count > Validation.maxParticipants {
+                throw ValidationError(field: "participants_by_country",
+                                      message: "\(country) must be at most \(NumberText.grouped(Validation.maxParticipants)), not \(count)")
+            }
         }
-        let byCountry = participantsByCountry.values.reduce(0, +)
+        // Each count is at most a million, so this sum of a few hundred countries cannot overflow.
+        let byCountry = SafeMath.sum(participantsByCountry.values)
         if let participants, byCountry > participants {
             throw ValidationError(field: "participants_by_country",
                                   message: "adds up to \(byCountry), more than the \(participants) participants")
+        }
+        if participants == nil, byCountry > Validation.maxParticipants {
+            throw ValidationError(field: "participants_by_country",
+                                  message: "adds up to \(byCountry), more than \(NumberText.grouped(Validation.maxParticipants)) people at one event")
         }
         try Validation.notes(notes, field: "notes")
     }

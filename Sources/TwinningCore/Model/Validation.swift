@@ -18,6 +18,24 @@ public enum Validation {
     public static let maxShortTextLength = 200
     public static let maxNotesLength = 20_000
     public static let maxTagLength = 60
+    /// The most people one event can count (participants, under-30s, each
+    /// country of the split). A million is far above any twinning meeting
+    /// and far below where sums over many events could overflow; the
+    /// database refuses more too (migration v5-safe-values).
+    public static let maxParticipants = 1_000_000
+    /// The most inhabitants a city can have: above the largest city on earth.
+    public static let maxPopulation = 100_000_000
+
+    /// A count of people: 0…`max`, or no value.
+    public static func count(_ value: Int?, field: String, max: Int = maxParticipants) throws {
+        guard let value else { return }
+        if value < 0 {
+            throw ValidationError(field: field, message: "cannot be negative (\(value))")
+        }
+        if value > max {
+            throw ValidationError(field: field, message: "must be at most \(NumberText.grouped(max)), not \(value)")
+        }
+    }
 
     public static func name(_ value: String, field: String) throws {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
@@ -50,10 +68,19 @@ public enum Validation {
         }
     }
 
-    public static func countryCode(_ value: String) throws {
+    public static func countryCode(_ value: String, field: String = "country") throws {
         let ok = value.count == 2 && value.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
         if !ok {
-            throw ValidationError(field: "country", message: "must be a two-letter ISO code such as DE or FR, not \"\(TextSafety.excerpt(value))\"")
+            throw ValidationError(field: field, message: "must be a two-letter ISO code such as DE or FR, not \"\(TextSafety.excerpt(value))\"")
+        }
+    }
+
+    /// A code of a real country (see `CountryCodes`), for new figures such as
+    /// participants by country: "XX" would be stored and counted as a country.
+    public static func knownCountryCode(_ value: String, field: String) throws {
+        try countryCode(value, field: field)
+        if !CountryCodes.isKnown(value) {
+            throw ValidationError(field: field, message: "\(value) is not a country code (ISO 3166), e.g. DE, FR, PL")
         }
     }
 
@@ -80,5 +107,18 @@ public enum Validation {
             if !tag.isEmpty && seen.insert(tag).inserted { result.append(tag) }
         }
         return result
+    }
+}
+
+/// Numbers in messages: 1000000 → "1,000,000" (the CLI's messages are English).
+enum NumberText {
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (value < 0 ? "-" : "") + out
     }
 }

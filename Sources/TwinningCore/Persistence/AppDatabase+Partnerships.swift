@@ -4,10 +4,10 @@ import GRDB
 extension CitySummary {
     /// One side of a joined row whose city columns are named `a_name`, `b_name` ….
     init(row: Row, prefix: String) {
-        self.init(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row["\(prefix)_name"],
-                  searchKey: row["\(prefix)_searchKey"], asciiKey: row["\(prefix)_asciiKey"],
-                  countryCode: row["\(prefix)_countryCode"], admin1Name: row["\(prefix)_admin1Name"],
-                  population: row["\(prefix)_population"], latitude: row["\(prefix)_latitude"],
+        self.init(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row.lenientText("\(prefix)_name") ?? "",
+                  searchKey: row.lenientText("\(prefix)_searchKey") ?? "", asciiKey: row.lenientText("\(prefix)_asciiKey") ?? "",
+                  countryCode: row.lenientText("\(prefix)_countryCode") ?? "", admin1Name: row.lenientText("\(prefix)_admin1Name"),
+                  population: row.lenientInt("\(prefix)_population"), latitude: row["\(prefix)_latitude"],
                   longitude: row["\(prefix)_longitude"])
     }
 }

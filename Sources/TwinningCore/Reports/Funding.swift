@@ -69,7 +69,7 @@ public struct FundingCheck: Equatable, Sendable {
                 en: "participants by country are not recorded, so invited participants from abroad cannot be counted (at least \(rules.minInvited) needed)",
                 de: "Teilnehmende nach Land fehlen, eingeladene Teilnehmende aus dem Ausland sind nicht zählbar (mindestens \(rules.minInvited) nötig)")))
         } else {
-            let count = event.participantsByCountry.filter { $0.key.uppercased() != host }.values.reduce(0, +)
+            let count = event.participantsByCountry.filter { $0.key.uppercased() != host }.values.filter { $0 > 0 }.reduce(0, SafeMath.add)
             invited = count
             let ok = count >= rules.minInvited
             criteria.append(FundingCriterion(met: ok, text: ok

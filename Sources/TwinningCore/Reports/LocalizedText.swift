@@ -68,7 +68,7 @@ public enum ReportWords {
 
     /// 12345 → "12.345" (de) or "12,345" (en).
     public static func number(_ value: Int, _ language: ReportLanguage) -> String {
-        let digits = String(abs(value))
+        let digits = String(value.magnitude) // abs(Int.min) would trap
         var out = ""
         for (i, ch) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append(language == .de ? "." : ",") }

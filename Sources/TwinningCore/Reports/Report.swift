@@ -180,19 +180,23 @@ public struct Report: Equatable, Sendable {
         city == nil ? row.home.searchKey + "\u{0}" + row.partner.searchKey : row.partner.searchKey
     }
 
+    /// Held within 0…1: a share above 1 (more under-30s than participants)
+    /// can only come from a database edited by hand.
     public static func youthShare(_ event: Event) -> Double? {
         guard let participants = event.participants, let youth = event.youth, participants > 0 else { return nil }
-        return Double(youth) / Double(participants)
+        return min(1, max(0, Double(youth) / Double(participants)))
     }
 
+    /// Sums saturate (`SafeMath`): validation keeps counts to a million, but a
+    /// value planted in the database must not stop the report.
     public static func figures(year: Int, events: [Event]) -> YearFigures {
         var f = YearFigures(year: year)
         for e in events {
             f.events += 1
-            f.participants += e.participants ?? 0
-            if let p = e.participants, let y = e.youth {
-                f.youth += y
-                f.youthBase += p
+            f.participants = SafeMath.add(f.participants, max(0, e.participants ?? 0))
+            if let p = e.participants, let y = e.youth, p >= 0, y >= 0 {
+                f.youth = SafeMath.add(f.youth, min(y, p))
+                f.youthBase = SafeMath.add(f.youthBase, p)
             }
         }
         return f
@@ -203,9 +207,11 @@ public struct Report: Equatable, Sendable {
         var totals: [String: Int] = [:]
         var unknown = 0
         for e in events {
-            let split = e.participantsByCountry.values.reduce(0, +)
-            for (country, count) in e.participantsByCountry where count > 0 { totals[country, default: 0] += count }
-            if let p = e.participants, p > split { unknown += p - split }
+            let split = SafeMath.sum(e.participantsByCountry.values.filter { $0 > 0 })
+            for (country, count) in e.participantsByCountry where count > 0 {
+                totals[country] = SafeMath.add(totals[country] ?? 0, count)
+            }
+            if let p = e.participants, p > split { unknown = SafeMath.add(unknown, p - split) }
         }
         var result = totals.map { CountryCount(country: $0.key, participants: $0.value) }
             .sorted { ($1.participants, $0.country) < ($0.participants, $1.country) }

@@ -27,7 +27,7 @@ public enum ReportCell: Equatable, Sendable {
         switch self {
         case .text(let s): return SpreadsheetSafety.neutralise(TextSafety.sanitized(s))
         case .number(let n): return n.map(String.init) ?? ""
-        case .percent(let p): return p.map { String(Int(($0 * 100).rounded())) } ?? ""
+        case .percent(let p): return p.map { String(SafeMath.int($0 * 100)) } ?? ""
         case .date(let d): return d?.iso ?? ""
         }
     }

@@ -27,7 +27,7 @@ extension MatchIndex {
                 cities.append(MatchCityRecord(
                     cityId: row["id"], geonameId: row["geonameId"], name: row["name"], countryCode: row["countryCode"],
                     admin1Code: row["admin1Code"], admin1Name: row["admin1Name"], latitude: row["latitude"],
-                    longitude: row["longitude"], population: row["population"],
+                    longitude: row["longitude"], population: row.lenientInt("population"),
                     strengths: strengths == "[]" ? [] : MatchIndex.tags(strengths),
                     challenges: challenges == "[]" ? [] : MatchIndex.tags(challenges), seeking: row["seekingPartners"]))
             }

@@ -71,7 +71,8 @@ extension MatchIndex {
         }
         let hc = Int(country[home]), cc = Int(country[candidate])
         let partnerLog = partnersLogPopulation(home)
-        let typical = partnerLog.isNaN ? nil : Int(pow(10, Double(partnerLog)).rounded())
+        // SafeMath: a population near Int.max rounds to 2^63, which Int() cannot hold.
+        let typical = partnerLog.isNaN ? nil : SafeMath.int(pow(10, Double(partnerLog)))
         let inHomeCountry = partners(of: candidate).filter { Int(country[Int($0)]) == hc }.count
         var countryLinks = 0
         for x in countryMembers[Int(countryOffsets[hc])..<Int(countryOffsets[hc + 1])] {

@@ -23,6 +23,15 @@ public struct WeightProfile: Sendable, Equatable {
 
     public func weight(_ feature: MatchFeature) -> Float { weights[feature] ?? 0 }
 
+    /// The largest weight a profile file may give. Only ratios matter, so this
+    /// costs nothing; it keeps the weighted sums of the ranker far from
+    /// infinity (16 weights of 1e38 would add up to inf, and inf/inf is nan).
+    public static let maxWeight: Float = 1_000_000
+
+    /// True when no feature has a weight above 0: every candidate then scores 0
+    /// and the order means nothing, which the user must be told.
+    public var allWeightsZero: Bool { !weights.values.contains { $0 > 0 } }
+
     /// Weights in `MatchFeature.allCases` order, as the ranker uses them.
     public var weightVector: [Float] { MatchFeature.allCases.map(weight) }
 
@@ -90,8 +99,8 @@ public struct WeightProfile: Sendable, Equatable {
                     throw ParseError(line: number + 1, message: "unknown feature \"\(TextSafety.excerpt(key))\"; known: "
                                      + MatchFeature.allCases.map(\.rawValue).joined(separator: ", "))
                 }
-                guard let weight = Float(value), weight.isFinite, weight >= 0 else {
-                    throw ParseError(line: number + 1, message: "the weight of \(key) must be a number ≥ 0, not \"\(TextSafety.excerpt(value))\"")
+                guard let weight = Float(value), weight.isFinite, weight >= 0, weight <= maxWeight else {
+                    throw ParseError(line: number + 1, message: "the weight of \(key) must be a number from 0 to \(Int(maxWeight)), not \"\(TextSafety.excerpt(value))\"")
                 }
                 profile.weights[feature] = weight
             }
@@ -111,7 +120,7 @@ public struct WeightProfile: Sendable, Equatable {
     }
 
     static func format(_ w: Float) -> String {
-        w == w.rounded() ? String(Int(w)) : String(format: "%g", Double(w))
+        w == w.rounded() && abs(w) < 1e15 ? String(Int(w)) : String(format: "%g", Double(w))
     }
 
     // MARK: - Where profiles live

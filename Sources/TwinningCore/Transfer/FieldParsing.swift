@@ -90,10 +90,17 @@ public enum CountryCounts {
             guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
                 return .failure(CountryCountsError(message: "\"\(TextSafety.excerpt(code))\" is not a two-letter country code"))
             }
+            guard CountryCodes.isKnown(code) else {
+                return .failure(CountryCountsError(message: "\(code) is not a country code (ISO 3166, e.g. DE, FR, PL)"))
+            }
             guard let count = Int(number), count >= 0 else {
                 return .failure(CountryCountsError(message: "\"\(TextSafety.excerpt(number))\" is not a number of participants"))
             }
-            result[code, default: 0] += count
+            // "DE:1; DE:2" is a slip (which number is right?), not a sum to make silently.
+            guard result[code] == nil else {
+                return .failure(CountryCountsError(message: "\(code) is given twice"))
+            }
+            result[code] = count
         }
         return .success(result)
     }

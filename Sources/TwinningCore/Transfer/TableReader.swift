@@ -204,6 +204,10 @@ public struct Table: Sendable {
 /// Any JSON value, turned into the same text a CSV cell would hold.
 indirect enum JSONCell: Decodable {
     case null, bool(Bool), int(Int64), double(Double), string(String), array([JSONCell]), object([String: JSONCell])
+    /// A number too big for a Double (1e309): kept as its text, so the field
+    /// check names the record and field ("participants: \"1e309\" is not a
+    /// whole number") instead of the whole file failing as "not an array".
+    case unreadableNumber(String)
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -213,7 +217,24 @@ indirect enum JSONCell: Decodable {
         else if let value = try? container.decode(Double.self) { self = .double(value) }
         else if let value = try? container.decode(String.self) { self = .string(value) }
         else if let value = try? container.decode([JSONCell].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONCell].self)) }
+        else if let value = try? container.decode([String: JSONCell].self) { self = .object(value) }
+        else {
+            // Valid JSON that is none of the above is a number Swift cannot hold.
+            // Foundation's error names it ("numberIsNotRepresentableInSwift(parsed: \"1e309\")").
+            do {
+                _ = try container.decode(Double.self)
+                self = .unreadableNumber("a number too big to read")
+            } catch {
+                self = .unreadableNumber(JSONCell.parsedNumber(in: "\(error)") ?? "a number too big to read")
+            }
+        }
+    }
+
+    static func parsedNumber(in description: String) -> String? {
+        guard let start = description.range(of: "parsed: \""),
+              let end = description[start.upperBound...].firstIndex(of: "\"") else { return nil }
+        let text = String(description[start.upperBound..<end])
+        return text.isEmpty || text.count > 60 ? nil : text
     }
 
     var text: String {
@@ -222,6 +243,7 @@ indirect enum JSONCell: Decodable {
         case .bool(let value): return value ? "true" : "false"
         case .int(let value): return String(value)
         case .double(let value): return String(value)
+        case .unreadableNumber(let text): return text
         case .string(let value): return value
         case .array(let values): return values.map(\.text).joined(separator: ", ")
         case .object(let dict): return dict.keys.sorted().map { "\($0):\(dict[$0]!.text)" }.joined(separator: "; ")
