@@ -10,6 +10,7 @@ enum Schema {
         migrator.registerMigration("v2-change-log", migrate: createChangeLog)
         migrator.registerMigration("v3-match-reviews", migrate: createMatchReviews)
         migrator.registerMigration("v4-review-log", migrate: logReviews)
+        migrator.registerMigration("v6-import-log", migrate: logImports)
         return migrator
     }
 
