@@ -6,6 +6,7 @@ extension Importer {
                                      "latitude", "longitude", "population", "timezone", "themes", "strengths",
                                      "challenges", "notes", "seeking_partners", "added_by_user"]
 
+    @discardableResult
     public func importCities(path: String) throws -> ImportReport {
         try importCities(Table.read(path: path))
     }
@@ -18,6 +19,7 @@ extension Importer {
         var unchanged = 0
     }
 
+    @discardableResult
     public func importCities(_ table: Table) throws -> ImportReport {
         let started = Date()
         try checkColumns(table, allowed: Self.cityColumns, required: ["name", "country_code"])

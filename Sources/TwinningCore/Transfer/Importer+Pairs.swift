@@ -100,10 +100,12 @@ extension Importer {
 
     // MARK: Partnerships
 
+    @discardableResult
     public func importPartnerships(path: String) throws -> ImportReport {
         try importPartnerships(Table.read(path: path))
     }
 
+    @discardableResult
     public func importPartnerships(_ table: Table, defaultSource: String = "") throws -> ImportReport {
         let started = Date()
         try checkColumns(table, allowed: Self.partnershipColumns, required: [])
@@ -183,10 +185,12 @@ extension Importer {
 
     // MARK: Events
 
+    @discardableResult
     public func importEvents(path: String) throws -> ImportReport {
         try importEvents(Table.read(path: path))
     }
 
+    @discardableResult
     public func importEvents(_ table: Table) throws -> ImportReport {
         let started = Date()
         try checkColumns(table, allowed: Self.eventColumns, required: ["start"])
