@@ -101,7 +101,6 @@ extension Importer {
         var cities: [(TableRecord, City)] = []
         cities.reserveCapacity(table.records.count)
         var seenIds: [Int64: Int] = [:]
-        var seenNames: [String: Int] = [:]
         for record in table.records {
             let f = FieldParser(table: table, record: record)
             let geonameId = try f.int64("geonameid")
@@ -118,25 +117,22 @@ extension Importer {
             } catch let error as ValidationError {
                 throw table.error(record, "\(columnName(error.field)): \(error.message)")
             }
-            if let geonameId {
-                if let first = seenIds.updateValue(record.line, forKey: geonameId) {
-                    throw f.fail("geonameid", "\(geonameId) appears twice in this file (first on line \(first))")
-                }
-            } else if let first = seenNames.updateValue(record.line, forKey: Importer.nameKey(city)) {
-                // Without a GeoNames id a city is known by name and country: two rows would be one city.
-                throw f.fail("name", "\(TextSafety.sanitized(city.name)), \(city.countryCode) without a geonameid appears twice in this file (first on line \(first))")
+            if let geonameId, let first = seenIds.updateValue(record.line, forKey: geonameId) {
+                throw f.fail("geonameid", "\(geonameId) appears twice in this file (first on line \(first))")
             }
             cities.append((record, city))
         }
         return cities
     }
 
-    static func nameKey(_ city: City) -> String { city.searchKey + "\u{1F}" + city.countryCode }
+    /// Exact name (NFC) and country: `-5` and `'-5`, `Neustadt` and `NEUSTADT` are different cities.
+    static func nameKey(_ city: City) -> String { city.name + "\u{1F}" + city.countryCode }
 
     /// Which rows are new, which change a city already there, which are the
     /// same as what is there. A city with a GeoNames id is matched by it; one
-    /// without by name and country, so importing an export twice does not
-    /// duplicate it.
+    /// without by its exact name and country, so importing an export twice
+    /// does not duplicate it. Several cities of one name and country (users
+    /// may add them) are matched in order: the file's first to the oldest.
     func planCities(_ db: Database, _ table: Table, _ cities: [(TableRecord, City)], hasProfile: Bool) throws -> CityPlan {
         var byGeonameId: [Int64: City] = [:]
         let ids = cities.compactMap { $0.1.geonameId }
@@ -145,15 +141,23 @@ extension Importer {
                                             arguments: [Importer.jsonIds(ids)])
             while let city = try rows.next() { byGeonameId[city.geonameId!] = city }
         }
-        var byName: [String: City] = [:]
+        var byName: [String: [City]] = [:]
         if ids.count < cities.count {
-            for city in try City.fetchAll(db, sql: "SELECT * FROM city WHERE geonameId IS NULL ORDER BY id") where byName[Importer.nameKey(city)] == nil {
-                byName[Importer.nameKey(city)] = city
+            for city in try City.fetchAll(db, sql: "SELECT * FROM city WHERE geonameId IS NULL ORDER BY id") {
+                byName[Importer.nameKey(city), default: []].append(city)
             }
         }
+        var used: [String: Int] = [:]
         var plan = CityPlan()
         for (record, city) in cities {
-            let existing = city.geonameId.map { byGeonameId[$0] } ?? byName[Importer.nameKey(city)]
+            var existing: City?
+            if let geonameId = city.geonameId {
+                existing = byGeonameId[geonameId]
+            } else {
+                let key = Importer.nameKey(city), index = used[key, default: 0]
+                used[key] = index + 1
+                if let same = byName[key], index < same.count { existing = same[index] }
+            }
             guard let existing else {
                 plan.inserts.append((record, city))
                 continue
