@@ -44,7 +44,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "twinning-bench",
-            dependencies: ["TwinningCore", "TwinningUI", "TwinningTerminal"],
+            dependencies: ["TwinningCore", "TwinningUI", "TwinningTerminal", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/Bench"
         ),
         .executableTarget(name: "twinning-eval", dependencies: ["TwinningCore"], path: "Sources/Eval"),

@@ -21,9 +21,13 @@ import Glibc
 func usage() -> Never {
     let text = """
     usage: twinning-bench filter --db DB [--rows N] [--columns N] [--repeat N]
+           twinning-bench import-files --db DEMO --out DIR [--partnerships N] [--events N] [--seed N]
 
       filter   median / max milliseconds per filter keystroke over the ~69k
                gazetteer names, load time, first-screen time and peak RSS.
+      import-files  DIR/partnerships.csv (N pairs of gazetteer cities) and
+               DIR/events.csv (N events on DEMO's partnerships), from a fixed seed,
+               for Scripts/bench-import.sh.
     """
     FileHandle.standardError.write(Data((text + "\n").utf8))
     exit(2)
@@ -67,6 +71,17 @@ while !arguments.isEmpty {
     options[String(name.dropFirst(2))] = arguments.removeFirst()
 }
 
+if command == "import-files" {
+    guard let demo = options["db"], let folder = options["out"] else { usage() }
+    do {
+        try writeImportFiles(demo: demo, folder: folder, partnerships: Int(options["partnerships"] ?? "100000") ?? 100_000,
+                             events: Int(options["events"] ?? "100000") ?? 100_000, seed: UInt64(options["seed"] ?? "14") ?? 14)
+    } catch {
+        FileHandle.standardError.write(Data("twinning-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 guard command == "filter" else { usage() }
 guard let dbPath = options["db"] ?? ProcessInfo.processInfo.environment["TWINNING_DB"] else { usage() }
 let rows = Int(options["rows"] ?? "24") ?? 24

@@ -122,7 +122,7 @@ public final class EffectRunner {
                 guard let change = try database.undoLast() else {
                     return [.failed(tr(.nothingToUndo, language), field: nil)]
                 }
-                return [.saved(tr(.undone, language, change.summary), select: nil)]
+                return [.saved(tr(.undone, language, change.importSummary.map { importText($0, language) } ?? change.summary), select: nil)]
             case .overwrite(let save):
                 return perform(try withCurrentVersion(save), language: language)
             case .reload(let kind):

@@ -241,9 +241,18 @@ func renderHistory(_ screen: inout Screen, _ state: AppState, _ changes: [Change
 /// What a history line says about its record. A review is told in the
 /// user's language from its copy in the log; everything else by its summary.
 func historyText(_ change: ChangeRecord, _ state: AppState) -> String {
+    if let summary = change.importSummary { return importText(summary, state.language) }
     guard let review = change.review, let candidate = state.data.city(id: review.candidateCityId),
           let home = state.data.city(id: review.homeCityId) else { return change.summary }
     var text = tr(.historyReview, state.language, candidate.name, home.name, review.decisionLabel(state.language))
     if !review.reason.isEmpty { text += " (\(TextSafety.excerpt(review.reason, max: 80)))" }
     return text
+}
+
+/// "import of events.csv: 10,000 added, 3 updated" in the user's language.
+func importText(_ summary: ImportSummary, _ language: Language) -> String {
+    var counts = [tr(.importAdded, language, Formatting.number(summary.added, language))]
+    if summary.updated > 0 { counts.append(tr(.importUpdated, language, Formatting.number(summary.updated, language))) }
+    if summary.unchanged > 0 { counts.append(tr(.importUnchanged, language, Formatting.number(summary.unchanged, language))) }
+    return tr(.historyImport, language, TextSafety.sanitized(summary.file), counts.joined(separator: ", "))
 }

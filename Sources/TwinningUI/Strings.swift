@@ -59,6 +59,7 @@ public enum S: String, CaseIterable, Sendable {
     case barExport, helpExport, exported, exportRefused
     case helpHistory, historyTitle, historyEmpty, historyUndone, saving
     case historyReview, reviewAccepted, reviewRejected, reviewSnoozed
+    case historyImport, importAdded, importUpdated, importUnchanged
     // Match filters
     case barFilters, barClearFilters, helpMatchFilters, helpClearMatchFilters
     case barApply, helpApplyFilters, barEmptyAll, helpEmptyFilterFields, helpCancelFilters
@@ -278,6 +279,10 @@ private let table: [S: (en: String, de: String)] = [
     .historyEmpty: ("No changes recorded yet.", "Noch keine Änderungen aufgezeichnet."),
     .historyUndone: ("(undone)", "(rückgängig gemacht)"),
     .historyReview: ("review of {1} for {2}: {3}", "Bewertung von {1} für {2}: {3}"),
+    .historyImport: ("import of {1}: {2}", "Import von {1}: {2}"),
+    .importAdded: ("{1} added", "{1} neu"),
+    .importUpdated: ("{1} updated", "{1} geändert"),
+    .importUnchanged: ("{1} unchanged", "{1} unverändert"),
     .barFilters: ("Filters", "Filter"), .barClearFilters: ("No filters", "Ohne Filter"),
     .helpMatchFilters: ("Filters: countries, distance, inhabitants", "Filter: Länder, Entfernung, Einwohner"),
     .helpClearMatchFilters: ("Clear all filters", "Alle Filter löschen"),

@@ -32,7 +32,9 @@ struct LogCommand: ParsableCommand {
                 let table = TextTable(headers: ["when", "who", "what", "record"])
                 try emit(table.render(changes.map {
                     [$0.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""), $0.user,
-                     $0.action.rawValue + ($0.undone ? " (undone)" : ""), $0.summary]
+                     // An import is undone by its number: `twinning undo --import ID`.
+                     $0.action.rawValue + ($0.action == .import ? " \($0.entityId)" : "") + ($0.undone ? " (undone)" : ""),
+                     $0.summary]
                 }).joined(separator: "\n") + "\n", to: nil)
             }
         }

@@ -37,8 +37,11 @@ struct ImportCommand: ParsableCommand {
             if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             var line = "Imported \(Format.number(report.added)) \(kind.rawValue)"
             if report.updated > 0 { line += " and updated \(Format.number(report.updated))" }
-            line += String(format: " from %@ in %.2f s.", TextSafety.sanitized(file), report.seconds)
+            if report.unchanged > 0 { line += " (\(Format.number(report.unchanged)) unchanged)" }
+            line += String(format: " from %@ in %.2f s; other writers waited at most %.2f s.", TextSafety.sanitized(file),
+                           report.seconds, report.lockSeconds)
             print(line)
+            if let id = report.changeId { print("Logged as import \(id); undo it with: twinning undo --import \(id)") }
         }
     }
 }

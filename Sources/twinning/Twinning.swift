@@ -23,7 +23,7 @@ struct Twinning: ParsableCommand {
             """,
         subcommands: [OpenCommand.self, InitCommand.self, CitiesCommand.self, PartnershipsCommand.self,
                       EventsCommand.self, MatchCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self,
-                      LogCommand.self, BackupCommand.self, CheckCommand.self, StressCommand.self],
+                      LogCommand.self, UndoCommand.self, BackupCommand.self, CheckCommand.self, StressCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

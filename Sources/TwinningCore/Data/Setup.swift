@@ -22,13 +22,13 @@ public enum Setup {
         let started = Date()
         var report = Report()
         let citiesTable = try Table.read(path: try DataFiles.url(for: "cities.tsv").path)
-        report.cities = try Importer(database: database, progress: { progress?(.cities, $0, $1) }).importCities(citiesTable)
+        report.cities = try Importer(database: database, logged: false, progress: { progress?(.cities, $0, $1) }).importCities(citiesTable)
         if demo {
             let pairs = try Table.read(path: try DataFiles.url(for: "twinnings_dev.tsv").path)
-            report.partnerships = try Importer(database: database, progress: { progress?(.partnerships, $0, $1) })
+            report.partnerships = try Importer(database: database, logged: false, progress: { progress?(.partnerships, $0, $1) })
                 .importPartnerships(pairs, defaultSource: twinningSource)
             let events = try Table.read(path: try DataFiles.url(for: "demo_events.csv").path)
-            report.events = try Importer(database: database).importEvents(events)
+            report.events = try Importer(database: database, logged: false).importEvents(events)
             progress?(.events, report.events.added, report.events.added)
             try addDemoProfiles(database)
         }

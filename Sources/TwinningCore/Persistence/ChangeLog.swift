@@ -22,7 +22,7 @@ public struct ChangeActor: Sendable, Equatable {
 /// One line of the change log.
 public struct ChangeRecord: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord, Identifiable {
     public static let databaseTableName = "change_log"
-    public enum Action: String, Codable, Sendable { case create, update, delete, undo }
+    public enum Action: String, Codable, Sendable { case create, update, delete, undo, `import` }
     public enum Entity: String, Codable, Sendable { case city, partnership, event, contact, review }
 
     public var id: Int64?
@@ -107,12 +107,22 @@ extension AppDatabase {
     public func undoLast() throws -> ChangeRecord? {
         try write { db in
             guard let change = try AppDatabase.nextUndo(db, session: actor.session) else { return nil }
+            // An import checks its own rows (they are many); its entityId is its own line.
+            if change.action == .import {
+                try undoImport(db, change)
+                return change
+            }
             let changedMeanwhile = AppError.conflict("Cannot undo “\(change.summary)”: someone else changed it since.")
             // Someone else's later change to the same record (through the
-            // program or the command line, both write the log) blocks the undo.
+            // program or the command line, both write the log, or an import
+            // that updated it, listed in import_row) blocks the undo.
             let touchedByOthers = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM change_log WHERE entity = ? AND entityId = ? AND id > ? AND session <> ?)
-                """, arguments: [change.entity.rawValue, change.entityId, change.id, actor.session]) ?? false
+                SELECT EXISTS (SELECT 1 FROM change_log WHERE entity = ? AND entityId = ? AND id > ? AND session <> ?
+                               AND action <> 'import')
+                    OR EXISTS (SELECT 1 FROM import_row r JOIN change_log c ON c.id = r.changeId
+                               WHERE r.entity = ? AND r.entityId = ? AND r.changeId > ? AND c.session <> ?)
+                """, arguments: [change.entity.rawValue, change.entityId, change.id, actor.session,
+                                 change.entity.rawValue, change.entityId, change.id, actor.session]) ?? false
             if touchedByOthers { throw changedMeanwhile }
             func currentVersion(_ table: String) throws -> Int? {
                 try Int.fetchOne(db, sql: "SELECT version FROM \(table) WHERE id = ?", arguments: [change.entityId])

@@ -11,6 +11,7 @@ enum Schema {
         migrator.registerMigration("v3-match-reviews", migrate: createMatchReviews)
         migrator.registerMigration("v4-review-log", migrate: logReviews)
         migrator.registerMigration("v5-safe-values", migrate: safeValues) // Schema+SafeValues.swift
+        migrator.registerMigration("v6-import-log", migrate: logImports)
         return migrator
     }
 

@@ -25,7 +25,7 @@ enum Cell: Encodable, Equatable {
     }
 
     /// The CSV text. Text that a spreadsheet would run as a formula gets a
-    /// leading apostrophe; the importer removes it again.
+    /// leading apostrophe; the importer removes it again (`SpreadsheetSafety`).
     var csvText: String {
         switch self {
         case .text(let value): return SpreadsheetSafety.neutralise(value)
@@ -39,18 +39,54 @@ enum Cell: Encodable, Equatable {
 
 /// Spreadsheet formula injection: a cell like `=HYPERLINK(...)` from a city's
 /// notes must not run when a council officer opens the CSV in a spreadsheet.
+///
+/// The rule, which makes every text survive export → import exactly:
+/// - export puts a `'` before a text that starts with `=`, `+`, `-`, `@`, tab
+///   or carriage return (unless the whole text is a plain number such as `-5`),
+///   and before a text that starts with `'` followed by one of those or by
+///   another `'` (so `'=1` is written `''=1`, and `''` is written `'''`);
+/// - import removes one leading `'` exactly when the next character is one of
+///   those or `'`; any other `'` (`'s-Hertogenbosch`, a lone `'`) is data.
+/// So no cell starts with a trigger unless it is a number, and
+/// `restore(neutralise(x)) == x` for every string x.
 public enum SpreadsheetSafety {
     static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
     public static func neutralise(_ value: String) -> String {
-        guard let first = value.first, triggers.contains(first), Double(value) == nil else { return value }
-        return "'" + value
+        guard let first = value.first else { return value }
+        if triggers.contains(first) { return isPlainNumber(value) ? value : "'" + value }
+        if first == "'", let second = value.dropFirst().first, second == "'" || triggers.contains(second) { return "'" + value }
+        return value
     }
 
     /// Undoes `neutralise` when a file is read back.
     public static func restore(_ value: String) -> String {
-        guard value.hasPrefix("'"), let second = value.dropFirst().first, triggers.contains(second) else { return value }
+        guard value.hasPrefix("'"), let second = value.dropFirst().first, second == "'" || triggers.contains(second) else { return value }
         return String(value.dropFirst())
+    }
+
+    /// `-5`, `+3.25`, `-1e3`: a number a spreadsheet shows as a number. Not
+    /// Swift's `Double(_:)`, which also takes `-inf`, `-nan` and hex floats.
+    static func isPlainNumber(_ value: String) -> Bool {
+        var rest = Substring(value)
+        if let sign = rest.first, sign == "-" || sign == "+" { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }.count
+        rest = rest.dropFirst(digits)
+        var fraction = 0
+        if rest.first == "." {
+            rest = rest.dropFirst()
+            fraction = rest.prefix { $0.isASCII && $0.isNumber }.count
+            rest = rest.dropFirst(fraction)
+        }
+        guard digits + fraction > 0 else { return false }
+        if let e = rest.first, e == "e" || e == "E" {
+            rest = rest.dropFirst()
+            if let sign = rest.first, sign == "-" || sign == "+" { rest = rest.dropFirst() }
+            let exponent = rest.prefix { $0.isASCII && $0.isNumber }.count
+            guard exponent > 0 else { return false }
+            rest = rest.dropFirst(exponent)
+        }
+        return rest.isEmpty
     }
 }
 

@@ -5,242 +5,71 @@ import GRDB
 public struct ImportReport: Equatable, Sendable {
     public var added = 0
     public var updated = 0
+    /// Rows of the file already in the database exactly so (not written).
+    public var unchanged = 0
     public var seconds: Double = 0
+    /// How long the import held the write lock: other volunteers' saves wait at most this long.
+    public var lockSeconds: Double = 0
+    /// The import's number in the change log (`twinning undo --import ID`); nil when not logged.
+    public var changeId: Int64?
 }
 
 /// Reads cities, partnerships and events from files. Every import is all or
-/// nothing: rows are checked first, then written in one transaction, and the
-/// first bad row stops it with "FILE:LINE: what is wrong".
+/// nothing, in three steps:
+/// 1. read and parse the file, check every row and resolve every reference
+///    (cities, partnerships) with reads, without the write lock;
+/// 2. take the write lock, re-check what another writer could have changed
+///    meanwhile (nothing, when the database did not change: `WriteGuard`),
+///    and write every row with prepared statements, no look-up per row;
+/// 3. write one change-log line (who, when, file, counts) in the same
+///    transaction, so the import can be undone as one step.
+/// The first bad row stops it with "FILE:LINE: what is wrong", also when the
+/// database refuses a row in step 2; then nothing is written.
 public struct Importer {
     public let database: AppDatabase
     /// Called with (rows done, rows in all) now and then, for a progress line.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Writes a change-log line for the import. `Setup` fills a new database
+    /// from the shipped files without one: there is nothing to undo to.
+    public var logged: Bool
 
-    public init(database: AppDatabase, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+    public init(database: AppDatabase, logged: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.database = database
+        self.logged = logged
         self.progress = progress
     }
 
-    // MARK: Cities
+    // MARK: The write phase
 
-    public static let cityColumns = ["geonameid", "name", "ascii_name", "country_code", "admin1_code", "admin1_name",
-                                     "latitude", "longitude", "population", "timezone", "themes", "strengths",
-                                     "challenges", "notes", "seeking_partners", "added_by_user"]
-
-    public func importCities(path: String) throws -> ImportReport {
-        try importCities(Table.read(path: path))
-    }
-
-    public func importCities(_ table: Table) throws -> ImportReport {
-        let started = Date()
-        try checkColumns(table, allowed: Self.cityColumns, required: ["name", "country_code"])
-        let hasProfile = table.header.contains { ["themes", "strengths", "challenges", "notes", "seeking_partners"].contains($0) }
-        var cities: [(TableRecord, City)] = []
-        cities.reserveCapacity(table.records.count)
-        var seenIds = Set<Int64>()
-        for record in table.records {
-            let f = FieldParser(table: table, record: record)
-            let geonameId = try f.int64("geonameid")
-            if let geonameId, !seenIds.insert(geonameId).inserted {
-                throw f.fail("geonameid", "\(geonameId) appears twice in this file")
-            }
-            let city = City(geonameId: geonameId, name: try f.required("name"), asciiName: f.optional("ascii_name"),
-                            countryCode: try f.required("country_code"), admin1Code: f.optional("admin1_code"),
-                            admin1Name: f.optional("admin1_name"), latitude: try f.double("latitude"),
-                            longitude: try f.double("longitude"), population: try f.int("population"),
-                            timezone: f.optional("timezone"), themes: f.tags("themes"), strengths: f.tags("strengths"),
-                            challenges: f.tags("challenges"), notes: record.values["notes"] ?? "",
-                            seekingPartners: try f.bool("seeking_partners") ?? false,
-                            addedByUser: try f.bool("added_by_user") ?? (geonameId == nil))
-            do {
-                try city.validate()
-            } catch let error as ValidationError {
-                throw table.error(record, "\(columnName(error.field)): \(error.message)")
-            }
-            cities.append((record, city))
+    /// Runs `body` in the one write transaction, with the time it held the lock.
+    func writePhase<T>(_ body: (Database) throws -> T) throws -> (T, Double) {
+        var held = 0.0
+        let result = try database.write { db -> T in
+            let started = Date()
+            defer { held = Date().timeIntervalSince(started) }
+            return try body(db)
         }
-        var report = ImportReport()
-        let total = cities.count
-        try database.write { db in
-            let upsert = try db.makeStatement(sql: """
-                INSERT INTO city (geonameId, name, searchKey, asciiKey, countryCode, admin1Code, admin1Name,
-                                  latitude, longitude, population, timezone, themes, strengths, challenges,
-                                  notes, seekingPartners, addedByUser)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(geonameId) DO UPDATE SET
-                  name = excluded.name, searchKey = excluded.searchKey, asciiKey = excluded.asciiKey,
-                  countryCode = excluded.countryCode, admin1Code = excluded.admin1Code, admin1Name = excluded.admin1Name,
-                  latitude = excluded.latitude, longitude = excluded.longitude, population = excluded.population,
-                  timezone = excluded.timezone, version = version + 1
-                  \(hasProfile ? """
-                    , themes = excluded.themes, strengths = excluded.strengths, challenges = excluded.challenges,
-                      notes = excluded.notes, seekingPartners = excluded.seekingPartners
-                    """ : "")
-                """)
-            let before = try City.fetchCount(db)
-            for (index, (record, city)) in cities.enumerated() {
-                // A city without a GeoNames id is matched by name and country,
-                // so importing an export twice does not duplicate it.
-                if city.geonameId == nil,
-                   let existing = try City.filter(City.Columns.searchKey == city.searchKey && City.Columns.countryCode == city.countryCode
-                                                  && City.Columns.geonameId == nil).fetchOne(db) {
-                    var updated = city
-                    updated.id = existing.id
-                    updated.version = existing.version + 1
-                    try updated.update(db)
-                    continue
-                }
-                do {
-                    try upsert.execute(arguments: [
-                        city.geonameId, city.name, city.searchKey, city.asciiKey, city.countryCode, city.admin1Code,
-                        city.admin1Name, city.latitude, city.longitude, city.population, city.timezone,
-                        jsonText(city.themes), jsonText(city.strengths), jsonText(city.challenges), city.notes,
-                        city.seekingPartners, city.addedByUser,
-                    ])
-                } catch {
-                    throw table.error(record, "\(AppError.from(error))")
-                }
-                if index % 5000 == 0 { progress?(index, total) }
-            }
-            let after = try City.fetchCount(db)
-            report.added = after - before
-            report.updated = total - report.added
-        }
-        progress?(total, total)
-        report.seconds = Date().timeIntervalSince(started)
-        return report
+        return (result, held)
     }
 
-    // MARK: Partnerships
-
-    public static let partnershipColumns = ["id", "geonameid_a", "name_a", "country_a", "geonameid_b", "name_b", "country_b",
-                                            "type", "status", "since", "until", "themes", "notes", "source"]
-
-    public func importPartnerships(path: String) throws -> ImportReport {
-        try importPartnerships(Table.read(path: path))
+    /// Logs the import inside its transaction; returns its change-log id.
+    func logImport(_ db: Database, table: Table, kind: String, entity: ChangeRecord.Entity,
+                   report: ImportReport, created: [[Int64]]) throws -> Int64? {
+        guard logged else { return nil }
+        let file = TextSafety.sanitized((table.file as NSString).lastPathComponent)
+        let summary = ImportSummary(file: file, table: kind, added: report.added, updated: report.updated,
+                                    unchanged: report.unchanged, created: created)
+        return try database.logImport(db, entity: entity, summary: summary)
     }
 
-    public func importPartnerships(_ table: Table, defaultSource: String = "") throws -> ImportReport {
-        let started = Date()
-        try checkColumns(table, allowed: Self.partnershipColumns, required: [])
-        try checkCitySides(table)
-        var report = ImportReport()
-        try database.write { db in
-            var seenPairs: [String: Int] = [:]
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO partnership (cityA, cityB, type, status, since, until, themes, notes, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (index, record) in table.records.enumerated() {
-                let f = FieldParser(table: table, record: record)
-                let a = try resolveSide(db, f, side: "a")
-                let b = try resolveSide(db, f, side: "b")
-                if a.id == b.id {
-                    throw table.error(record, "a city cannot be partnered with itself (\(TextSafety.sanitized(a.name)))")
-                }
-                let partnership = Partnership(between: a.id, and: b.id,
-                                              type: try f.vocabulary("type", PartnershipType.self) ?? .partnership,
-                                              status: try f.vocabulary("status", PartnershipStatus.self) ?? .active,
-                                              since: try f.date("since"), until: try f.date("until"),
-                                              themes: f.tags("themes"), notes: record.values["notes"] ?? "",
-                                              source: f.optional("source") ?? defaultSource)
-                do {
-                    try partnership.validate()
-                } catch let error as ValidationError {
-                    throw table.error(record, "\(columnName(error.field)): \(error.message)")
-                }
-                let pairKey = "\(partnership.cityA)-\(partnership.cityB)"
-                if let firstLine = seenPairs[pairKey] {
-                    throw table.error(record, "duplicate pair: \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)) are already on line \(firstLine)")
-                }
-                seenPairs[pairKey] = record.line
-                do {
-                    try insert.execute(arguments: [partnership.cityA, partnership.cityB, partnership.type.rawValue,
-                                                   partnership.status.rawValue, partnership.since, partnership.until,
-                                                   jsonText(partnership.themes), partnership.notes, partnership.source])
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("UNIQUE") {
-                    throw table.error(record, "duplicate pair: \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)) are already partners in the database")
-                } catch {
-                    throw table.error(record, "\(AppError.from(error))")
-                }
-                report.added += 1
-                if index % 2000 == 0 { progress?(index, table.records.count) }
-            }
-        }
-        progress?(table.records.count, table.records.count)
-        report.seconds = Date().timeIntervalSince(started)
-        return report
-    }
-
-    // MARK: Events
-
-    public static let eventColumns = ["id", "partnership_id", "geonameid_a", "name_a", "country_a", "geonameid_b", "name_b",
-                                      "country_b", "title", "kind", "start", "end", "direction", "format",
-                                      "participants", "youth", "participants_by_country", "notes"]
-
-    public func importEvents(path: String) throws -> ImportReport {
-        try importEvents(Table.read(path: path))
-    }
-
-    public func importEvents(_ table: Table) throws -> ImportReport {
-        let started = Date()
-        try checkColumns(table, allowed: Self.eventColumns, required: ["start"])
-        if !table.header.contains("partnership_id") { try checkCitySides(table) }
-        var report = ImportReport()
-        try database.write { db in
-            for record in table.records {
-                let f = FieldParser(table: table, record: record)
-                let partnership: Partnership
-                var flipped = false
-                if record["geonameid_a"] != nil || record["name_a"] != nil {
-                    let a = try resolveSide(db, f, side: "a")
-                    let b = try resolveSide(db, f, side: "b")
-                    guard let found = try Partnership
-                        .filter(Partnership.Columns.cityA == min(a.id, b.id) && Partnership.Columns.cityB == max(a.id, b.id))
-                        .fetchOne(db) else {
-                        throw table.error(record, "there is no partnership between \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)); import or add it first")
-                    }
-                    partnership = found
-                    flipped = a.id > b.id
-                } else if let id = try f.int64("partnership_id") {
-                    guard let found = try Partnership.fetchOne(db, key: id) else {
-                        throw f.fail("partnership_id", "there is no partnership \(id)")
-                    }
-                    partnership = found
-                } else {
-                    throw table.error(record, "say which partnership: fill geonameid_a and geonameid_b (or name_a/country_a and name_b/country_b, or partnership_id)")
-                }
-                var direction = try f.vocabulary("direction", EventDirection.self) ?? .both
-                // Directions refer to the file's A and B; this database may order the pair the other way.
-                if flipped { direction = direction == .to_a ? .to_b : (direction == .to_b ? .to_a : direction) }
-                guard let start = try f.date("start") else { throw f.fail("start", "is empty, but it is required") }
-                var event = Event(partnershipId: partnership.id!, title: f.optional("title") ?? "",
-                                  kind: try f.vocabulary("kind", EventKind.self) ?? .visit, startDate: start,
-                                  endDate: try f.date("end"), direction: direction,
-                                  format: try f.vocabulary("format", EventFormat.self) ?? .in_person,
-                                  participants: try f.int("participants"), youth: try f.int("youth"),
-                                  participantsByCountry: try f.countryCounts("participants_by_country"),
-                                  notes: record.values["notes"] ?? "")
-                do {
-                    try event.validate()
-                } catch let error as ValidationError {
-                    throw table.error(record, "\(columnName(error.field)): \(error.message)")
-                }
-                do {
-                    try event.insert(db)
-                } catch {
-                    throw table.error(record, "\(AppError.from(error))")
-                }
-                report.added += 1
-            }
-        }
-        report.seconds = Date().timeIntervalSince(started)
-        return report
+    /// The row a database error belongs to, in the file's words.
+    func rowError(_ table: Table, _ record: TableRecord, _ error: Error) -> ImportError {
+        table.error(record, "\(AppError.from(error))")
     }
 
     // MARK: Helpers
 
-    private func checkColumns(_ table: Table, allowed: [String], required: [String]) throws {
+    func checkColumns(_ table: Table, allowed: [String], required: [String]) throws {
         for column in table.header where !allowed.contains(column) {
             throw ImportError(file: table.file, line: 1,
                               message: "unknown column \"\(TextSafety.excerpt(column))\"; the columns are: \(allowed.joined(separator: ", "))")
@@ -250,52 +79,59 @@ public struct Importer {
         }
     }
 
-    /// A pair file names each side by GeoNames id, or by name and country code.
-    private func checkCitySides(_ table: Table) throws {
-        for side in ["a", "b"] {
-            let byId = table.header.contains("geonameid_\(side)")
-            let byName = table.header.contains("name_\(side)") && table.header.contains("country_\(side)")
-            if !byId && !byName {
-                throw ImportError(file: table.file, line: 1,
-                                  message: "the columns geonameid_\(side) (or name_\(side) and country_\(side)) are missing")
-            }
-        }
-    }
-
-    /// The id and name of a city, which is all a pair needs.
-    struct Side { let id: Int64; let name: String }
-
-    private func resolveSide(_ db: Database, _ f: FieldParser, side: String) throws -> Side {
-        if let geonameId = try f.int64("geonameid_\(side)") {
-            let statement = try db.cachedStatement(sql: "SELECT id, name FROM city WHERE geonameId = ?")
-            guard let row = try Row.fetchOne(statement, arguments: [geonameId]) else {
-                throw f.fail("geonameid_\(side)", "unknown GeoNames id \(geonameId); import the city first")
-            }
-            return Side(id: row[0], name: row[1])
-        }
-        guard let name = f.optional("name_\(side)") else {
-            throw f.fail("geonameid_\(side)", "is empty, and so is name_\(side)")
-        }
-        let country = f.optional("country_\(side)")
-        switch try AppDatabase.lookupCity(db, name: name, country: country) {
-        case .found(let city):
-            return Side(id: city.id!, name: city.name)
-        case .notFound:
-            throw f.fail("name_\(side)", "no city called \"\(TextSafety.excerpt(name))\"\(country.map { " in \(TextSafety.excerpt($0))" } ?? "")")
-        case .ambiguous(let cities):
-            let list = cities.prefix(5).map { "\($0.label) (\($0.geonameId.map(String.init) ?? "no id"))" }.joined(separator: "; ")
-            throw f.fail("name_\(side)", "\"\(TextSafety.excerpt(name))\" fits several cities: \(TextSafety.sanitized(list)); use geonameid_\(side)")
-        }
-    }
-
     /// Field names of the model, as the file's columns call them.
-    private func columnName(_ field: String) -> String {
+    func columnName(_ field: String) -> String {
         ["country": "country_code", "end": "end", "participants_by_country": "participants_by_country"][field] ?? field
     }
 
-    private func jsonText(_ tags: [String]) -> String {
+    /// `["a","b"]` without a JSONEncoder per row (the write phase runs per row).
+    static func jsonText(_ tags: [String]) -> String {
         if tags.isEmpty { return "[]" }
-        let data = try? JSONEncoder().encode(tags)
-        return data.flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
+        return "[" + tags.map(jsonString).joined(separator: ",") + "]"
+    }
+
+    /// `{"DE":20,"FR":22}`, keys sorted.
+    static func jsonText(_ counts: [String: Int]) -> String {
+        "{" + counts.keys.sorted().map { "\(jsonString($0)):\(counts[$0]!)" }.joined(separator: ",") + "}"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A JSON array of integers, for `json_each(?)` in set-based queries.
+    static func jsonIds<S: Sequence>(_ ids: S) -> String where S.Element == Int64 {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+}
+
+/// Whether anyone wrote to the database between the checks and the write:
+/// `PRAGMA data_version` on the writer connection changes when another
+/// connection commits, `total_changes()` when this one writes. Equal values
+/// before the checks and inside the write transaction mean the checks saw
+/// exactly the database that is written to.
+struct WriteGuard: Equatable {
+    let dataVersion: Int
+    let totalChanges: Int
+
+    static func current(_ db: Database) throws -> WriteGuard {
+        WriteGuard(dataVersion: try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0,
+                   totalChanges: try Int.fetchOne(db, sql: "SELECT total_changes()") ?? 0)
+    }
+
+    static func before(_ database: AppDatabase) throws -> WriteGuard {
+        try database.writer.writeWithoutTransaction { db in try current(db) }
     }
 }

@@ -1,0 +1,285 @@
+import Foundation
+import GRDB
+
+/// Partnerships and events name their cities by GeoNames id or by name and
+/// country; everything is resolved from maps read once, before the write lock.
+extension Importer {
+    public static let partnershipColumns = ["id", "geonameid_a", "name_a", "country_a", "geonameid_b", "name_b", "country_b",
+                                            "type", "status", "since", "until", "themes", "notes", "source"]
+
+    public static let eventColumns = ["id", "partnership_id", "geonameid_a", "name_a", "country_a", "geonameid_b", "name_b",
+                                      "country_b", "title", "kind", "start", "end", "direction", "format",
+                                      "participants", "youth", "participants_by_country", "notes"]
+
+    /// The id and name of a city, which is all a pair needs.
+    struct Side { let id: Int64; let name: String }
+
+    struct Pair: Hashable { let a: Int64; let b: Int64 }
+
+    /// Cities as the file names them, read once: by GeoNames id from one
+    /// query, by name and country through the same look-up the CLI uses (once per name).
+    final class CityResolver {
+        let db: Database
+        var byGeonameId: [Int64: Side] = [:]
+        var byName: [String: Result<Side, ImportError>] = [:]
+
+        init(_ db: Database, table: Table) throws {
+            self.db = db
+            var ids = Set<Int64>()
+            for record in table.records {
+                for side in ["a", "b"] {
+                    if let text = record["geonameid_\(side)"], let id = Int64(text) { ids.insert(id) }
+                }
+            }
+            if !ids.isEmpty {
+                let rows = try Row.fetchCursor(db, sql: "SELECT geonameId, id, name FROM city WHERE geonameId IN (SELECT value FROM json_each(?))",
+                                               arguments: [Importer.jsonIds(ids)])
+                while let row = try rows.next() { byGeonameId[row[0]] = Side(id: row[1], name: row[2]) }
+            }
+        }
+
+        func resolve(_ f: FieldParser, side: String) throws -> Side {
+            if let geonameId = try f.int64("geonameid_\(side)") {
+                guard let found = byGeonameId[geonameId] else {
+                    throw f.fail("geonameid_\(side)", "unknown GeoNames id \(geonameId); import the city first")
+                }
+                return found
+            }
+            guard let name = f.optional("name_\(side)") else {
+                throw f.fail("geonameid_\(side)", "is empty, and so is name_\(side)")
+            }
+            let country = f.optional("country_\(side)")
+            let key = name + "\u{1F}" + (country ?? "")
+            let result: Result<Side, ImportError>
+            if let known = byName[key] {
+                result = known
+            } else {
+                switch try AppDatabase.lookupCity(db, name: name, country: country) {
+                case .found(let city):
+                    result = .success(Side(id: city.id!, name: city.name))
+                case .notFound:
+                    result = .failure(f.fail("name_\(side)", "no city called \"\(TextSafety.excerpt(name))\"\(country.map { " in \(TextSafety.excerpt($0))" } ?? "")"))
+                case .ambiguous(let cities):
+                    let list = cities.prefix(5).map { "\($0.label) (\($0.geonameId.map(String.init) ?? "no id"))" }.joined(separator: "; ")
+                    result = .failure(f.fail("name_\(side)", "\"\(TextSafety.excerpt(name))\" fits several cities: \(TextSafety.sanitized(list)); use geonameid_\(side)"))
+                }
+                byName[key] = result
+            }
+            switch result {
+            case .success(let found): return found
+            // The message was made for the first row with this name: say this row.
+            case .failure(let error): throw ImportError(file: error.file, line: f.record.line, message: error.message)
+            }
+        }
+    }
+
+    /// A pair file names each side by GeoNames id, or by name and country code.
+    func checkCitySides(_ table: Table) throws {
+        for side in ["a", "b"] {
+            let byId = table.header.contains("geonameid_\(side)")
+            let byName = table.header.contains("name_\(side)") && table.header.contains("country_\(side)")
+            if !byId && !byName {
+                throw ImportError(file: table.file, line: 1,
+                                  message: "the columns geonameid_\(side) (or name_\(side) and country_\(side)) are missing")
+            }
+        }
+    }
+
+    /// Inside the write transaction, when someone wrote since the checks: are
+    /// the rows the file refers to still there? One query; the first row
+    /// that refers to a vanished one is named.
+    func recheckReferences(_ db: Database, table: Table, parent: String, ids: [(TableRecord, Int64)], what: String) throws {
+        let distinct = Set(ids.map(\.1))
+        let missing = try Set(Int64.fetchAll(db, sql: """
+            SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM \(parent))
+            """, arguments: [Importer.jsonIds(distinct)]))
+        if let (record, id) = ids.first(where: { missing.contains($0.1) }) {
+            throw table.error(record, "the \(what) \(id) was deleted by someone else while this file was checked; nothing was imported")
+        }
+    }
+
+    // MARK: Partnerships
+
+    @discardableResult
+    public func importPartnerships(path: String) throws -> ImportReport {
+        try importPartnerships(Table.read(path: path))
+    }
+
+    @discardableResult
+    public func importPartnerships(_ table: Table, defaultSource: String = "") throws -> ImportReport {
+        let started = Date()
+        try checkColumns(table, allowed: Self.partnershipColumns, required: [])
+        try checkCitySides(table)
+        let guardBefore = try WriteGuard.before(database)
+        let rows = try database.read { db -> [(TableRecord, Partnership, Side, Side)] in
+            let cities = try CityResolver(db, table: table)
+            var existing = Set<Pair>()
+            let pairs = try Row.fetchCursor(db, sql: "SELECT cityA, cityB FROM partnership")
+            while let row = try pairs.next() { existing.insert(Pair(a: row[0], b: row[1])) }
+            var seenPairs: [Pair: Int] = [:]
+            var rows: [(TableRecord, Partnership, Side, Side)] = []
+            rows.reserveCapacity(table.records.count)
+            for (index, record) in table.records.enumerated() {
+                let f = FieldParser(table: table, record: record)
+                let a = try cities.resolve(f, side: "a")
+                let b = try cities.resolve(f, side: "b")
+                if a.id == b.id {
+                    throw table.error(record, "a city cannot be partnered with itself (\(TextSafety.sanitized(a.name)))")
+                }
+                let partnership = Partnership(between: a.id, and: b.id,
+                                              type: try f.vocabulary("type", PartnershipType.self) ?? .partnership,
+                                              status: try f.vocabulary("status", PartnershipStatus.self) ?? .active,
+                                              since: try f.date("since"), until: try f.date("until"),
+                                              themes: f.tags("themes"), notes: record.values["notes"] ?? "",
+                                              source: f.optional("source") ?? defaultSource)
+                do {
+                    try partnership.validate()
+                } catch let error as ValidationError {
+                    throw table.error(record, "\(columnName(error.field)): \(error.message)")
+                }
+                let pair = Pair(a: partnership.cityA, b: partnership.cityB)
+                if let firstLine = seenPairs.updateValue(record.line, forKey: pair) {
+                    throw table.error(record, "duplicate pair: \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)) are already on line \(firstLine)")
+                }
+                if existing.contains(pair) {
+                    throw table.error(record, "duplicate pair: \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)) are already partners in the database")
+                }
+                rows.append((record, partnership, a, b))
+                if index % 20000 == 0 { progress?(index / 2, table.records.count) }
+            }
+            return rows
+        }
+        var report = ImportReport()
+        let total = rows.count
+        let (changeId, held) = try writePhase { db -> Int64? in
+            if try WriteGuard.current(db) != guardBefore {
+                try recheckReferences(db, table: table, parent: "city",
+                                      ids: rows.flatMap { [($0.0, $0.1.cityA), ($0.0, $0.1.cityB)] }, what: "city")
+            }
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO partnership (cityA, cityB, type, status, since, until, themes, notes, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var created: [[Int64]] = []
+            for (index, (record, p, a, b)) in rows.enumerated() {
+                do {
+                    try insert.execute(arguments: [p.cityA, p.cityB, p.type.rawValue, p.status.rawValue, p.since?.iso, p.until?.iso,
+                                                   Importer.jsonText(p.themes), p.notes, p.source])
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("UNIQUE") {
+                    throw table.error(record, "duplicate pair: \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)) are already partners in the database")
+                } catch {
+                    throw rowError(table, record, error)
+                }
+                ImportSummary.append(db.lastInsertedRowID, to: &created)
+                if index % 20000 == 0 { progress?((total + index) / 2, total) }
+            }
+            report.added = total
+            return try logImport(db, table: table, kind: "partnerships", entity: .partnership, report: report, created: created)
+        }
+        progress?(total, total)
+        report.changeId = changeId
+        report.lockSeconds = held
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    // MARK: Events
+
+    @discardableResult
+    public func importEvents(path: String) throws -> ImportReport {
+        try importEvents(Table.read(path: path))
+    }
+
+    @discardableResult
+    public func importEvents(_ table: Table) throws -> ImportReport {
+        let started = Date()
+        try checkColumns(table, allowed: Self.eventColumns, required: ["start"])
+        if !table.header.contains("partnership_id") { try checkCitySides(table) }
+        let guardBefore = try WriteGuard.before(database)
+        let events = try database.read { db -> [(TableRecord, Event)] in
+            let bySides = table.header.contains("geonameid_a") || table.header.contains("name_a")
+            let cities = try bySides ? CityResolver(db, table: table) : nil
+            // Partnerships by pair (for rows that name the cities) and by id.
+            var byPair: [Pair: Int64] = [:]
+            var ids = Set<Int64>()
+            let partnerships = try Row.fetchCursor(db, sql: "SELECT id, cityA, cityB FROM partnership")
+            while let row = try partnerships.next() {
+                let id: Int64 = row[0]
+                ids.insert(id)
+                if bySides { byPair[Pair(a: row[1], b: row[2])] = id }
+            }
+            var events: [(TableRecord, Event)] = []
+            events.reserveCapacity(table.records.count)
+            for (index, record) in table.records.enumerated() {
+                let f = FieldParser(table: table, record: record)
+                let partnershipId: Int64
+                var flipped = false
+                if let cities, record["geonameid_a"] != nil || record["name_a"] != nil {
+                    let a = try cities.resolve(f, side: "a")
+                    let b = try cities.resolve(f, side: "b")
+                    guard let found = byPair[Pair(a: min(a.id, b.id), b: max(a.id, b.id))] else {
+                        throw table.error(record, "there is no partnership between \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)); import or add it first")
+                    }
+                    partnershipId = found
+                    flipped = a.id > b.id
+                } else if let id = try f.int64("partnership_id") {
+                    guard ids.contains(id) else { throw f.fail("partnership_id", "there is no partnership \(id)") }
+                    partnershipId = id
+                } else {
+                    throw table.error(record, "say which partnership: fill geonameid_a and geonameid_b (or name_a/country_a and name_b/country_b, or partnership_id)")
+                }
+                var direction = try f.vocabulary("direction", EventDirection.self) ?? .both
+                // Directions refer to the file's A and B; this database may order the pair the other way.
+                if flipped { direction = direction == .to_a ? .to_b : (direction == .to_b ? .to_a : direction) }
+                guard let start = try f.date("start") else { throw f.fail("start", "is empty, but it is required") }
+                let event = Event(partnershipId: partnershipId, title: f.optional("title") ?? "",
+                                  kind: try f.vocabulary("kind", EventKind.self) ?? .visit, startDate: start,
+                                  endDate: try f.date("end"), direction: direction,
+                                  format: try f.vocabulary("format", EventFormat.self) ?? .in_person,
+                                  participants: try f.int("participants"), youth: try f.int("youth"),
+                                  participantsByCountry: try f.countryCounts("participants_by_country"),
+                                  notes: record.values["notes"] ?? "")
+                do {
+                    try event.validate()
+                } catch let error as ValidationError {
+                    throw table.error(record, "\(columnName(error.field)): \(error.message)")
+                }
+                events.append((record, event))
+                if index % 20000 == 0 { progress?(index / 2, table.records.count) }
+            }
+            return events
+        }
+        var report = ImportReport()
+        let total = events.count
+        let (changeId, held) = try writePhase { db -> Int64? in
+            if try WriteGuard.current(db) != guardBefore {
+                try recheckReferences(db, table: table, parent: "partnership", ids: events.map { ($0.0, $0.1.partnershipId) },
+                                      what: "partnership")
+            }
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO event (partnershipId, title, kind, startDate, endDate, direction, format, participants, youth,
+                                   participantsByCountry, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var created: [[Int64]] = []
+            for (index, (record, e)) in events.enumerated() {
+                do {
+                    try insert.execute(arguments: [e.partnershipId, e.title, e.kind.rawValue, e.startDate.iso, e.endDate?.iso,
+                                                   e.direction.rawValue, e.format.rawValue, e.participants, e.youth,
+                                                   Importer.jsonText(e.participantsByCountry), e.notes])
+                } catch {
+                    throw rowError(table, record, error)
+                }
+                ImportSummary.append(db.lastInsertedRowID, to: &created)
+                if index % 20000 == 0 { progress?((total + index) / 2, total) }
+            }
+            report.added = total
+            return try logImport(db, table: table, kind: "events", entity: .event, report: report, created: created)
+        }
+        progress?(total, total)
+        report.changeId = changeId
+        report.lockSeconds = held
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+}
