@@ -69,7 +69,13 @@ extension AppDatabase {
                 try self.writer.read { source in
                     expected = try Self.tableCounts(source)
                     counts = try Self.snapshotCounts(source)
-                    try target.writeWithoutTransaction { copy in try source.backup(to: copy) }
+                    try target.writeWithoutTransaction { copy in
+                        try source.backup(to: copy)
+                        // A backup is one self-contained file: no -wal to lose when it is
+                        // copied, and `check` can read it without creating companions.
+                        // Opening it as the database later switches it back to WAL.
+                        try copy.execute(sql: "PRAGMA journal_mode = DELETE")
+                    }
                 }
                 try target.close()
             } catch {
