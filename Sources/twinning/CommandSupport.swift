@@ -47,7 +47,7 @@ enum Console {
 
     /// Asks a yes/no question on the terminal; the default answer is No.
     static func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        FileHandle.standardError.write(Data((TextSafety.forTerminal(question) + " [y/N] ").utf8))
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
         return ["y", "yes", "j", "ja"].contains(answer)
     }
