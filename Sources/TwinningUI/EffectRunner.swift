@@ -175,12 +175,15 @@ public final class EffectRunner {
                 let name = (report.city.map { SearchKey.fold($0.asciiKey.isEmpty ? $0.name : $0.asciiKey) } ?? "all")
                     .filter { $0.isLetter || $0.isNumber } 
                 let path = (folder as NSString).appendingPathComponent("twinning-report-\(name.isEmpty ? "city" : name)-\(year).html")
+                // An earlier report of the same name is kept: the new one gets the next
+                // free name (…-2025-2.html) and the message names the file written.
+                let written: String
                 do {
-                    try html.write(toFile: path, atomically: true, encoding: .utf8)
+                    written = try SafeFileWriter(protecting: [database.path]).write(Data(html.utf8), to: path, existing: .newName)
                 } catch {
-                    return [.failed(tr(.errorPrefix, language, "\(path): \(error.localizedDescription)"), field: nil)]
+                    return [.failed(tr(.errorPrefix, language, error.localizedDescription), field: nil)]
                 }
-                return [.saved(tr(.exported, language, path), select: nil)]
+                return [.saved(tr(.exported, language, written), select: nil)]
             case .loadData(let select):
                 return [.dataLoaded(try loadData(), select: select)]
             case .loadCityDetail(let id):

@@ -41,37 +41,62 @@ struct LogCommand: ParsableCommand {
     }
 }
 
-/// `twinning backup DEST`: an online copy, safe while others work, then checked.
+/// `twinning backup DEST`: an online copy, safe while others work, verified
+/// before it gets its name; exit 1 on any failure, so cron reports it.
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the database safely while others work, and check the copy.")
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Copy the database safely while others work, and check the copy.",
+        discussion: """
+            DEST is a file, or a folder (ending in / or existing) that gets a dated file \
+            twinning-YYYY-MM-DDTHH-MM-SSZ.sqlite. The folder must exist. The copy is written under a \
+            temporary name and renamed only after its integrity and the row count of every table \
+            match the original. --keep N (folder only) then removes the oldest of these dated \
+            backups in that folder so that N remain; no other file is touched.
+            """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The file to write the copy to.") var destination: String
-    @Flag(help: "Replace an existing file.") var force = false
+    @Argument(help: "The file, or the folder (ending in /), to write the copy to.") var destination: String
+    @Flag(help: "Replace an existing file (never the database itself).") var force = false
+    @Option(help: "Backing up into a folder: keep only the N newest dated backups there.") var keep: Int?
 
     func run() throws {
         try runReporting {
-            let fm = FileManager.default
-            var isDirectory: ObjCBool = false
-            var target = destination
-            if fm.fileExists(atPath: destination, isDirectory: &isDirectory), isDirectory.boolValue {
-                let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
-                target = (destination as NSString).appendingPathComponent("twinning-\(stamp).sqlite")
+            if let keep, keep < 1 { throw UserError("--keep: \(keep) is not a number of backups to keep (1 or more).") }
+            let source = global.databasePath
+            // Never create a database here: a mistyped --db would be "backed up" empty every night.
+            if let problem = DatabaseFile.problem(source) { throw UserError(problem) }
+            let plan = try BackupPlan.resolve(destination)
+            if keep != nil && plan.folder == nil {
+                throw UserError("--keep works only when backing up into a folder (give \(destination)/ or an existing folder).")
             }
-            if fm.fileExists(atPath: target) {
-                guard force else { throw UserError("\(target) already exists. Use --force to replace it.") }
-                for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: target + suffix) }
+            let files = SafeFileWriter(protecting: [source])
+            do {
+                try files.checkTarget(plan.target, existing: force ? .replace : .refuse)
+            } catch let error as SafeWriteError {
+                throw UserError(outputMessage(error))
             }
-            let database = try AppDatabase.open(path: global.databasePath, readOnly: false)
-            let report = try database.backup(to: target)
-            guard report.isHealthy else {
-                throw UserError("The copy \(target) failed its check: " + report.problems.joined(separator: " "))
+            let database = try AppDatabase.open(path: source, create: false)
+            let result: BackupResult
+            do {
+                result = try database.backup(to: plan.target, replace: force)
+            } catch let error as SafeWriteError {
+                throw UserError(outputMessage(error))
             }
-            print("Backed up to \(target) and checked it: \(report.notes.joined(separator: " "))")
+            let c = result.counts
+            print("Backed up to \(result.path) and checked it: \(c.cities) cities (\(c.registerCities) in the register), "
+                  + "\(c.partnerships) partnerships, \(c.events) events, \(c.contacts) contacts.")
+            if let keep, let folder = plan.folder {
+                let removed = try AppDatabase.rotateBackups(in: folder, keep: keep, protecting: source)
+                if !removed.isEmpty {
+                    print("Removed \(removed.count) older backup\(removed.count == 1 ? "" : "s") (keeping \(keep)): "
+                          + removed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+                }
+            }
         }
     }
 }
 
 /// `twinning check`: integrity, references and permissions, in plain words.
+/// Opens read-only and never writes; an empty or foreign file is named as such.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Check the database file: integrity, references, permissions.")
     @OptionGroup var global: GlobalOptions
@@ -79,8 +104,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let path = global.databasePath
-            guard FileManager.default.fileExists(atPath: path) else { throw UserError("There is no database at \(path).") }
-            let database = try AppDatabase.open(path: path, readOnly: !FileManager.default.isWritableFile(atPath: path))
+            if let problem = DatabaseFile.problem(path) { throw UserError(problem) }
+            let database = try AppDatabase.open(path: path, readOnly: true, create: false)
             let report = try database.check()
             for note in report.notes { print(note) }
             if report.isHealthy {

@@ -36,8 +36,10 @@ func runReporting(_ body: () throws -> Void) throws {
 }
 
 enum Console {
+    /// One message on stderr; on a terminal cleaned like stdout (see `out`).
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let shown = stderrIsTerminal ? TextSafety.forTerminal(line) : line
+        FileHandle.standardError.write(Data((shown + "\n").utf8))
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
@@ -45,7 +47,7 @@ enum Console {
 
     /// Asks a yes/no question on the terminal; the default answer is No.
     static func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        FileHandle.standardError.write(Data((TextSafety.forTerminal(question) + " [y/N] ").utf8))
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
         return ["y", "yes", "j", "ja"].contains(answer)
     }
@@ -149,16 +151,38 @@ func parseChoice<V: Vocabulary>(_ text: String, _ type: V.Type, option: String) 
     return value
 }
 
-/// Writes command output to stdout, or to a file when asked.
-func emit(_ text: String, to output: String?) throws {
-    if let output {
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw UserError("Cannot write \(output): \(error.localizedDescription)")
-        }
-    } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+/// Writes command output to stdout (cleaned on a terminal), or to a file when
+/// asked: through `SafeFileWriter`, so an existing file is replaced only with
+/// --force, the database (`database`) never, and a file appears only complete.
+func emit(_ text: String, to output: String?, force: Bool = false, database: String? = nil) throws {
+    guard let output else {
+        Console.out(text)
+        return
+    }
+    do {
+        try SafeFileWriter(protecting: [database]).write(Data(text.utf8), to: output, existing: force ? .replace : .refuse)
+    } catch let error as SafeWriteError {
+        throw UserError(outputMessage(error))
+    }
+}
+
+/// Refuses an --output target before any work is done (and before the
+/// database is opened, which may create it).
+func checkOutput(_ output: String?, force: Bool, database: String?) throws {
+    guard let output else { return }
+    do {
+        try SafeFileWriter(protecting: [database]).checkTarget(output, existing: force ? .replace : .refuse)
+    } catch let error as SafeWriteError {
+        throw UserError(outputMessage(error))
+    }
+}
+
+/// The CLI's words for a refused file: `.exists` names the way out.
+func outputMessage(_ error: SafeWriteError) -> String {
+    switch error {
+    case .exists(let path): return "\(path) already exists. Use --force to replace it."
+    case .isFolder(let path): return "--output: \(path) is a folder; give a file name inside it."
+    default: return error.description
     }
 }
 

@@ -50,10 +50,10 @@ enum MatchBatch {
                 if rank == limit { break }
             }
             if out.utf8.count > 1 << 20 {
-                FileHandle.standardOutput.write(Data(out.utf8))
+                Console.out(out)
                 out = ""
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Console.out(out)
     }
 }

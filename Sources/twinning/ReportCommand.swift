@@ -19,7 +19,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Report on this city's partnerships (default: all partnerships).") var city: String?
     @Option(help: "The year, or a range such as 2020-2025 (default: this year).") var year: String?
     @Option(help: "md, html or csv.") var format: String = "md"
-    @Option(help: "Write to this file instead of the screen.") var output: String?
+    @Option(help: "Write to this file instead of the screen (an existing file only with --force).") var output: String?
+    @Flag(help: "Replace an existing --output file (never the database).") var force = false
     @Option(help: "de or en (default: from LANG).") var lang: String?
 
     func run() throws {
@@ -35,19 +36,14 @@ struct ReportCommand: ParsableCommand {
             let language = ReportLanguage(rawValue: Language.detect(option: lang ?? config["language"], environment: environment).rawValue) ?? .en
             let today = PartialDate.today()
             let years = try year.map(ReportCommand.parseYears) ?? (today.year...today.year)
-            if let output {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw UserError("--output: \(output) is a folder; give a file name, e.g. \(output)/report.\(reportFormat.rawValue).")
-                }
-            }
+            try checkOutput(output, force: force, database: global.databasePath)
             let database = try openDatabase(global)
             let cityId = try city.map { try resolveCity($0, in: database).id }
             let rule = HealthRule(activeYears: config["health_active_years"].flatMap { Int($0) } ?? 2,
                                   quietYears: config["health_quiet_years"].flatMap { Int($0) } ?? 5)
             let report = try database.report(ReportScope(cityId: cityId ?? nil, years: years), today: today, rule: rule)
             let text = try ReportDocument.render(report, format: reportFormat, language: language)
-            try emit(text, to: output)
+            try emit(text, to: output, force: force, database: global.databasePath)
             if let output { Console.error("Wrote \(output).") }
         }
     }

@@ -58,7 +58,8 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "cities, partnerships or events.") var kind: TableKind
     @Option(help: "csv, json, or ics (events only).") var format: String = "csv"
-    @Option(help: "Write to this file instead of the screen.") var output: String?
+    @Option(help: "Write to this file instead of the screen (an existing file only with --force).") var output: String?
+    @Flag(help: "Replace an existing --output file (never the database).") var force = false
     @Flag(help: "cities: the whole gazetteer, not only the register.") var all = false
     @Option(help: "Only what concerns this city.") var city: String?
     @Option(help: "ics: language of the descriptions, de or en (default: from LANG).") var lang: String?
@@ -76,6 +77,7 @@ struct ExportCommand: ParsableCommand {
             guard let exportFormat = ExportFormat(rawValue: wanted) else {
                 throw UserError("--format: \"\(TextSafety.excerpt(format))\" is not one of: csv, json\(kind == .events ? ", ics" : "").")
             }
+            try checkOutput(output, force: force, database: global.databasePath)
             let database = try openDatabase(global)
             let exporter = Exporter(database: database)
             let cityId = try city.map { try resolveCity($0, in: database).id }
@@ -85,7 +87,7 @@ struct ExportCommand: ParsableCommand {
             case .partnerships: text = try exporter.exportPartnerships(format: exportFormat, filter: PartnershipFilter(cityId: cityId ?? nil))
             case .events: text = try exporter.exportEvents(format: exportFormat, filter: EventFilter(cityId: cityId ?? nil))
             }
-            try emit(text, to: output)
+            try emit(text, to: output, force: force, database: global.databasePath)
             if let output { Console.error("Wrote \(output).") }
         }
     }
@@ -97,13 +99,14 @@ struct ExportCommand: ParsableCommand {
             throw UserError("--lang: \"\(TextSafety.excerpt(lang))\" is not one of: de, en.")
         }
         let language = ReportLanguage(rawValue: Language.detect(option: lang ?? config["language"], environment: environment).rawValue) ?? .en
+        try checkOutput(output, force: force, database: global.databasePath)
         let database = try openDatabase(global)
         let home = try city.map { try resolveCity($0, in: database) }
         let events = try database.events(EventFilter(cityId: home?.id))
         let name = home.map { "twinning – \($0.name)" } ?? "twinning"
         let text = ICalendar.document(events: events, databaseId: try database.stableIdentifier(), language: language,
                                       calendarName: name, home: home?.id)
-        try emit(text, to: output)
+        try emit(text, to: output, force: force, database: global.databasePath)
         if let output { Console.error("Wrote \(events.count) event\(events.count == 1 ? "" : "s") to \(output).") }
     }
 }

@@ -18,7 +18,7 @@ final class ReportCommandTests: EndToEndTestCase {
 
     func testHTMLAndCSVFiles() throws {
         let db = try demoDB()
-        let html = try write("report.html", "")
+        let html = workDir.appendingPathComponent("report.html").path // not created first: an existing file needs --force
         let run = try CLI.ok(["report", "--city", "Dortmund", "--year", "2025", "--format", "html", "--output", html, "--db", db])
         XCTAssertTrue(run.stderr.contains("Wrote"), run.summary)
         let page = try String(contentsOfFile: html, encoding: .utf8)
@@ -58,7 +58,7 @@ final class ReportCommandTests: EndToEndTestCase {
         XCTAssertEqual(uids(first.stdout), uids(second.stdout))
         XCTAssertEqual(Set(uids(first.stdout)).count, 8)
 
-        let file = try write("events.ics", "")
+        let file = workDir.appendingPathComponent("events.ics").path
         let written = try CLI.ok(["export", "events", "--format", "ics", "--output", file, "--db", db])
         XCTAssertTrue(written.stderr.contains("Wrote"), written.summary)
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("BEGIN:VCALENDAR\r\n"))

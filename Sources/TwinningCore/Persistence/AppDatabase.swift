@@ -87,8 +87,9 @@ public final class AppDatabase: Sendable {
 
     /// Opens (or creates) the database file in WAL mode. A file the user may
     /// not write opens read-only, so it can still be browsed and exported.
-    public static func open(path: String, readOnly: Bool = false, actor: ChangeActor = .current(),
-                            busyWait: BusyWait = BusyWait()) throws -> AppDatabase {
+    /// `create: false` (backup, check) refuses a missing file instead of making one.
+    public static func open(path: String, readOnly: Bool = false, create: Bool = true,
+                            actor: ChangeActor = .current(), busyWait: BusyWait = BusyWait()) throws -> AppDatabase {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -97,7 +98,7 @@ public final class AppDatabase: Sendable {
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !exists {
-            if readOnly {
+            if readOnly || !create {
                 throw AppError.notFound("There is no database at \(path).")
             }
             if !folder.isEmpty {

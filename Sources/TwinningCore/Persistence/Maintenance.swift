@@ -30,31 +30,6 @@ extension AppDatabase {
         }
         return report
     }
-
-    /// Copies the database with SQLite's online backup, which is safe while
-    /// others keep working, then checks the copy.
-    public func backup(to destination: String) throws -> CheckReport {
-        let target: DatabaseQueue
-        do {
-            target = try DatabaseQueue(path: destination)
-        } catch {
-            throw AppError.from(error, path: destination)
-        }
-        do {
-            try writer.backup(to: target)
-        } catch {
-            throw AppError.from(error, path: destination)
-        }
-        let copy = try AppDatabase(writer: target, path: destination, isReadOnly: false, actor: actor)
-        var report = try copy.check()
-        let original = try counts()
-        let copied = try copy.counts()
-        if original != copied {
-            report.problems.append("The copy differs from the original (\(copied.events) events instead of \(original.events)).")
-        }
-        try target.close()
-        return report
-    }
 }
 
 extension AppDatabase {

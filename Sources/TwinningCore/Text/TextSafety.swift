@@ -48,6 +48,26 @@ public enum TextSafety {
         return String(out)
     }
 
+    /// Whole command output for a terminal (stdout or stderr is a tty): line
+    /// breaks and tabs stay, CR LF becomes LF, and every other unsafe
+    /// character (C0 and C1 controls, bidi overrides and isolates, …) becomes
+    /// "?" (a lone CR a space), so data cannot move the cursor, recolour or
+    /// reorder the screen. Files and pipes get the exact text instead, so an
+    /// export still round-trips.
+    public static func forTerminal(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            if scalar.value == 0x0D && i + 1 < scalars.count && scalars[i + 1].value == 0x0A { continue }
+            if isUnsafe(scalar, allowLineBreaks: true) {
+                out.append(scalar.value == 0x0D ? " " : "?")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// Shortens text for an error message, so a 1 MB field does not flood the terminal.
     public static func excerpt(_ text: String, max: Int = 40) -> String {
         let clean = sanitized(text)
