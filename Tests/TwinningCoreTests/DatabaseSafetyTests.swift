@@ -135,6 +135,25 @@ final class DatabaseSafetyTests: XCTestCase {
         }
     }
 
+    /// `check` and `--read-only` on a file of the previous version (before v5/v6):
+    /// it is read as it is and not upgraded; the check says it will be.
+    func testAnOlderFileIsCheckedReadOnlyWithoutAnUpgrade() throws {
+        let file = path("older.sqlite")
+        let queue = try DatabaseQueue(path: file)
+        try Schema.migrator.migrate(queue, upTo: "v4-review-log")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO city (name, searchKey, countryCode, addedByUser) VALUES ('Altdorf', 'altdorf', 'CH', 1)")
+        }
+        try queue.close()
+        let database = try AppDatabase.open(path: file, readOnly: true)
+        XCTAssertEqual(try database.registerCities().map(\.name), ["Altdorf"])
+        let report = try database.check()
+        XCTAssertTrue(report.isHealthy, "\(report.problems)")
+        XCTAssertTrue(report.notes.contains { $0.contains("earlier version") && $0.contains("v5-safe-values") }, "\(report.notes)")
+        let applied = try database.read { db in try Schema.migrator.completedMigrations(db) }
+        XCTAssertEqual(applied.last, "v4-review-log", "a read-only open upgraded the file")
+    }
+
     func testAnUntouchedDatabaseKeepsSaving() throws {
         let database = try AppDatabase.open(path: path("fine.sqlite"))
         for i in 0..<20 { try database.addCity(City(name: "Stadt \(i)", countryCode: "DE", addedByUser: true)) }

@@ -34,12 +34,15 @@ public final class AppDatabase: Sendable {
                 throw AppError.from(error, path: path)
             }
         } else {
-            // A database of a newer version is read as it is; one that only
-            // lacks our newest migrations cannot be read by this version.
-            let (pending, newer) = try writer.read { db in
-                (try !Schema.migrator.hasCompletedMigrations(db), try Schema.migrator.hasBeenSuperseded(db))
+            // A database of a newer version is read as it is. One that lacks
+            // only migrations that add rules or undo data (not what is read)
+            // is read as it is too, so `check` and `--read-only` work on a
+            // file the next writer will upgrade; anything older cannot be read.
+            let (completed, newer) = try writer.read { db in
+                (try Schema.migrator.completedMigrations(db), try Schema.migrator.hasBeenSuperseded(db))
             }
-            if pending && !newer {
+            let missing = Set(Schema.identifiers).subtracting(completed)
+            if !newer && !missing.isSubset(of: Schema.readCompatibleMigrations) {
                 throw AppError.readOnly("The database \(path ?? "") is read-only and needs an upgrade that cannot be written.")
             }
         }

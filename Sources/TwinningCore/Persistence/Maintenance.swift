@@ -28,6 +28,11 @@ extension AppDatabase {
         if let path, let warning = FilePermissions.warning(forDatabaseAt: path) {
             report.problems.append(warning)
         }
+        let pending = try read { db in try Schema.pending(db) }
+        if !pending.isEmpty, readOnlyReason == nil {
+            report.notes.append("Made by an earlier version of twinning: it is upgraded (\(pending.joined(separator: ", "))) "
+                                + "the next time it is opened for changes.")
+        }
         return report
     }
 }

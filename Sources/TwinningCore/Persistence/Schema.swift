@@ -15,6 +15,18 @@ enum Schema {
         return migrator
     }
 
+    static var identifiers: [String] { migrator.migrations }
+
+    /// Migrations a database may lack and still be read by this version:
+    /// they add triggers (v5) or the undo data of imports (v6), nothing a read needs.
+    static let readCompatibleMigrations: Set<String> = ["v5-safe-values", "v6-import-log"]
+
+    /// Migrations this version knows that the file has not had yet (an older file, opened read-only).
+    static func pending(_ db: Database) throws -> [String] {
+        let done = Set(try migrator.completedMigrations(db))
+        return identifiers.filter { !done.contains($0) }
+    }
+
     /// A date stored as "YYYY", "YYYY-MM" or "YYYY-MM-DD", with a real month
     /// and (for full dates) a day that exists: `date()` normalises 2025-02-30 away.
     private static func dateCheck(_ c: String) -> String {
