@@ -7,8 +7,8 @@ extension CitySummary {
         self.init(id: row["\(prefix)_id"], geonameId: row["\(prefix)_geonameId"], name: row.lenientText("\(prefix)_name") ?? "",
                   searchKey: row.lenientText("\(prefix)_searchKey") ?? "", asciiKey: row.lenientText("\(prefix)_asciiKey") ?? "",
                   countryCode: row.lenientText("\(prefix)_countryCode") ?? "", admin1Name: row.lenientText("\(prefix)_admin1Name"),
-                  population: row.lenientInt("\(prefix)_population"), latitude: row["\(prefix)_latitude"],
-                  longitude: row["\(prefix)_longitude"])
+                  population: row.lenientInt("\(prefix)_population"), latitude: row.lenientCoordinate("\(prefix)_latitude", limit: 90),
+                  longitude: row.lenientCoordinate("\(prefix)_longitude", limit: 180))
     }
 }
 
@@ -62,7 +62,7 @@ extension AppDatabase {
     static func detail(from row: Row) throws -> PartnershipDetail {
         return PartnershipDetail(partnership: try Partnership(row: row), cityA: CitySummary(row: row, prefix: "a"),
                                  cityB: CitySummary(row: row, prefix: "b"),
-                                 eventCount: row["eventCount"], lastEvent: row["lastEvent"])
+                                 eventCount: row.lenientInt("eventCount") ?? 0, lastEvent: row.lenientDate("lastEvent"))
     }
 
     public func partnerships(_ filter: PartnershipFilter = PartnershipFilter()) throws -> [PartnershipDetail] {

@@ -99,6 +99,11 @@ public final class AppDatabase: Sendable {
         if exists && isDirectory.boolValue {
             throw AppError.database("\(path) is a folder, not a database file. Give the path of a file, e.g. \(path)/twinning.sqlite.")
         }
+        // A pipe or a device would hang or fail deep inside SQLite.
+        var info = stat()
+        if exists, stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            throw AppError.database("\(path) is not a database file (it is a device, a pipe or a socket).")
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if !exists {
             if readOnly || !create {

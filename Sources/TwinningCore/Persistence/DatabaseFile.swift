@@ -24,6 +24,11 @@ public enum DatabaseFile: Equatable, Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
         if isDirectory.boolValue { return .folder }
+        // Opening a pipe for reading would wait for a writer for ever.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            return .damaged("it is not a plain file (a device, a pipe or a socket)")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else { return .damaged("it cannot be read (permission denied)") }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()

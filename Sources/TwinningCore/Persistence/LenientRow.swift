@@ -19,6 +19,21 @@ extension Row {
         }
     }
 
+    /// A coordinate within ±`limit` degrees; anything else (text, 1e308, NaN) as not known.
+    func lenientCoordinate(_ column: String, limit: Double) -> Double? {
+        let value: DatabaseValue = self[column]
+        switch value.storage {
+        case .int64(let number): return abs(Double(number)) <= limit ? Double(number) : nil
+        case .double(let number): return number.isFinite && abs(number) <= limit ? number : nil
+        case .null, .string, .blob: return nil
+        }
+    }
+
+    /// A stored date ("2025", "2025-05", "2025-05-14"); anything unreadable as not known.
+    func lenientDate(_ column: String) -> PartialDate? {
+        lenientText(column).flatMap(PartialDate.parse)
+    }
+
     /// Text as stored; a number or blob planted in a text column becomes its text.
     func lenientText(_ column: String) -> String? {
         let value: DatabaseValue = self[column]

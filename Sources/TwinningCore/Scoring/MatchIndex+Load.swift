@@ -26,8 +26,8 @@ extension MatchIndex {
                 let strengths: String = row["strengths"], challenges: String = row["challenges"]
                 cities.append(MatchCityRecord(
                     cityId: row["id"], geonameId: row["geonameId"], name: row["name"], countryCode: row["countryCode"],
-                    admin1Code: row["admin1Code"], admin1Name: row["admin1Name"], latitude: row["latitude"],
-                    longitude: row["longitude"], population: row.lenientInt("population"),
+                    admin1Code: row["admin1Code"], admin1Name: row["admin1Name"], latitude: row.lenientCoordinate("latitude", limit: 90),
+                    longitude: row.lenientCoordinate("longitude", limit: 180), population: row.lenientInt("population"),
                     strengths: strengths == "[]" ? [] : MatchIndex.tags(strengths),
                     challenges: challenges == "[]" ? [] : MatchIndex.tags(challenges), seeking: row["seekingPartners"]))
             }

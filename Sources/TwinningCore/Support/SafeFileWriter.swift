@@ -12,6 +12,9 @@ public enum SafeWriteError: Error, Equatable, Sendable, CustomStringConvertible,
     /// -journal): never written, whatever the caller allows.
     case isDatabase(String)
     case isFolder(String)
+    /// A device, pipe, socket or symbolic link: a rename would replace the
+    /// special file itself (`--output /dev/stdout --force` once replaced /dev/stdout).
+    case notPlainFile(String)
     /// The folder the file would go into does not exist (it is never created:
     /// a mistyped folder would otherwise silently collect files).
     case noFolder(path: String, folder: String)
@@ -23,6 +26,8 @@ public enum SafeWriteError: Error, Equatable, Sendable, CustomStringConvertible,
         case .isDatabase(let path):
             return "\(path) is the database itself (or one of its -wal/-shm files); writing there would destroy the register. Choose another file name."
         case .isFolder(let path): return "\(path) is a folder; give a file name inside it."
+        case .notPlainFile(let path):
+            return "\(path) is not a plain file (a device, pipe or link); it is never replaced. Give a plain file name, or leave --output out to print."
         case .noFolder(let path, let folder): return "Cannot write \(path): the folder \(folder) does not exist."
         case .failed(let path, let reason): return "Cannot write \(path): \(reason)"
         }
@@ -106,6 +111,11 @@ public struct SafeFileWriter: Sendable {
     /// database, a folder, a missing folder, or an existing file with `.refuse`.
     public func checkTarget(_ path: String, existing: Existing) throws {
         if isProtected(path) { throw SafeWriteError.isDatabase(path) }
+        var linkInfo = stat()
+        if lstat(path, &linkInfo) == 0 {
+            let kind = linkInfo.st_mode & S_IFMT
+            if kind != S_IFREG && kind != S_IFDIR { throw SafeWriteError.notPlainFile(path) }
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw SafeWriteError.isFolder(path) }
