@@ -148,7 +148,8 @@ func didYouMean(_ matches: [CityMatch]) -> String {
 }
 
 func parseDate(_ text: String, option: String) throws -> PartialDate {
-    guard let date = PartialDate.parse(text) else {
+    // People type options: "14. Mai 2026", "May 2026", "tomorrow" work as in the forms.
+    guard let date = NaturalDate.parse(text, today: .today()) else {
         throw UserError("\(option): \"\(TextSafety.excerpt(text))\" is not a date; use \(PartialDate.acceptedForms).")
     }
     return date
