@@ -29,12 +29,13 @@ struct CitiesCommand: ParsableCommand {
                 case .json:
                     try emit(encodeJSON(closest ? [] : matches.map { CityJSON($0.city, matchedName: $0.matchedName) }), to: nil)
                 case .tsv:
-                    var lines = [TSV.line(["geonameid", "name", "region", "country", "population", "matched_name"])]
+                    // The columns scripts rely on stay as they were; JSON says which other name matched.
+                    var lines = [TSV.line(["geonameid", "name", "region", "country", "population"])]
                     if !closest {
                         lines += matches.map { m in
                             let c = m.city
                             return TSV.line([c.geonameId.map(String.init) ?? "", c.name, c.admin1Name ?? "",
-                                             c.countryCode, c.population.map(String.init) ?? "", m.matchedName ?? ""])
+                                             c.countryCode, c.population.map(String.init) ?? ""])
                         }
                     }
                     try emit(lines.joined(separator: "\n") + "\n", to: nil)

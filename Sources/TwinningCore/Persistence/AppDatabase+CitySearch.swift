@@ -189,12 +189,9 @@ extension AppDatabase {
             return .ambiguous(sameSpelling.count > 1 ? sameSpelling : exact)
         }
         if others.count == 1 { return .found(others[0]) }
-        if others.count > 1 {
-            // "Frankfurt" is another name of Frankfurt am Main and of small towns:
-            // a city ten times larger than the next is what people mean.
-            if let second = others[1].population, largestOther >= 10 * max(second, 1) { return .found(others[0]) }
-            return .ambiguous(others)
-        }
+        // "Frankfurt" is another name of Frankfurt am Main and of Frankfurt (Oder):
+        // the person is asked, never guessed for (a visit must not land on the wrong city).
+        if others.count > 1 { return .ambiguous(others) }
         return .notFound
     }
 }
