@@ -19,23 +19,37 @@ struct CitiesCommand: ParsableCommand {
             try runReporting {
                 guard limit > 0 else { throw UserError("--limit must be at least 1.") }
                 let database = try openDatabase(global)
-                let cities = try database.searchCities(text, country: country, limit: limit)
+                var matches = try database.searchCityMatches(text, country: country, limit: limit)
+                var closest = false
+                if matches.isEmpty {
+                    matches = try database.closestCities(text, country: country, limit: min(limit, 5))
+                    closest = true
+                }
                 switch format {
                 case .json:
-                    try emit(encodeJSON(cities.map(CityJSON.init)), to: nil)
+                    try emit(encodeJSON(closest ? [] : matches.map { CityJSON($0.city, matchedName: $0.matchedName) }), to: nil)
                 case .tsv:
+                    // The columns scripts rely on stay as they were; JSON says which other name matched.
                     var lines = [TSV.line(["geonameid", "name", "region", "country", "population"])]
-                    lines += cities.map { TSV.line([$0.geonameId.map(String.init) ?? "", $0.name, $0.admin1Name ?? "",
-                                                    $0.countryCode, $0.population.map(String.init) ?? ""]) }
+                    if !closest {
+                        lines += matches.map { m in
+                            let c = m.city
+                            return TSV.line([c.geonameId.map(String.init) ?? "", c.name, c.admin1Name ?? "",
+                                             c.countryCode, c.population.map(String.init) ?? ""])
+                        }
+                    }
                     try emit(lines.joined(separator: "\n") + "\n", to: nil)
                 case .text:
-                    if cities.isEmpty {
-                        throw UserError("No city matches \"\(TextSafety.excerpt(text))\"\(country.map { " in \($0)" } ?? "").")
+                    if matches.isEmpty || closest {
+                        var message = "No city matches \"\(TextSafety.excerpt(text))\"\(country.map { " in \($0)" } ?? "")."
+                        if !matches.isEmpty { message += " Did you mean: " + didYouMean(matches) + "?" }
+                        throw UserError(message)
                     }
+                    // "Wrocław — Breslau": the name that matched, when it is not the main one.
                     let table = TextTable(headers: ["name", "region", "country", "population", "id"], rightAligned: [3, 4])
-                    let lines = table.render(cities.map {
-                        [$0.name, $0.admin1Name ?? "", $0.countryCode, Format.number($0.population),
-                         $0.geonameId.map(String.init) ?? "-"]
+                    let lines = table.render(matches.map { m in
+                        [m.label, m.city.admin1Name ?? "", m.city.countryCode, Format.number(m.city.population),
+                         m.city.geonameId.map(String.init) ?? "-"]
                     })
                     try emit(lines.joined(separator: "\n") + "\n", to: nil)
                 }

@@ -120,25 +120,36 @@ func resolveCity(_ reference: String, in database: AppDatabase) throws -> City {
     case .found(let city):
         return city
     case .notFound:
-        let suggestions = try database.searchCities(reference.split(separator: ",").first.map(String.init) ?? reference, limit: 5)
+        let name = reference.split(separator: ",").first.map(String.init) ?? reference
+        var suggestions = try database.searchCityMatches(name, limit: 5)
+        if suggestions.isEmpty { suggestions = try database.closestCities(name, limit: 5) }
         var message = "No city matches \"\(TextSafety.excerpt(reference))\"."
         if !suggestions.isEmpty {
-            message += " Did you mean: " + suggestions.map { "\($0.name), \($0.countryCode)" }.joined(separator: "; ") + "?"
+            message += " Did you mean: " + didYouMean(suggestions) + "?"
         }
         throw UserError(message)
     case .ambiguous(let cities):
-        var lines = ["\"\(TextSafety.excerpt(reference))\" fits \(cities.count) cities; give the GeoNames id or \"Name, CC\":"]
+        var lines = ["\"\(TextSafety.excerpt(reference))\" fits \(cities.count) cities; give the id of the last column or \"Name, CC\":"]
         let table = TextTable(headers: ["name", "region", "country", "population", "id"],
                               rightAligned: [3, 4])
+        // A city someone added has no GeoNames id; its own id is what `lookupCity` accepts then.
         lines += table.render(cities.prefix(20).map { c in
-            [c.name, c.admin1Name ?? "", c.countryCode, Format.number(c.population), c.geonameId.map(String.init) ?? "-"]
+            [c.name, c.admin1Name ?? "", c.countryCode, Format.number(c.population),
+             c.geonameId.map(String.init) ?? c.id.map(String.init) ?? "-"]
         })
         throw UserError(lines.joined(separator: "\n"))
     }
 }
 
+/// "Wrocław, PL (Breslau); Dortmund, DE": what to type to get each city.
+func didYouMean(_ matches: [CityMatch]) -> String {
+    matches.map { m in "\(m.city.name), \(m.city.countryCode)" + (m.matchedName.map { " (\($0))" } ?? "") }
+        .joined(separator: "; ")
+}
+
 func parseDate(_ text: String, option: String) throws -> PartialDate {
-    guard let date = PartialDate.parse(text) else {
+    // People type options: "14. Mai 2026", "May 2026", "tomorrow" work as in the forms.
+    guard let date = NaturalDate.parse(text, today: .today()) else {
         throw UserError("\(option): \"\(TextSafety.excerpt(text))\" is not a date; use \(PartialDate.acceptedForms).")
     }
     return date

@@ -16,8 +16,11 @@ struct CityJSON: Encodable {
     let challenges: [String]
     let notes: String
     let seeking_partners: Bool
+    /// The other name a search matched ("Breslau" for Wrocław); absent otherwise.
+    var matched_name: String?
 
-    init(_ c: City) {
+    init(_ c: City, matchedName: String? = nil) {
+        matched_name = matchedName
         geonameid = c.geonameId; id = c.id; name = c.name; region = c.admin1Name; country = c.countryCode
         population = c.population; latitude = c.latitude; longitude = c.longitude; themes = c.themes
         strengths = c.strengths; challenges = c.challenges; notes = c.notes; seeking_partners = c.seekingPartners

@@ -165,10 +165,15 @@ final class CitiesCommandTests: EndToEndTestCase {
         let byId = try CLI.fails(["cities", "show", "99999999", "--db", db])
         XCTAssertTrue(byId.stderr.contains("99999999"), byId.summary)
 
-        // A near miss suggests the real names.
+        // "Frankfurt" is another name of two cities: both are listed, neither is guessed.
         let frankfurt = try CLI.fails(["cities", "show", "Frankfurt", "--db", db])
-        XCTAssertTrue(frankfurt.stderr.contains("Frankfurt am Main, DE"), frankfurt.summary)
-        XCTAssertTrue(frankfurt.stderr.contains("Frankfurt (Oder), DE"), frankfurt.summary)
+        XCTAssertTrue(frankfurt.stderr.contains("Frankfurt am Main"), frankfurt.summary)
+        XCTAssertTrue(frankfurt.stderr.contains("Frankfurt (Oder)"), frankfurt.summary)
+        // A near miss suggests the real names.
+        let typo = try CLI.fails(["cities", "show", "Dortmnud", "--db", db])
+        XCTAssertEqual(typo.stderr, "twinning: No city matches \"Dortmnud\". Did you mean: Dortmund, DE?\n", typo.summary)
+        let exonym = try CLI.ok(["cities", "search", "Breslau", "--limit", "1", "--db", db])
+        XCTAssertTrue(exonym.stdout.contains("Wrocław — Breslau"), exonym.summary)
     }
 
     // MARK: add / edit

@@ -12,14 +12,16 @@ enum Schema {
         migrator.registerMigration("v4-review-log", migrate: logReviews)
         migrator.registerMigration("v5-safe-values", migrate: safeValues) // Schema+SafeValues.swift
         migrator.registerMigration("v6-import-log", migrate: logImports)
+        migrator.registerMigration("v7-city-names", migrate: createCityNames) // Schema+CityNames.swift
         return migrator
     }
 
     static var identifiers: [String] { migrator.migrations }
 
     /// Migrations a database may lack and still be read by this version:
-    /// they add triggers (v5) or the undo data of imports (v6), nothing a read needs.
-    static let readCompatibleMigrations: Set<String> = ["v5-safe-values", "v6-import-log"]
+    /// they add triggers (v5), the undo data of imports (v6) or the other names of
+    /// cities (v7; search then finds main names only), nothing a read needs.
+    static let readCompatibleMigrations: Set<String> = ["v5-safe-values", "v6-import-log", "v7-city-names"]
 
     /// Migrations this version knows that the file has not had yet (an older file, opened read-only).
     static func pending(_ db: Database) throws -> [String] {

@@ -23,16 +23,16 @@ extension Importer {
     public func importCities(_ table: Table) throws -> ImportReport {
         let started = Date()
         try checkColumns(table, allowed: Self.cityColumns, required: ["name", "country_code"])
-        let hasProfile = table.header.contains { ["themes", "strengths", "challenges", "notes", "seeking_partners"].contains($0) }
+        let columns = Set(table.header)
         let cities = try parseCities(table)
         let guardBefore = try WriteGuard.before(database)
-        var plan = try database.read { db in try planCities(db, table, cities, hasProfile: hasProfile) }
+        var plan = try database.read { db in try planCities(db, table, cities, columns: columns) }
         var report = ImportReport()
         let total = cities.count
         let (changeId, held) = try writePhase { db -> Int64? in
             // Someone wrote since the plan was made: make it again, now under the lock.
             if try WriteGuard.current(db) != guardBefore {
-                plan = try planCities(db, table, cities, hasProfile: hasProfile)
+                plan = try planCities(db, table, cities, columns: columns)
             }
             let insert = try db.makeStatement(sql: """
                 INSERT INTO city (geonameId, name, searchKey, asciiKey, countryCode, admin1Code, admin1Name,
@@ -133,7 +133,7 @@ extension Importer {
     /// without by its exact name and country, so importing an export twice
     /// does not duplicate it. Several cities of one name and country (users
     /// may add them) are matched in order: the file's first to the oldest.
-    func planCities(_ db: Database, _ table: Table, _ cities: [(TableRecord, City)], hasProfile: Bool) throws -> CityPlan {
+    func planCities(_ db: Database, _ table: Table, _ cities: [(TableRecord, City)], columns: Set<String>) throws -> CityPlan {
         var byGeonameId: [Int64: City] = [:]
         let ids = cities.compactMap { $0.1.geonameId }
         if !ids.isEmpty, try City.fetchCount(db) > 0 {
@@ -162,23 +162,23 @@ extension Importer {
                 plan.inserts.append((record, city))
                 continue
             }
+            // Only the file's columns change a city already there: a file of
+            // names and populations must not blank coordinates, region or profile.
             var merged = existing
             merged.rename(city.name)
-            merged.asciiKey = city.asciiKey
             merged.countryCode = city.countryCode
-            merged.admin1Code = city.admin1Code
-            merged.admin1Name = city.admin1Name
-            merged.latitude = city.latitude
-            merged.longitude = city.longitude
-            merged.population = city.population
-            merged.timezone = city.timezone
-            if hasProfile {
-                merged.themes = city.themes
-                merged.strengths = city.strengths
-                merged.challenges = city.challenges
-                merged.notes = city.notes
-                merged.seekingPartners = city.seekingPartners
-            }
+            if columns.contains("ascii_name") { merged.asciiKey = city.asciiKey }
+            if columns.contains("admin1_code") { merged.admin1Code = city.admin1Code }
+            if columns.contains("admin1_name") { merged.admin1Name = city.admin1Name }
+            if columns.contains("latitude") { merged.latitude = city.latitude }
+            if columns.contains("longitude") { merged.longitude = city.longitude }
+            if columns.contains("population") { merged.population = city.population }
+            if columns.contains("timezone") { merged.timezone = city.timezone }
+            if columns.contains("themes") { merged.themes = city.themes }
+            if columns.contains("strengths") { merged.strengths = city.strengths }
+            if columns.contains("challenges") { merged.challenges = city.challenges }
+            if columns.contains("notes") { merged.notes = city.notes }
+            if columns.contains("seeking_partners") { merged.seekingPartners = city.seekingPartners }
             if merged == existing {
                 plan.unchanged += 1
             } else {

@@ -232,7 +232,7 @@ extension Importer {
                 // Directions refer to the file's A and B; this database may order the pair the other way.
                 if flipped { direction = direction == .to_a ? .to_b : (direction == .to_b ? .to_a : direction) }
                 guard let start = try f.date("start") else { throw f.fail("start", "is empty, but it is required") }
-                let event = Event(partnershipId: partnershipId, title: f.optional("title") ?? "",
+                let event = Event(id: try f.int64("id"), partnershipId: partnershipId, title: f.optional("title") ?? "",
                                   kind: try f.vocabulary("kind", EventKind.self) ?? .visit, startDate: start,
                                   endDate: try f.date("end"), direction: direction,
                                   format: try f.vocabulary("format", EventFormat.self) ?? .in_person,
@@ -251,18 +251,25 @@ extension Importer {
         }
         var report = ImportReport()
         let total = events.count
+        var plan = try database.read { db in try planEvents(db, events) }
         let (changeId, held) = try writePhase { db -> Int64? in
             if try WriteGuard.current(db) != guardBefore {
                 try recheckReferences(db, table: table, parent: "partnership", ids: events.map { ($0.0, $0.1.partnershipId) },
                                       what: "partnership")
+                plan = try planEvents(db, events)
             }
             let insert = try db.makeStatement(sql: """
                 INSERT INTO event (partnershipId, title, kind, startDate, endDate, direction, format, participants, youth,
                                    participantsByCountry, notes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let update = try db.makeStatement(sql: """
+                UPDATE event SET title = ?, kind = ?, startDate = ?, endDate = ?, direction = ?, format = ?, participants = ?,
+                  youth = ?, participantsByCountry = ?, notes = ?, version = version + 1
+                WHERE id = ? AND version = ?
+                """)
             var created: [[Int64]] = []
-            for (index, (record, e)) in events.enumerated() {
+            for (index, (record, e)) in plan.inserts.enumerated() {
                 do {
                     try insert.execute(arguments: [e.partnershipId, e.title, e.kind.rawValue, e.startDate.iso, e.endDate?.iso,
                                                    e.direction.rawValue, e.format.rawValue, e.participants, e.youth,
@@ -273,13 +280,102 @@ extension Importer {
                 ImportSummary.append(db.lastInsertedRowID, to: &created)
                 if index % 20000 == 0 { progress?((total + index) / 2, total) }
             }
-            report.added = total
-            return try logImport(db, table: table, kind: "events", entity: .event, report: report, created: created)
+            for (record, e, _) in plan.updates {
+                do {
+                    try update.execute(arguments: [e.title, e.kind.rawValue, e.startDate.iso, e.endDate?.iso, e.direction.rawValue,
+                                                   e.format.rawValue, e.participants, e.youth,
+                                                   Importer.jsonText(e.participantsByCountry), e.notes, e.id, e.version])
+                } catch {
+                    throw rowError(table, record, error)
+                }
+                if db.changesCount != 1 {
+                    throw table.error(record, "the event \(e.id!) was changed by someone else during the import; nothing was imported, please try again")
+                }
+            }
+            report.added = plan.inserts.count
+            report.updated = plan.updates.count
+            report.unchanged = plan.unchanged
+            guard let changeId = try logImport(db, table: table, kind: "events", entity: .event, report: report, created: created) else {
+                return nil
+            }
+            let remember = try db.makeStatement(sql: "INSERT INTO import_row (changeId, entity, entityId, version, before) VALUES (?, 'event', ?, ?, ?)")
+            for (_, e, before) in plan.updates {
+                try remember.execute(arguments: [changeId, e.id, e.version + 1, before])
+            }
+            return changeId
         }
         progress?(total, total)
         report.changeId = changeId
         report.lockSeconds = held
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+}
+
+/// Which event rows are new, which correct an event already there, which are
+/// already there: re-importing an export must not double the events.
+struct EventPlan {
+    var inserts: [(TableRecord, Event)] = []
+    var updates: [(TableRecord, Event, String)] = []
+    var unchanged = 0
+}
+
+extension Importer {
+    /// A row whose `id` is an event of the same partnership corrects that event
+    /// (an id of another partnership comes from another database and is not
+    /// trusted: the row is added). A row without a usable id that equals an
+    /// event there in every field is counted as unchanged, not added again.
+    func planEvents(_ db: Database, _ events: [(TableRecord, Event)]) throws -> EventPlan {
+        var plan = EventPlan()
+        let ids = events.compactMap { $0.1.id }
+        var byId: [Int64: Event] = [:]
+        if !ids.isEmpty {
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM event WHERE id IN (SELECT value FROM json_each(?))",
+                                           arguments: [Importer.jsonIds(ids)])
+            while let row = try rows.next() {
+                let event = try Event(row: row)
+                byId[event.id!] = event
+            }
+        }
+        // Existing events of the partnerships the file names, by content, for rows without a usable id.
+        var byContent: [Event: Int] = [:]
+        let partnerships = Set(events.map { $0.1.partnershipId })
+        if try Event.fetchCount(db) > 0 {
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM event WHERE partnershipId IN (SELECT value FROM json_each(?))",
+                                           arguments: [Importer.jsonIds(Array(partnerships))])
+            while let row = try rows.next() { byContent[Importer.content(try Event(row: row)), default: 0] += 1 }
+        }
+        var usedIds = Set<Int64>()
+        for (record, event) in events {
+            if let id = event.id, let existing = byId[id], existing.partnershipId == event.partnershipId, !usedIds.contains(id) {
+                usedIds.insert(id)
+                var merged = event
+                merged.version = existing.version
+                if Importer.content(merged) == Importer.content(existing) {
+                    plan.unchanged += 1
+                } else {
+                    plan.updates.append((record, merged, ChangeJSON.encode(existing)))
+                }
+                continue
+            }
+            let key = Importer.content(event)
+            if let n = byContent[key], n > 0 {
+                byContent[key] = n - 1
+                plan.unchanged += 1
+                continue
+            }
+            var fresh = event
+            fresh.id = nil
+            plan.inserts.append((record, fresh))
+        }
+        return plan
+    }
+
+    /// An event without its id and version: what it says.
+    static func content(_ event: Event) -> Event {
+        var e = event
+        e.id = nil
+        e.version = 1
+        return e
     }
 }
