@@ -64,6 +64,9 @@ public enum FormKind: Equatable, Sendable {
     case explorerHome
     /// The match explorer's filters (countries, distance, inhabitants); nothing is saved.
     case matchFilters
+
+    /// Picking the city is the whole answer: Enter on a suggestion submits.
+    var submitsOnPick: Bool { self == .whyNot || self == .explorerHome }
 }
 
 public struct FormState: Equatable, Sendable {
@@ -105,123 +108,11 @@ public struct FormState: Equatable, Sendable {
     }
 }
 
-/// Builds the forms the panes open.
+/// Builds the forms the panes open; each pane adds its own forms in its
+/// folder (`extension Forms` in Panes/<Pane>/<Pane>Forms.swift).
 public enum Forms {
     static func choice<V: Vocabulary>(_ id: FieldID, _ label: S, _ type: V.Type, _ value: V) -> FormField {
         let all = V.allCases.map(\.rawValue)
         return FormField(id, label, .choice(all), choice: all.firstIndex(of: value.rawValue) ?? 0)
-    }
-
-    static func profileFields(_ city: City?) -> [FormField] {
-        [
-            FormField(.themes, .fieldThemes, .text, text: city?.themes.joined(separator: ", ") ?? ""),
-            FormField(.strengths, .fieldStrengths, .text, text: city?.strengths.joined(separator: ", ") ?? ""),
-            FormField(.challenges, .fieldChallenges, .text, text: city?.challenges.joined(separator: ", ") ?? ""),
-            FormField(.notes, .fieldNotes, .text, text: city?.notes ?? ""),
-            FormField(.seeking, .fieldSeeking, .toggle, choice: city?.seekingPartners == true ? 1 : 0),
-        ]
-    }
-
-    public static func newCity(name: String = "") -> FormState {
-        FormState(kind: .newCity, fields: [
-            FormField(.name, .fieldName, .text, text: name, required: true),
-            FormField(.country, .fieldCountry, .text, required: true),
-            FormField(.region, .fieldRegion, .text),
-            FormField(.population, .fieldPopulation, .integer),
-            FormField(.latitude, .fieldLatitude, .decimal),
-            FormField(.longitude, .fieldLongitude, .decimal),
-        ] + profileFields(nil))
-    }
-
-    public static func editCity(_ city: City) -> FormState {
-        FormState(kind: .editCity(city), fields: profileFields(city))
-    }
-
-    public static func newPartnership(home: CitySummary?) -> FormState {
-        FormState(kind: .newPartnership, fields: [
-            FormField(.cityA, .fieldCityA, .city, text: home?.name ?? "", required: true, cityId: home?.id),
-            FormField(.cityB, .fieldCityB, .city, required: true),
-            choice(.type, .fieldType, PartnershipType.self, .partnership),
-            choice(.status, .fieldStatus, PartnershipStatus.self, .active),
-            FormField(.since, .fieldSince, .date),
-            FormField(.themes, .fieldThemes, .text),
-            FormField(.notes, .fieldNotes, .text),
-        ])
-    }
-
-    public static func editPartnership(_ detail: PartnershipDetail, language: Language) -> FormState {
-        let p = detail.partnership
-        var form = FormState(kind: .editPartnership(p), fields: [
-            choice(.type, .fieldType, PartnershipType.self, p.type),
-            choice(.status, .fieldStatus, PartnershipStatus.self, p.status),
-            FormField(.since, .fieldSince, .date, text: p.since?.display(language) ?? ""),
-            FormField(.until, .fieldUntil, .date, text: p.until?.display(language) ?? ""),
-            FormField(.themes, .fieldThemes, .text, text: p.themes.joined(separator: ", ")),
-            FormField(.notes, .fieldNotes, .text, text: p.notes),
-        ])
-        form.message = "\(detail.cityA.name) ↔ \(detail.cityB.name)"
-        return form
-    }
-
-    /// The event form. Fields are ordered for the common case: with the
-    /// partnership already chosen, a visit is date, kind, participants, save.
-    public static func newEvent(partnership: PartnershipDetail?, language: Language) -> FormState {
-        var form = FormState(kind: .newEvent, fields: eventFields(nil, partnership: partnership, language: language))
-        if partnership != nil { form.focus = 1 }
-        return form
-    }
-
-    public static func editEvent(_ event: Event, partnership: PartnershipDetail?, language: Language) -> FormState {
-        FormState(kind: .editEvent(event), fields: eventFields(event, partnership: partnership, language: language))
-    }
-
-    static func eventFields(_ e: Event?, partnership: PartnershipDetail?, language: Language) -> [FormField] {
-        var picker = FormField(.partnership, .fieldPartnership, .partnership,
-                               text: partnership.map { "\($0.cityA.name) ↔ \($0.cityB.name)" } ?? "", required: true)
-        picker.partnershipId = partnership?.id
-        let end = e?.endDate == e?.startDate ? nil : e?.endDate
-        return [
-            picker,
-            FormField(.start, .fieldStart, .date, text: e?.startDate.display(language) ?? "", required: true),
-            choice(.kind, .fieldKind, EventKind.self, e?.kind ?? .visit),
-            FormField(.participants, .fieldParticipants, .integer, text: e?.participants.map(String.init) ?? ""),
-            FormField(.youth, .fieldYouth, .integer, text: e?.youth.map(String.init) ?? ""),
-            FormField(.end, .fieldEnd, .date, text: end?.display(language) ?? ""),
-            choice(.direction, .fieldDirection, EventDirection.self, e?.direction ?? .both),
-            choice(.format, .fieldFormat, EventFormat.self, e?.format ?? .in_person),
-            FormField(.title, .fieldTitle, .text, text: e?.title ?? ""),
-            FormField(.byCountry, .fieldByCountry, .text,
-                      text: e.map { event in event.participantsByCountry.keys.sorted()
-                          .map { "\($0) \(event.participantsByCountry[$0]!)" }.joined(separator: ", ") } ?? ""),
-            FormField(.notes, .fieldNotes, .text, text: e?.notes ?? ""),
-        ]
-    }
-
-    public static let rejectReasons = ["too_far", "too_different_in_size", "no_common_themes", "language_barrier",
-                                       "already_in_contact", "other"]
-
-    public static func rejectMatch(_ candidate: Suggestion) -> FormState {
-        FormState(kind: .rejectMatch(candidate), fields: [
-            FormField(.reason, .fieldReason, .choice(rejectReasons)),
-            FormField(.note, .fieldNote, .text),
-        ])
-    }
-
-    public static func snoozeMatch(_ candidate: Suggestion, today: PartialDate, language: Language) -> FormState {
-        // Three months on, as a start.
-        var month = (today.month ?? 1) + 3, year = today.year
-        if month > 12 { month -= 12; year += 1 }
-        let until = PartialDate(year: year, month: month, day: 1)!
-        return FormState(kind: .snoozeMatch(candidate), fields: [
-            FormField(.snoozeUntil, .fieldUntilDate, .date, text: until.display(language), required: true),
-        ])
-    }
-
-    public static func cityQuestion(_ kind: FormKind) -> FormState {
-        FormState(kind: kind, fields: [FormField(.city, .fieldCity, .city, required: true)])
-    }
-
-    public static func homeCity() -> FormState {
-        FormState(kind: .homeCity, fields: [FormField(.home, .fieldCityA, .city, required: true)])
     }
 }
