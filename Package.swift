@@ -49,12 +49,19 @@ let package = Package(
             path: "Sources/Bench"
         ),
         .executableTarget(name: "twinning-eval", dependencies: ["TwinningCore"], path: "Sources/Eval"),
+        // The one test kit (tmux harness, prepared demo databases, UI fixtures):
+        // a library only the test targets use, so they need no copies of it.
+        .target(
+            name: "TwinningTestSupport",
+            dependencies: ["TwinningCore", "TwinningUI", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/TwinningTestSupport"
+        ),
         .testTarget(name: "TwinningCoreTests", dependencies: ["TwinningCore"]),
-        .testTarget(name: "TwinningUITests", dependencies: ["TwinningUI"], exclude: ["Golden"]),
+        .testTarget(name: "TwinningUITests", dependencies: ["TwinningUI", "TwinningTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TwinningTerminalTests", dependencies: ["TwinningTerminal"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TwinningCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ScreenEndToEndTests", dependencies: ["TwinningCore"]),
-        .testTarget(name: "ProofTests", dependencies: ["TwinningCore", "TwinningUI"], exclude: ["Corpus"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TwinningCore", "TwinningTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ScreenEndToEndTests", dependencies: ["TwinningCore", "TwinningTestSupport"]),
+        .testTarget(name: "ProofTests", dependencies: ["TwinningCore", "TwinningUI", "TwinningTestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

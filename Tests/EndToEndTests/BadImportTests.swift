@@ -1,5 +1,6 @@
 import Foundation
 import TwinningCore
+import TwinningTestSupport
 import XCTest
 
 /// Imports that must be refused as a whole: `FILE:LINE: message`, exit 1, nothing written.

@@ -1,4 +1,5 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 
 /// `twinning cities search|show|add|edit`, run as a separate process.

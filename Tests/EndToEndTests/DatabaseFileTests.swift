@@ -1,4 +1,5 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 
 #if canImport(Glibc)
@@ -43,7 +44,7 @@ final class DatabaseFileTests: EndToEndTestCase {
     private func readOnlySetup(readOnlyFolder: Bool) throws -> (db: String, user: UInt32?) {
         let folder = workDir.appendingPathComponent("ro")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let source = try Fixtures.shared.get().demo
+        let source = try DemoDatabase.shared.get().demo
         let db = folder.appendingPathComponent("twinning.sqlite").path
         try FileManager.default.copyItem(atPath: source.path, toPath: db)
         var user: UInt32? = nil

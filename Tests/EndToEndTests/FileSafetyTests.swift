@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TwinningCore
+import TwinningTestSupport
 import XCTest
 
 #if canImport(Glibc)
@@ -245,7 +246,7 @@ final class FileSafetyTests: EndToEndTestCase {
         try CLI.ok(["export", "cities", "--output", file, "--db", db])
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains(planted), "file output is exact")
 
-        let binary = try Binary.require().path
+        let binary = try Binary.require()
         let captured = workDir.appendingPathComponent("tty.out").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")

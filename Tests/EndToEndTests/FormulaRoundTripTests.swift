@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TwinningCore
+import TwinningTestSupport
 import XCTest
 
 /// The CSV formula guard round-trips: export → import gives back every text

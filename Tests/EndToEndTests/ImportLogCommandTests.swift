@@ -1,5 +1,6 @@
 import Foundation
 import TwinningCore
+import TwinningTestSupport
 import XCTest
 
 /// `twinning import` writes one change-log line, `twinning log` tells it in

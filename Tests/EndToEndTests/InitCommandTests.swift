@@ -1,11 +1,12 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 
 /// `twinning init [--empty] [--force]`.
 final class InitCommandTests: EndToEndTestCase {
 
     func testInitCreatedTheDemoAndEmptyDatabases() throws {
-        let fixtures = try Fixtures.shared.get()
+        let fixtures = try DemoDatabase.shared.get()
         XCTAssertTrue(fixtures.demoInit.stderr.contains("Loaded "), fixtures.demoInit.summary)
         XCTAssertTrue(fixtures.demoInit.stderr.contains("demo events"), fixtures.demoInit.summary)
         XCTAssertFalse(fixtures.demoInit.stderrData.contains(0x1B), "no terminal escapes when stderr is not a terminal")
@@ -50,7 +51,7 @@ final class InitCommandTests: EndToEndTestCase {
         XCTAssertEqual(after.partnerships, 0)
         XCTAssertEqual(after.events, 0)
         XCTAssertEqual(after.registerCities, 0)
-        XCTAssertEqual(after.cities, try counts(Fixtures.shared.get().empty.path).cities)
+        XCTAssertEqual(after.cities, try counts(DemoDatabase.shared.get().empty.path).cities)
         let gone = try CLI.fails(["cities", "show", "Verschwindestadt", "--db", db])
         XCTAssertTrue(gone.stderr.contains("No city matches"), gone.summary)
         try CLI.ok(["cities", "show", "Dortmund", "--db", db])

@@ -1,5 +1,6 @@
 import Foundation
 import TwinningCore
+import TwinningTestSupport
 import XCTest
 
 /// `twinning match` on the demo database: suggestions, why-not, batch, reviews.

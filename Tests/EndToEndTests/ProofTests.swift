@@ -1,3 +1,4 @@
+import TwinningTestSupport
 import XCTest
 import GRDB
 @testable import TwinningCore

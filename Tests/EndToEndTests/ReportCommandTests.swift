@@ -1,4 +1,5 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 
 /// `twinning report` and `twinning export events --format ics` on the demo database.

@@ -1,4 +1,5 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 
 /// `twinning match review` writes the change log like every other change, and

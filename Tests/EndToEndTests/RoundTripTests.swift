@@ -1,4 +1,5 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 
 /// export → import into an `init --empty` database → export again.

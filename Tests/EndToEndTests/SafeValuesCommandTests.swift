@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TwinningTestSupport
 import XCTest
 
 /// The hostile test of issue 14 (B): huge counts, planted values, values that

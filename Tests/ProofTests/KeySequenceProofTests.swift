@@ -1,4 +1,5 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 
 /// Raw escape sequences of Home, End, PgUp, PgDn and F-keys as PuTTY, rxvt,

@@ -1,51 +1,9 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 @testable import TwinningCore
 @testable import TwinningUI
 
-
-/// The in-memory register of Tests/TwinningUITests/UIFixtures.swift (copied:
-/// test targets cannot import each other), plus a city whose stored name is
-/// hostile in ways the validation may let through (RTL text, combining marks).
-enum FuzzFixtures {
-    static let cities: [City] = [
-        City(geonameId: 2934246, name: "Düsseldorf", asciiName: "Dusseldorf", countryCode: "DE", admin1Name: "North Rhine-Westphalia",
-             latitude: 51.22, longitude: 6.78, population: 618685),
-        City(geonameId: 2935517, name: "Dortmund", asciiName: "Dortmund", countryCode: "DE", admin1Name: "North Rhine-Westphalia",
-             latitude: 51.51, longitude: 7.47, population: 588462, themes: ["youth", "climate"], strengths: ["structural change"],
-             challenges: ["climate adaptation"], seekingPartners: true),
-        City(geonameId: 3037854, name: "Amiens", asciiName: "Amiens", countryCode: "FR", admin1Name: "Hauts-de-France",
-             latitude: 49.9, longitude: 2.3, population: 143086),
-        City(geonameId: 3094802, name: "Kraków", asciiName: "Krakow", countryCode: "PL", admin1Name: "Lesser Poland Voivodeship",
-             latitude: 50.06, longitude: 19.94, population: 816614),
-        City(geonameId: 1850147, name: "東京", asciiName: "Tokyo", countryCode: "JP", admin1Name: "Tokyo", latitude: 35.69,
-             longitude: 139.69, population: 8336599),
-        City(geonameId: 264371, name: "Αθήνα", asciiName: "Athina", countryCode: "GR", admin1Name: "Attica", latitude: 37.98,
-             longitude: 23.73, population: 664046),
-        City(geonameId: 776029, name: "Ełk", asciiName: "Elk", countryCode: "PL", admin1Name: "Warmia-Masuria", latitude: 53.83,
-             longitude: 22.36, population: 61677),
-        City(geonameId: 2867543, name: "Münster", asciiName: "Muenster", countryCode: "DE", admin1Name: "North Rhine-Westphalia",
-             latitude: 51.96, longitude: 7.63, population: 270184),
-        City(geonameId: 281184, name: "القدس", asciiName: "Al Quds", countryCode: "PS", admin1Name: "East Jerusalem",
-             latitude: 31.77, longitude: 35.23, population: 801000),
-    ]
-
-    static func database() throws -> AppDatabase {
-        let db = try AppDatabase.inMemory(actor: ChangeActor(user: "setup"))
-        try db.write { d in for var city in cities { try city.insert(d) } }
-        func id(_ g: Int64) throws -> Int64 { try db.city(geonameId: g)!.id! }
-        let amiens = try db.addPartnership(Partnership(between: try id(2935517), and: try id(3037854), since: PartialDate(year: 1960),
-                                                       themes: ["youth"]))
-        try db.addPartnership(Partnership(between: try id(2934246), and: try id(3094802), type: .friendship, status: .dormant))
-        try db.addPartnership(Partnership(between: try id(2935517), and: try id(1850147), status: .proposed))
-        try db.addPartnership(Partnership(between: try id(2867543), and: try id(264371), since: PartialDate(year: 1982)))
-        try db.addPartnership(Partnership(between: try id(2935517), and: try id(281184)))
-        try db.addEvent(Event(partnershipId: amiens.id!, title: "Jugendbegegnung", kind: .youth_exchange,
-                              startDate: PartialDate.parse("2025-07-14")!, participants: 38, youth: 31))
-        try db.addContact(Contact(name: "Claire Dubois", role: "présidente", partnershipId: amiens.id))
-        return try AppDatabase(writer: db.writer, path: nil, isReadOnly: false, actor: ChangeActor(user: "test"))
-    }
-}
 
 /// Proof 1: 100,000 random keys into the reducer with effects performed on an
 /// in-memory database; invariants checked after every key, the screen every 100.
@@ -228,7 +186,7 @@ final class ReducerFuzzTests: XCTestCase {
 
     func testHundredThousandRandomKeys() throws {
         let started = Date()
-        let db = try FuzzFixtures.database()
+        let db = try UIFixtures.database(hostile: true)
         // Saved profiles go to a scratch folder: 100,000 random keys include "g" then "s".
         let runner = EffectRunner(database: db, config: UserConfig(),
                                   weightsDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("twinning-fuzz-\(UUID().uuidString)"))

@@ -1,4 +1,5 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 import TwinningCore
 

@@ -1,5 +1,6 @@
 import Foundation
 import TwinningCore
+import TwinningTestSupport
 import XCTest
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Foundation
 import TwinningCore
 @testable import TwinningUI
+import TwinningTestSupport
 import XCTest
 
 /// The TUI's report save goes through SafeFileWriter: a second save of the

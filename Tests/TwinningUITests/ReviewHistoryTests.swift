@@ -1,3 +1,4 @@
+import TwinningTestSupport
 import XCTest
 @testable import TwinningCore
 @testable import TwinningUI

@@ -1,4 +1,5 @@
 import Foundation
+import TwinningTestSupport
 import XCTest
 @testable import TwinningCore
 @testable import TwinningUI

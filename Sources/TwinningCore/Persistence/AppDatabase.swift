@@ -88,6 +88,13 @@ public final class AppDatabase: Sendable {
         return try AppDatabase(writer: queue, path: nil, isReadOnly: false, actor: actor)
     }
 
+    /// The same database seen from another session (another volunteer at
+    /// the same file): undo and the change log tell sessions apart.
+    public func session(as actor: ChangeActor) throws -> AppDatabase {
+        try AppDatabase(writer: writer, path: path, isReadOnly: isReadOnly, readOnlyReason: readOnlyReason,
+                        actor: actor, busyWait: busyWait)
+    }
+
     /// Opens (or creates) the database file in WAL mode. A file the user may
     /// not write opens read-only, so it can still be browsed and exported.
     /// `create: false` (backup, check) refuses a missing file instead of making one.

@@ -1,12 +1,13 @@
 import Foundation
 import XCTest
-@testable import TwinningCore
-@testable import TwinningUI
+import GRDB
+import TwinningCore
+import TwinningUI
 
 /// A small register with names of every width: Latin with diacritics,
 /// Polish, Greek and CJK, so golden screens prove columns line up.
-enum UIFixtures {
-    static let cities: [City] = [
+public enum UIFixtures {
+    public static let cities: [City] = [
         City(geonameId: 2934246, name: "Düsseldorf", asciiName: "Dusseldorf", countryCode: "DE", admin1Name: "North Rhine-Westphalia",
              latitude: 51.22, longitude: 6.78, population: 618685),
         City(geonameId: 2935517, name: "Dortmund", asciiName: "Dortmund", countryCode: "DE", admin1Name: "North Rhine-Westphalia",
@@ -26,31 +27,38 @@ enum UIFixtures {
              latitude: 51.96, longitude: 7.63, population: 270184),
     ]
 
+    /// A city whose stored name is hostile in ways the validation may let
+    /// through (right-to-left text), for the robustness proofs.
+    public static let hostileCity = City(geonameId: 281184, name: "القدس", asciiName: "Al Quds", countryCode: "PS",
+                                         admin1Name: "East Jerusalem", latitude: 31.77, longitude: 35.23, population: 801000)
+
     /// Database with partnerships Dortmund–Amiens (with an event and a contact),
     /// Düsseldorf–Kraków, Dortmund–東京, Münster–Αθήνα (since 1982). Ełk stays outside the register.
-    static func database() throws -> AppDatabase {
+    /// `hostile`: also `hostileCity`, partnered with Dortmund.
+    public static func database(hostile: Bool = false) throws -> AppDatabase {
         // Set up as another session, so undo in a test only sees the test's own changes.
         let db = try AppDatabase.inMemory(actor: ChangeActor(user: "setup"))
-        try db.write { d in for var city in cities { try city.insert(d) } }
+        try db.write { d in for var city in cities + (hostile ? [hostileCity] : []) { try city.insert(d) } }
         func id(_ g: Int64) throws -> Int64 { try db.city(geonameId: g)!.id! }
         let amiens = try db.addPartnership(Partnership(between: try id(2935517), and: try id(3037854), since: PartialDate(year: 1960),
                                                        themes: ["youth"]))
         try db.addPartnership(Partnership(between: try id(2934246), and: try id(3094802), type: .friendship, status: .dormant))
         try db.addPartnership(Partnership(between: try id(2935517), and: try id(1850147), status: .proposed))
         try db.addPartnership(Partnership(between: try id(2867543), and: try id(264371), since: PartialDate(year: 1982)))
+        if hostile { try db.addPartnership(Partnership(between: try id(2935517), and: try id(hostileCity.geonameId!))) }
         try db.addEvent(Event(partnershipId: amiens.id!, title: "Jugendbegegnung", kind: .youth_exchange,
                               startDate: PartialDate.parse("2025-07-14")!, participants: 38, youth: 31))
         try db.addContact(Contact(name: "Claire Dubois", role: "présidente", partnershipId: amiens.id))
-        return try AppDatabase(writer: db.writer, path: nil, isReadOnly: false, actor: ChangeActor(user: "test"))
+        return try db.session(as: ChangeActor(user: "test"))
     }
 
     /// A fresh folder for saved weight profiles: a test never writes into the user's ~/.config.
-    static func scratchWeights() -> URL {
+    public static func scratchWeights() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("twinning-weights-\(UUID().uuidString)")
     }
 
     /// A state as the program shows it after start, with data and the first detail loaded.
-    static func state(size: Size = Size(rows: 24, columns: 80), language: Language = .en, home: Int64? = 2935517) throws
+    public static func state(size: Size = Size(rows: 24, columns: 80), language: Language = .en, home: Int64? = 2935517) throws
         -> (AppState, EffectRunner) {
         let db = try database()
         let runner = EffectRunner(database: db, config: UserConfig(), weightsDirectory: scratchWeights())
@@ -62,7 +70,7 @@ enum UIFixtures {
     }
 
     /// Performs effects the way the app loop does, until none are left.
-    static func run(_ state: inout AppState, _ runner: EffectRunner, _ effects: [Effect]) {
+    public static func run(_ state: inout AppState, _ runner: EffectRunner, _ effects: [Effect]) {
         var pending = effects
         while !pending.isEmpty {
             let effect = pending.removeFirst()
@@ -71,34 +79,11 @@ enum UIFixtures {
         }
     }
 
-    static func press(_ state: inout AppState, _ runner: EffectRunner, _ keys: Key...) {
+    public static func press(_ state: inout AppState, _ runner: EffectRunner, _ keys: Key...) {
         for key in keys { run(&state, runner, reduce(&state, .key(key))) }
     }
 
-    static func type(_ state: inout AppState, _ runner: EffectRunner, _ text: String) {
+    public static func type(_ state: inout AppState, _ runner: EffectRunner, _ text: String) {
         for c in text { press(&state, runner, .char(c)) }
-    }
-}
-
-/// Compares a rendered screen with a golden text file in Golden/.
-/// Run with UPDATE_GOLDEN=1 to write the files after a deliberate change.
-func assertGolden(_ screen: Screen, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
-    let folder = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Golden")
-    let url = folder.appendingPathComponent(name + ".txt")
-    var text = screen.lines().map { "|" + $0 + "|" }.joined(separator: "\n") + "\n"
-    text += "cursor: " + (screen.cursor.map { "\($0.row),\($0.col)" } ?? "none") + "\n"
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? text.write(to: url, atomically: true, encoding: .utf8)
-        return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        XCTFail("missing golden file \(url.path); run the tests with UPDATE_GOLDEN=1 to create it", file: file, line: line)
-        return
-    }
-    if expected != text {
-        let actual = url.deletingPathExtension().appendingPathExtension("actual.txt")
-        try? text.write(to: actual, atomically: true, encoding: .utf8)
-        XCTFail("screen differs from \(url.lastPathComponent); see \(actual.path)", file: file, line: line)
     }
 }

@@ -1,20 +1,5 @@
 import TwinningCore
 
-extension Language {
-    var report: ReportLanguage { self == .de ? .de : .en }
-}
-
-/// The partnerships and events the Reports pane and the map speak about:
-/// our city's, or all of them.
-func reportData(_ state: AppState) -> (city: CitySummary?, partnerships: [PartnershipDetail], events: [EventDetail]) {
-    guard !state.reports.all, let home = state.homeCity else {
-        return (nil, state.data.partnerships, state.data.events)
-    }
-    let partnerships = state.data.partnerships.filter { $0.partnership.involves(home.id) }
-    let ids = Set(partnerships.map(\.id))
-    return (home, partnerships, state.data.events.filter { ids.contains($0.event.partnershipId) })
-}
-
 func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     if state.reports.showMap {
         renderMap(&screen, state, layout)
@@ -72,16 +57,4 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
         screen.put(text, row: top + i, col: 1, role: role, maxWidth: state.size.columns - 2)
     }
     screen.cursor = Position(row: top, col: 1)
-}
-
-/// A bar of eighth blocks (or #) for `value` out of `maximum`.
-func bars(_ value: Int, of maximum: Int, width: Int, ascii: Bool) -> String {
-    // Held within 0…width: a negative, huge or zero maximum must not ask for a
-    // negative repeat count or convert nan to Int (both stop the program).
-    guard maximum > 0, width > 0 else { return "" }
-    let ratio = min(1, max(0, Double(value) / Double(maximum)))
-    let eighths = SafeMath.int(ratio * Double(width * 8))
-    if ascii { return String(repeating: "#", count: eighths / 8) }
-    let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-    return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
 }

@@ -1,9 +1,5 @@
 import TwinningCore
 
-extension MatchMode {
-    var label: S { self == .learn ? .modeLearn : .modeSimilar }
-}
-
 func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     let language = state.language
     let lang = language.rawValue
@@ -91,58 +87,4 @@ private func renderMatchDetail(_ screen: inout Screen, _ state: AppState, _ rect
         line("\(part) \(DisplayWidth.pad(c.feature.label(lang), to: 20)) \(value)  \(s.explanation(c.feature).text(lang))",
              c.value == nil ? .dim : .normal)
     }
-}
-
-private func renderWeights(_ screen: inout Screen, _ state: AppState) {
-    let language = state.language
-    let profile = state.matchProfile
-    let features = MatchFeature.allCases
-    let width = min(state.size.columns - 4, 64)
-    let height = min(state.size.rows - 3, features.count + 4)
-    let top = max(1, (state.size.rows - height) / 2)
-    let inner = drawBox(&screen, row: top, col: (state.size.columns - width) / 2, rows: height, columns: width,
-                        title: tr(.weightsTitle, language, tr(profile.mode.label, language)))
-    let visible = inner.rows - 1
-    let first = max(0, state.matches.weightFocus - visible + 1)
-    for (i, feature) in features.enumerated().dropFirst(first).prefix(visible) {
-        let r = inner.row + i - first
-        let weight = profile.weight(feature)
-        let slider = bars(SafeMath.int(weight * 100), of: 1000, width: 20, ascii: state.asciiOnly)
-        let text = DisplayWidth.pad(feature.label(language.rawValue), to: 22) + String(format: "%5.2f  ", weight) + slider
-        let focused = i == state.matches.weightFocus
-        screen.fill(row: r, col: inner.col, width: inner.columns, role: focused ? .selected : .dialog)
-        screen.put((focused ? "> " : "  ") + text, row: r, col: inner.col, role: focused ? .selected : .dialog, maxWidth: inner.columns)
-        if focused { screen.cursor = Position(row: r, col: inner.col) }
-    }
-    screen.put(tr(.weightsHint, language), row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
-}
-
-private func renderAccept(_ screen: inout Screen, _ state: AppState, _ candidate: Suggestion) {
-    let language = state.language
-    let width = min(state.size.columns - 4, 64)
-    let lines = wrap(tr(.acceptQuestion, language, candidate.name), width: width - 4)
-    let height = lines.count + 4
-    let top = max(1, (state.size.rows - height) / 2)
-    let inner = drawBox(&screen, row: top, col: (state.size.columns - width) / 2, rows: height, columns: width,
-                        title: tr(.acceptTitle, language, candidate.name))
-    for (i, text) in lines.enumerated() { screen.put(text, row: inner.row + i, col: inner.col, role: .dialog) }
-    var col = inner.col
-    let row = inner.row + lines.count + 1
-    for (key, label) in [("p", S.acceptPartnership), ("c", .acceptContact), ("Esc", .barCancel)] {
-        col += screen.put("[ \(key)  \(tr(label, language)) ]", row: row, col: col, role: .dialog) + 2
-    }
-    screen.cursor = Position(row: row, col: inner.col)
-}
-
-/// A text over the panes (why-not, reviews): Esc closes it, ↑↓ scroll.
-func renderOverlay(_ screen: inout Screen, _ state: AppState, _ overlay: TextOverlay) {
-    let inner = drawBox(&screen, row: 1, col: 0, rows: state.size.rows - 2, columns: state.size.columns, title: overlay.title)
-    let lines = overlay.lines.flatMap { wrap($0, width: max(1, inner.columns)) }
-    let visible = inner.rows - 1
-    let scroll = min(state.helpScroll, max(0, lines.count - visible))
-    for (i, text) in lines.dropFirst(scroll).prefix(visible).enumerated() {
-        screen.put(text, row: inner.row + i, col: inner.col, role: .dialog, maxWidth: inner.columns)
-    }
-    screen.put(tr(.overlayClose, state.language) + "  ↑↓", row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
-    screen.cursor = Position(row: inner.row, col: inner.col)
 }

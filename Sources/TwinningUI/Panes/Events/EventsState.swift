@@ -1,0 +1,39 @@
+import TwinningCore
+
+public struct EventsPaneState: Equatable, Sendable {
+    public var filter = ""
+    public var visible: [Int] = []
+    public var list = ListPosition()
+    /// Quick filters: one year, one kind, only our city's partnerships, one partnership.
+    public var year: Int?
+    public var kind: EventKind?
+    public var ourCityOnly = false
+    public var partnershipId: Int64?
+    public init() {}
+}
+
+extension AppState {
+    public var selectedEvent: EventDetail? {
+        guard events.visible.indices.contains(events.list.selection) else { return nil }
+        let index = events.visible[events.list.selection]
+        return data.events.indices.contains(index) ? data.events[index] : nil
+    }
+}
+
+func refilterEvents(_ state: inout AppState, keepId: Int64?) {
+    let list = state.data.events
+    let home = state.homeCityId
+    let pane = state.events
+    let visible = state.data.eventIndex.filter(pane.filter).filter { i in
+        let e = list[i]
+        if let year = pane.year, e.event.startDate.year != year { return false }
+        if let kind = pane.kind, e.event.kind != kind { return false }
+        if let id = pane.partnershipId, e.event.partnershipId != id { return false }
+        if pane.ourCityOnly, let home, e.cityA.id != home && e.cityB.id != home { return false }
+        return true
+    }.sorted() // newest first, as loaded
+    state.events.visible = visible
+    let selection = keepId.flatMap { id in visible.firstIndex { list[$0].id == id } } ?? 0
+    state.events.list.selection = min(selection, max(0, visible.count - 1))
+    state.events.list.scroll = scrolled(state.events.list, page: Layout(state.size).listDataRows, count: visible.count)
+}

@@ -1,0 +1,88 @@
+import TwinningCore
+
+/// Drawing blocks every pane and dialog uses: list rows and headers, boxes,
+/// bars and wrapped text.
+
+/// A list row: reverse video and a ">" marker when selected, so selection
+/// never depends on colour alone.
+func putRow(_ screen: inout Screen, row: Int, col: Int, width: Int, cells: [(String, Int, Bool)], selected: Bool, home: Bool = false) {
+    let role: StyleRole = selected ? .selected : (home ? .homeCity : .normal)
+    screen.fill(row: row, col: col, width: width, role: role)
+    screen.put(selected ? ">" : " ", row: row, col: col, role: selected ? .selected : .marker)
+    var x = col + 2
+    for (text, cellWidth, right) in cells where cellWidth > 0 {
+        guard x < col + width else { break }
+        let w = min(cellWidth, col + width - x)
+        screen.put(DisplayWidth.pad(text, to: w, alignRight: right), row: row, col: x, role: role, maxWidth: w)
+        x += cellWidth + 1
+    }
+    if selected { screen.cursor = Position(row: row, col: col) }
+}
+
+func putHeader(_ screen: inout Screen, row: Int, col: Int, width: Int, cells: [(String, Int, Bool)]) {
+    screen.fill(row: row, col: col, width: width, role: .header)
+    var x = col + 2
+    for (text, cellWidth, right) in cells where cellWidth > 0 {
+        guard x < col + width else { break }
+        let w = min(cellWidth, col + width - x)
+        screen.put(DisplayWidth.pad(text, to: w, alignRight: right), row: row, col: x, role: .header, maxWidth: w)
+        x += cellWidth + 1
+    }
+}
+
+/// Splits text into lines of at most `width` display columns, at spaces where possible.
+public func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = ""
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            var rest = String(word)
+            while DisplayWidth.of(rest) > width {
+                var head = ""
+                for c in rest {
+                    if DisplayWidth.of(head + String(c)) > width { break }
+                    head.append(c)
+                }
+                if head.isEmpty { break }
+                lines.append(head)
+                rest.removeFirst(head.count)
+            }
+            line = rest
+        }
+        lines.append(line)
+    }
+    return lines
+}
+
+/// A framed box with a title; returns the inner rectangle.
+@discardableResult
+func drawBox(_ screen: inout Screen, row: Int, col: Int, rows: Int, columns: Int, title: String) -> Layout.Rect {
+    for r in row..<(row + rows) { screen.fill(row: r, col: col, width: columns, role: .dialog) }
+    let horizontal = String(repeating: "─", count: max(0, columns - 2))
+    screen.put("┌" + horizontal + "┐", row: row, col: col, role: .dialog)
+    screen.put("└" + horizontal + "┘", row: row + rows - 1, col: col, role: .dialog)
+    for r in (row + 1)..<(row + rows - 1) {
+        screen.put("│", row: r, col: col, role: .dialog)
+        screen.put("│", row: r, col: col + columns - 1, role: .dialog)
+    }
+    screen.put(" \(title) ", row: row, col: col + 2, role: .dialogTitle, maxWidth: max(0, columns - 4))
+    return Layout.Rect(row: row + 1, col: col + 2, rows: rows - 2, columns: columns - 4)
+}
+
+/// A bar of eighth blocks (or #) for `value` out of `maximum`.
+func bars(_ value: Int, of maximum: Int, width: Int, ascii: Bool) -> String {
+    // Held within 0…width: a negative, huge or zero maximum must not ask for a
+    // negative repeat count or convert nan to Int (both stop the program).
+    guard maximum > 0, width > 0 else { return "" }
+    let ratio = min(1, max(0, Double(value) / Double(maximum)))
+    let eighths = SafeMath.int(ratio * Double(width * 8))
+    if ascii { return String(repeating: "#", count: eighths / 8) }
+    let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+    return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
+}

@@ -1,0 +1,130 @@
+import TwinningCore
+
+func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
+    let language = state.language
+    let width = min(state.size.columns - 2, 76)
+    let errorLines = form.fields.filter { $0.error != nil }.count
+    // Room below the fields for the suggestions of a city field.
+    let dropdownRoom = form.fields.contains { $0.kind == .city || $0.kind == .partnership } ? 6 : 0
+    // Leaves the status line visible: it repeats the first error in words.
+    let introLine = form.kind == .homeCity || form.kind == .matchFilters
+    let height = min(state.size.rows - 3, form.fields.count + errorLines + 4 + (form.message == nil ? 0 : 1)
+                     + (introLine ? 1 : 0) + dropdownRoom)
+    let top = max(1, (state.size.rows - height) / 2)
+    let left = (state.size.columns - width) / 2
+    var title = tr(form.title, language)
+    switch form.kind {
+    case .editCity(let city): title = tr(.formEditCity, language, city.name)
+    case .rejectMatch(let candidate): title = tr(.formReject, language, candidate.name)
+    case .snoozeMatch(let candidate): title = tr(.formSnooze, language, candidate.name)
+    default: break
+    }
+    let inner = drawBox(&screen, row: top, col: left, rows: height, columns: width, title: title)
+    let labelWidth = min(20, inner.columns / 3)
+    let valueCol = inner.col + labelWidth + 1
+    let valueWidth = inner.columns - labelWidth - 1
+    var row = inner.row
+    if let message = form.message {
+        screen.put(message, row: row, col: inner.col, role: form.fields.contains { $0.error != nil } ? .dialog : .fieldError, maxWidth: inner.columns)
+        row += 1
+    }
+    if introLine {
+        screen.put(tr(form.kind == .homeCity ? .welcomeText : .filtersIntro, language), row: row, col: inner.col, role: .dialog,
+                   maxWidth: inner.columns)
+        row += 1
+    }
+    var cursor: Position?
+    var dropdown: (row: Int, field: FormField)?
+    let lastRow = inner.row + inner.rows - 2
+    for (index, field) in form.fields.enumerated() {
+        guard row <= lastRow else { break }
+        let focused = index == form.focus
+        let label = tr(field.label, language) + (field.required ? " *" : "")
+        screen.put(DisplayWidth.pad(label, to: labelWidth), row: row, col: inner.col, role: focused ? .dialogTitle : .dialog)
+        var value = field.text
+        var note = ""
+        switch field.kind {
+        case .choice(let values):
+            var label = choiceLabel(field, values[field.choice], language)
+            if field.id == .direction, let id = form.field(.partnership)?.partnershipId,
+               let p = state.data.partnerships.first(where: { $0.id == id }),
+               let direction = EventDirection(rawValue: values[field.choice]) {
+                label = direction.label(language, a: p.cityA.name, b: p.cityB.name)
+            }
+            value = "◂ " + label + " ▸"
+        case .toggle:
+            value = "[\(field.choice == 1 ? "x" : " ")] " + tr(field.choice == 1 ? .yes : .no, language)
+        case .date:
+            if let date = DateInput.parse(field.text, today: state.today) { note = "  = " + Formatting.longDate(date, language) }
+        case .city:
+            if field.cityId != nil, let city = state.data.city(id: field.cityId!) {
+                note = "  ✓ \(city.countryCode)" + (city.admin1Name.map { ", \($0)" } ?? "")
+            }
+        default:
+            if let understood = MatchFilterInput.understood(field, language: language) { note = "  " + understood }
+        }
+        let fieldRole: StyleRole = field.error != nil ? .fieldError : (focused ? .fieldFocused : .field)
+        screen.fill(row: row, col: valueCol, width: valueWidth, role: fieldRole)
+        let shown = DisplayWidth.of(value) > valueWidth - 1 ? "…" + String(value.suffix(max(1, valueWidth - 2))) : value
+        let used = screen.put(shown, row: row, col: valueCol, role: fieldRole, maxWidth: valueWidth)
+        if !note.isEmpty { screen.put(note, row: row, col: valueCol + used, role: fieldRole, maxWidth: max(0, valueWidth - used)) }
+        if focused {
+            let textLike: Bool
+            switch field.kind { case .choice, .toggle: textLike = false; default: textLike = true }
+            cursor = Position(row: row, col: textLike ? min(valueCol + used, valueCol + valueWidth - 1) : valueCol)
+            if !field.suggestions.isEmpty && ((field.kind == .city && field.cityId == nil)
+                || (field.kind == .partnership && field.partnershipId == nil)) { dropdown = (row + 1, field) }
+        }
+        row += 1
+        if let error = field.error, row <= lastRow {
+            screen.put("! " + error, row: row, col: valueCol, role: .fieldError, maxWidth: valueWidth)
+            row += 1
+        }
+    }
+    var hint = form.focused.kind == .city || form.focused.kind == .partnership ? tr(.pickerHint, language) : tr(.formHint, language)
+    if form.keyContext == .filterDialog {
+        // Made from the key table, so the hint and the keys never disagree;
+        // as many as fit (the key bar below has them all).
+        hint = ""
+        for binding in KeyMap.bar(for: [.filterDialog]) {
+            let entry = (hint.isEmpty ? "" : hint + " · ") + KeyMap.barKeyLabel(binding) + " " + tr(binding.bar!, language)
+            if DisplayWidth.of(entry) > inner.columns { break }
+            hint = entry
+        }
+    }
+    screen.put(hint, row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
+    if let (startRow, field) = dropdown {
+        for (i, index) in field.suggestions.enumerated() {
+            let r = startRow + i
+            guard r < top + height - 1 else { break }
+            let text: String
+            if field.kind == .partnership {
+                guard state.data.partnerships.indices.contains(index) else { break }
+                let p = state.data.partnerships[index]
+                text = "\(p.cityA.name) (\(p.cityA.countryCode)) ↔ \(p.cityB.name) (\(p.cityB.countryCode))"
+            } else {
+                guard state.data.gazetteer.indices.contains(index) else { break }
+                let city = state.data.gazetteer[index]
+                text = "\(city.name), \(city.admin1Name ?? "") \(city.countryCode) · \(Formatting.number(city.population, language))"
+            }
+            let selected = i == field.suggestion
+            screen.fill(row: r, col: valueCol, width: valueWidth, role: selected ? .selected : .field)
+            screen.put((selected ? "> " : "  ") + text, row: r, col: valueCol, role: selected ? .selected : .field, maxWidth: valueWidth)
+        }
+    }
+    screen.cursor = cursor
+}
+
+/// The label of a choice value in the user's language.
+func choiceLabel(_ field: FormField, _ raw: String, _ language: Language) -> String {
+    switch field.id {
+    case .type: return PartnershipType(rawValue: raw)?.label(language) ?? raw
+    case .status: return PartnershipStatus(rawValue: raw)?.label(language) ?? raw
+    case .kind: return EventKind(rawValue: raw)?.label(language) ?? raw
+    case .format: return EventFormat(rawValue: raw)?.label(language) ?? raw
+    case .direction:
+        return EventDirection(rawValue: raw)?.label(language, a: "A", b: "B") ?? raw
+    default: return raw.replacingOccurrences(of: "_", with: " ")
+    }
+}
+

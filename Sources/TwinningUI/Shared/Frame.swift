@@ -1,0 +1,95 @@
+import TwinningCore
+
+/// The frame around the panes: title line, tabs, status line and key bar
+/// (htop's function bar: the keys of the focused pane, from the key table).
+
+func renderTooSmall(_ screen: inout Screen, _ state: AppState) {
+    let message = tr(.enlarge, state.language, String(AppState.minimumSize.columns), String(AppState.minimumSize.rows),
+                     String(state.size.columns), String(state.size.rows))
+    let lines = wrap(message, width: max(1, state.size.columns - 2))
+    let top = max(0, (state.size.rows - lines.count) / 2)
+    for (i, line) in lines.enumerated() {
+        let col = max(0, (state.size.columns - DisplayWidth.of(line)) / 2)
+        screen.put(line, row: top + i, col: col, role: .statusWarning)
+    }
+    if state.size.rows > 0 {
+        screen.put("q", row: state.size.rows - 1, col: 0, role: .keyBarKey)
+        screen.put(" " + tr(.barQuit, state.language), row: state.size.rows - 1, col: 1, role: .keyBar)
+    }
+    screen.cursor = Position(row: min(top, max(0, state.size.rows - 1)), col: 0)
+}
+
+func renderFrame(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    let language = state.language
+    screen.fillRow(layout.titleRow, role: .title)
+    var right = state.homeCity.map { tr(.homeLabel, language, $0.name) } ?? tr(.noHome, language)
+    if state.readOnly { right = "[\(tr(.readOnlyMark, language))]  " + right }
+    let rightWidth = DisplayWidth.of(right)
+    screen.put(" " + tr(.appTitle, language), row: layout.titleRow, col: 0, role: .title,
+               maxWidth: max(0, state.size.columns - rightWidth - 2))
+    screen.put(right + " ", row: layout.titleRow, col: max(0, state.size.columns - rightWidth - 1), role: .title)
+
+    // Every tab must stay visible: on a narrow window the names are shortened.
+    let labels = Pane.allCases.map { " \($0.rawValue + 1) \(tr($0.title, language)) " }
+    let fullWidth = labels.map { DisplayWidth.of($0) + 1 }.reduce(0, +)
+    let share = max(4, state.size.columns / Pane.allCases.count - 1)
+    var col = 0
+    for (pane, label) in zip(Pane.allCases, labels) {
+        let text = fullWidth <= state.size.columns ? label : DisplayWidth.truncate(label, to: share)
+        col += screen.put(text, row: layout.tabRow, col: col, role: pane == state.pane ? .tabActive : .tabInactive)
+        col += screen.put(" ", row: layout.tabRow, col: col, role: .normal)
+    }
+    if state.pane.feature.usesWholeBody {
+        // The report and the map use the whole body.
+    } else if layout.sideBySide {
+        for row in layout.detail.row..<(layout.detail.row + layout.detail.rows) {
+            screen.put("│", row: row, col: layout.detail.col - 1, role: .border)
+        }
+    } else {
+        let row = layout.detail.row - 1
+        screen.put(String(repeating: "─", count: state.size.columns), row: row, col: 0, role: .border)
+    }
+}
+
+/// The status line: the filter (being typed or in force) or the last message
+/// on the left, the pane's notes and counts on the right.
+func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    let language = state.language
+    let figures = state.pane.feature.status(state)
+    let (filter, shown, total) = (figures.filter, figures.shown, figures.total)
+    let count = !figures.showsCount ? "" : (figures.notes + [tr(.citiesCount, language, Formatting.number(shown, language),
+                                                                                       Formatting.number(total, language))])
+        .joined(separator: " · ")
+    let countWidth = DisplayWidth.of(count)
+    let available = max(0, state.size.columns - countWidth - 2)
+    if state.editingFilter || !filter.isEmpty {
+        renderFilterPrompt(&screen, state, filter: filter, shown: shown, row: layout.statusRow, available: available)
+    } else if let status = state.status {
+        let role: StyleRole = status.kind == .error ? .statusError : (status.kind == .warning ? .statusWarning : .statusInfo)
+        screen.put(status.text, row: layout.statusRow, col: 0, role: role, maxWidth: available)
+    }
+    screen.put(count, row: layout.statusRow, col: state.size.columns - countWidth, role: .dim)
+}
+
+func renderKeyBar(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
+    screen.fillRow(layout.barRow, role: .keyBar)
+    var col = 0
+    // Help and Quit first, as in htop, so they never fall off a narrow bar;
+    // then the pane's own keys, the list keys, and the rest (undo) last.
+    let contexts = state.keyContexts
+    func rank(_ binding: KeyBinding) -> Int {
+        if binding.command == .help || binding.command == .quit { return 0 }
+        if binding.context == .global { return 3 }
+        if binding.context == .list { return 2 }
+        return 1
+    }
+    let ordered = KeyMap.bar(for: contexts, readOnly: state.readOnly).enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+    for binding in ordered.map(\.element) {
+        let keys = KeyMap.barKeyLabel(binding)
+        let label = tr(binding.bar!, state.language)
+        let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
+        guard col + width <= state.size.columns else { continue }
+        col += screen.put(keys, row: layout.barRow, col: col, role: .keyBarKey)
+        col += screen.put(" " + label + "  ", row: layout.barRow, col: col, role: .keyBar)
+    }
+}

@@ -1,0 +1,104 @@
+import TwinningCore
+
+/// A yes/no question. The default answer is No.
+public struct Confirmation: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        case deletePartnership(Int64)
+        case deleteEvent(Int64)
+        /// Someone else saved the record being edited: reload theirs or overwrite.
+        case conflict
+        case discardForm
+        case quit
+    }
+    public var title: String
+    public var message: String
+    public var purpose: Purpose
+    public var yesSelected = false
+    public init(title: String, message: String, purpose: Purpose) {
+        self.title = title
+        self.message = message
+        self.purpose = purpose
+    }
+}
+
+func reduceConfirmation(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var question = state.confirmation else { return [] }
+    if question.purpose == .conflict {
+        switch KeyMap.command(for: key, in: [.conflict]) {
+        case .reload:
+            guard let form = state.form else { return [] }
+            state.confirmation = nil
+            return [.reload(form.kind)]
+        case .overwrite:
+            state.confirmation = nil
+            return state.pendingSave.map { [.overwrite($0)] } ?? []
+        case .cancel:
+            state.confirmation = nil
+        default:
+            break
+        }
+        return []
+    }
+    switch KeyMap.command(for: key, in: [.confirm]) {
+    case .yes:
+        return answerYes(&state, question)
+    case .no:
+        state.confirmation = nil
+    case .switchAnswer:
+        question.yesSelected.toggle()
+        state.confirmation = question
+    case .confirmDefault:
+        if question.yesSelected { return answerYes(&state, question) }
+        state.confirmation = nil
+    default:
+        break
+    }
+    return []
+}
+
+private func answerYes(_ state: inout AppState, _ question: Confirmation) -> [Effect] {
+    state.confirmation = nil
+    switch question.purpose {
+    case .deletePartnership(let id):
+        return [.deletePartnership(id)]
+    case .deleteEvent(let id):
+        return [.deleteEvent(id)]
+    case .conflict:
+        return []
+    case .discardForm:
+        state.form = nil
+        return []
+    case .quit:
+        return [.quit]
+    }
+}
+
+func renderConfirmation(_ screen: inout Screen, _ state: AppState, _ question: Confirmation) {
+    let language = state.language
+    let width = min(state.size.columns - 4, 64)
+    let lines = wrap(question.message, width: width - 4)
+    let height = lines.count + 5
+    let top = max(1, (state.size.rows - height) / 2)
+    let left = (state.size.columns - width) / 2
+    let inner = drawBox(&screen, row: top, col: left, rows: height, columns: width, title: question.title)
+    for (i, text) in lines.enumerated() {
+        screen.put(text, row: inner.row + i, col: inner.col, role: .dialog, maxWidth: inner.columns)
+    }
+    let buttonRow = inner.row + lines.count + 1
+    if question.purpose == .conflict {
+        // Three ways out, each with its key; nothing is chosen for the user.
+        var col = inner.col
+        for (key, label) in [("r", S.conflictReload), ("o", .conflictOverwrite), ("Esc", .conflictBack)] {
+            col += screen.put("[ \(key)  \(tr(label, language)) ]", row: buttonRow, col: col, role: .dialog) + 3
+        }
+        screen.cursor = Position(row: buttonRow, col: inner.col)
+        return
+    }
+    let no = "[ n  \(tr(.barNo, language)) ]"
+    let yes = "[ y  \(tr(.barYes, language)) ]"
+    let yesCol = inner.col
+    let noCol = inner.col + DisplayWidth.of(yes) + 3
+    screen.put(yes, row: buttonRow, col: yesCol, role: question.yesSelected ? .selected : .dialog)
+    screen.put(no, row: buttonRow, col: noCol, role: question.yesSelected ? .dialog : .selected)
+    screen.cursor = Position(row: buttonRow, col: question.yesSelected ? yesCol : noCol)
+}
