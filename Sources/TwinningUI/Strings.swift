@@ -28,7 +28,7 @@ public enum S: String, CaseIterable, Sendable {
     case formNewCity, formEditCity, formNewPartnership, formEditPartnership, formHomeCity
     case fieldName, fieldCountry, fieldRegion, fieldLatitude, fieldLongitude, fieldPopulation, fieldThemes
     case fieldStrengths, fieldChallenges, fieldNotes, fieldSeeking, fieldCityA, fieldCityB, fieldType, fieldStatus
-    case fieldSince, fieldUntil, formHint, pickerHint, pickerTypeToSearch
+    case fieldSince, fieldUntil, formHint, pickerHint, pickerTypeToSearch, pickerDidYouMean
     case errRequired, errNotNumber, errNotWholeNumber, errDate, errPickCity, errCountry, errSameCity
     case understoodDate
     // Dialogs and messages
@@ -43,7 +43,7 @@ public enum S: String, CaseIterable, Sendable {
     case formNewEvent, formEditEvent, fieldPartnership, fieldTitle, fieldKind, fieldStart, fieldEnd, fieldDirection
     case fieldFormat, fieldParticipants, fieldYouth, fieldByCountry, errYouthExceeds, errByCountry, errByCountryExceeds
     case errEndBeforeStart, errPickPartnership, confirmDeleteEvent, deletedEvent, addedEvent, savedEvent
-    case detailDirection, detailFormat, detailParticipants, detailByCountry, detailYouthShare, noEvents
+    case detailDirection, detailFormat, detailParticipants, detailByCountry, detailYouthShare, noEvents, eventsHidden, more, moreEnter, moreAbove, moreBelow
     case undone, nothingToUndo, conflictTitle, conflictQuestion, conflictReload, conflictOverwrite, conflictBack
     case deletedMeanwhile, reloaded
     case healthActive, healthQuiet, healthDormant
@@ -169,6 +169,7 @@ private let table: [S: (en: String, de: String)] = [
     .formHint: ("Tab next field · F2 or Ctrl-S saves · Esc cancels", "Tab nächstes Feld · F2 oder Strg-S speichert · Esc bricht ab"),
     .pickerHint: ("Type a name · ↑↓ choose · Enter takes it", "Namen tippen · ↑↓ wählen · Enter übernimmt"),
     .pickerTypeToSearch: ("Type at least one letter of the name.", "Mindestens einen Buchstaben des Namens tippen."),
+    .pickerDidYouMean: ("No city is called so. Did you mean:", "Keine Stadt heißt so. Meinten Sie:"),
     .errRequired: ("Please fill in {1}.", "Bitte {1} ausfüllen."),
     .errNotNumber: ("{1}: “{2}” is not a number.", "{1}: „{2}“ ist keine Zahl."),
     .errNotWholeNumber: ("{1}: “{2}” is not a whole number.", "{1}: „{2}“ ist keine ganze Zahl."),
@@ -237,6 +238,12 @@ private let table: [S: (en: String, de: String)] = [
     .detailParticipants: ("Participants", "Teilnehmende"), .detailByCountry: ("Per country", "Je Land"),
     .detailYouthShare: ("{1} under 30 ({2} %)", "{1} unter 30 ({2} %)"),
     .noEvents: ("No events yet: n logs the first one.", "Noch keine Begegnungen: n erfasst die erste."),
+    .more: ("… {1} more", "… {1} weitere"),
+    .moreAbove: ("▲ {1} more lines above (↑ PgUp)", "▲ {1} weitere Zeilen darüber (↑ Bild↑)"),
+    .moreBelow: ("▼ {1} more lines below (↓ PgDn)", "▼ {1} weitere Zeilen darunter (↓ Bild↓)"),
+    .moreEnter: ("… {1} more (Enter lists all)", "… {1} weitere (Enter zeigt alle)"),
+    .eventsHidden: ("The filters hide all {1} events. Esc clears the filters.",
+                    "Die Filter verbergen alle {1} Begegnungen. Esc hebt die Filter auf."),
     .undone: ("Undone: {1}", "Rückgängig gemacht: {1}"), .nothingToUndo: ("Nothing to undo in this session.", "In dieser Sitzung gibt es nichts rückgängig zu machen."),
     .conflictTitle: ("Changed by someone else", "Von jemand anderem geändert"),
     .conflictQuestion: ("Someone else saved this record while you were editing it. Reload their version (your typing is lost) or overwrite it with yours?",
