@@ -95,4 +95,19 @@ final class VolunteerListsTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of(text), 30)
         XCTAssertTrue(text.contains("…"))
     }
+
+    func testHelpSaysHowAndListsOnlyKeysThatWorkWhenReadOnly() throws {
+        var (state, _) = try UIFixtures.state(size: Size(rows: 60, columns: 100))
+        state.showingHelp = true
+        let normal = render(state).text()
+        XCTAssertTrue(normal.contains("How do I"), normal)
+        XCTAssertTrue(normal.contains("log a visit"))
+        XCTAssertTrue(normal.contains("Add a city that is not in the list"))
+        state.readOnly = true
+        let readOnly = render(state).text()
+        XCTAssertTrue(readOnly.contains("only keys that change nothing"), readOnly)
+        XCTAssertFalse(readOnly.contains("Add a city that is not in the list"), readOnly)
+        XCTAssertFalse(readOnly.contains("log a visit"))
+        XCTAssertTrue(readOnly.contains("Filter the list as you type"))
+    }
 }
