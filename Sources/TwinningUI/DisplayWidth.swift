@@ -75,6 +75,16 @@ public enum DisplayWidth {
         return out + ellipsis
     }
 
+    /// `head` cut to leave room for `tail`, which is kept whole: a number at
+    /// the end must never be cut to another number ("23.06" for 23.065).
+    public static func keepingTail(_ head: String, _ tail: String, width: Int) -> String {
+        let tailWidth = of(tail)
+        guard tailWidth < width else { return truncate(tail, to: width) }
+        let room = width - tailWidth
+        let cleanHead = TextSafety.sanitized(head)
+        return (of(cleanHead) <= room ? cleanHead : truncate(cleanHead, to: room)) + tail
+    }
+
     /// The sanitised text truncated and then padded with spaces to exactly
     /// `width` columns, left-aligned or right-aligned (for numbers).
     public static func pad(_ s: String, to width: Int, alignRight: Bool = false) -> String {

@@ -8,6 +8,7 @@ public final class EffectRunner {
     public private(set) var config: UserConfig
     private var gazetteer: [CitySummary]?
     private var gazetteerIndex: NameIndex?
+    private var otherNames: [Int64: [String]] = [:]
     private var gazetteerPosition: [Int64: Int] = [:]
     private var countryCodes: Set<String> = []
     private var revision = 0
@@ -77,7 +78,9 @@ public final class EffectRunner {
         if gazetteer == nil {
             let all = try database.allCitySummaries()
             gazetteer = all
-            gazetteerIndex = NameIndex(keys: all.map(NameIndex.key(for:)))
+            let others = try database.otherNamesByCity()
+            otherNames = others
+            gazetteerIndex = NameIndex(keys: all.map { NameIndex.key(for: $0, otherNames: others[$0.id] ?? []) })
             gazetteerPosition = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             countryCodes = Set(all.map(\.countryCode))
         }
@@ -86,13 +89,15 @@ public final class EffectRunner {
         data.revision = revision
         data.gazetteer = gazetteer!
         data.gazetteerIndex = gazetteerIndex!
+        data.otherNames = otherNames
         data.gazetteerPosition = gazetteerPosition
         data.countryCodes = countryCodes
         data.register = try database.registerCitySummaries()
-        data.registerIndex = NameIndex(keys: data.register.map(NameIndex.key(for:)))
+        data.registerIndex = NameIndex(keys: data.register.map { NameIndex.key(for: $0, otherNames: otherNames[$0.id] ?? []) })
         data.partnerships = try database.partnerships()
         data.partnershipIndex = NameIndex(keys: data.partnerships.map {
-            NameIndex.key(for: $0.cityA) + "\u{1}" + NameIndex.key(for: $0.cityB)
+            NameIndex.key(for: $0.cityA, otherNames: otherNames[$0.cityA.id] ?? []) + "\u{1}"
+                + NameIndex.key(for: $0.cityB, otherNames: otherNames[$0.cityB.id] ?? [])
         })
         data.events = try database.events()
         data.eventIndex = NameIndex(keys: data.events.map {
@@ -192,9 +197,10 @@ public final class EffectRunner {
                     city: city, partners: try database.partnerships(PartnershipFilter(cityId: id)),
                     events: try database.events(EventFilter(cityId: id), limit: 5), contacts: try database.contacts(cityId: id)))]
             case .loadPartnershipInfo(let id):
+                let events = try database.events(EventFilter(partnershipId: id))
                 return [.partnershipInfoLoaded(PartnershipInfo(
-                    partnershipId: id, events: try database.events(EventFilter(partnershipId: id), limit: 8),
-                    contacts: try database.contacts(partnershipId: id)))]
+                    partnershipId: id, events: Array(events.prefix(8)),
+                    contacts: try database.contacts(partnershipId: id), eventCount: events.count))]
             case .saveCity(let city):
                 if city.id == nil {
                     let saved = try database.addCity(city)

@@ -17,6 +17,16 @@ public enum Command: String, CaseIterable, Sendable {
     case closeHelp
 }
 
+extension Command {
+    /// Commands that change the database: refused in a read-only session, so
+    /// the help leaves them out there (`writable` says so when pressed).
+    public static let changesData: Set<Command> = [
+        .newCity, .editCity, .newPartnership, .editPartnership, .deletePartnership,
+        .newEvent, .editEvent, .deleteEvent, .undo, .accept, .reject, .snooze,
+        .acceptAsPartnership, .acceptAsContact, .overwrite,
+    ]
+}
+
 /// Where a key is looked up. The screen combines several (global + list + the
 /// pane), or uses one alone (a form, a question, the help screen).
 public enum KeyContext: String, CaseIterable, Sendable {

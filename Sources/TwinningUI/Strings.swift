@@ -28,7 +28,7 @@ public enum S: String, CaseIterable, Sendable {
     case formNewCity, formEditCity, formNewPartnership, formEditPartnership, formHomeCity
     case fieldName, fieldCountry, fieldRegion, fieldLatitude, fieldLongitude, fieldPopulation, fieldThemes
     case fieldStrengths, fieldChallenges, fieldNotes, fieldSeeking, fieldCityA, fieldCityB, fieldType, fieldStatus
-    case fieldSince, fieldUntil, formHint, pickerHint, pickerTypeToSearch
+    case fieldSince, fieldUntil, formHint, pickerHint, pickerTypeToSearch, pickerDidYouMean
     case errRequired, errNotNumber, errNotWholeNumber, errDate, errPickCity, errCountry, errSameCity
     case understoodDate
     // Dialogs and messages
@@ -43,7 +43,8 @@ public enum S: String, CaseIterable, Sendable {
     case formNewEvent, formEditEvent, fieldPartnership, fieldTitle, fieldKind, fieldStart, fieldEnd, fieldDirection
     case fieldFormat, fieldParticipants, fieldYouth, fieldByCountry, errYouthExceeds, errByCountry, errByCountryExceeds
     case errEndBeforeStart, errPickPartnership, confirmDeleteEvent, deletedEvent, addedEvent, savedEvent
-    case detailDirection, detailFormat, detailParticipants, detailByCountry, detailYouthShare, noEvents
+    case detailDirection, detailFormat, detailParticipants, detailByCountry, detailYouthShare, noEvents, eventsHidden, more, moreEnter, moreAbove, moreBelow
+    case howTitle, howVisit, howPartnership, howReport, howDormant, howUndo, helpReadOnlyKeys
     case undone, nothingToUndo, conflictTitle, conflictQuestion, conflictReload, conflictOverwrite, conflictBack
     case deletedMeanwhile, reloaded
     case healthActive, healthQuiet, healthDormant
@@ -106,7 +107,7 @@ private let table: [S: (en: String, de: String)] = [
     .helpPageUp: ("One page up", "Eine Seite nach oben"), .helpPageDown: ("One page down", "Eine Seite nach unten"),
     .helpHome: ("To the first row", "Zur ersten Zeile"), .helpEnd: ("To the last row", "Zur letzten Zeile"),
     .helpNextPane: ("Next pane", "Nächster Bereich"), .helpPrevPane: ("Previous pane", "Vorheriger Bereich"),
-    .helpPaneNumber: ("Go to pane 1, 2 …", "Zu Bereich 1, 2 … wechseln"),
+    .helpPaneNumber: ("Go to pane 1 to 5", "Zu Bereich 1 bis 5 wechseln"),
     .helpFilter: ("Filter the list as you type", "Liste beim Tippen filtern"),
     .helpOpen: ("Open the selected row", "Ausgewählte Zeile öffnen"),
     .helpBack: ("Back, cancel", "Zurück, abbrechen"),
@@ -169,6 +170,7 @@ private let table: [S: (en: String, de: String)] = [
     .formHint: ("Tab next field · F2 or Ctrl-S saves · Esc cancels", "Tab nächstes Feld · F2 oder Strg-S speichert · Esc bricht ab"),
     .pickerHint: ("Type a name · ↑↓ choose · Enter takes it", "Namen tippen · ↑↓ wählen · Enter übernimmt"),
     .pickerTypeToSearch: ("Type at least one letter of the name.", "Mindestens einen Buchstaben des Namens tippen."),
+    .pickerDidYouMean: ("No city is called so. Did you mean:", "Keine Stadt heißt so. Meinten Sie:"),
     .errRequired: ("Please fill in {1}.", "Bitte {1} ausfüllen."),
     .errNotNumber: ("{1}: “{2}” is not a number.", "{1}: „{2}“ ist keine Zahl."),
     .errNotWholeNumber: ("{1}: “{2}” is not a whole number.", "{1}: „{2}“ ist keine ganze Zahl."),
@@ -237,6 +239,25 @@ private let table: [S: (en: String, de: String)] = [
     .detailParticipants: ("Participants", "Teilnehmende"), .detailByCountry: ("Per country", "Je Land"),
     .detailYouthShare: ("{1} under 30 ({2} %)", "{1} unter 30 ({2} %)"),
     .noEvents: ("No events yet: n logs the first one.", "Noch keine Begegnungen: n erfasst die erste."),
+    .more: ("… {1} more", "… {1} weitere"),
+    .howTitle: ("How do I …", "Wie mache ich …"),
+    .howVisit: ("log a visit: 3 (Events), n, type the date (14. May), Tab, the kind (first letter), Tab, the participants, F2 saves.",
+                "eine Begegnung erfassen: 3 (Begegnungen), n, Datum tippen (14. Mai), Tab, Art (Anfangsbuchstabe), Tab, Teilnehmende, F2 speichert."),
+    .howPartnership: ("add a partnership: 2 (Partnerships), n, type both cities and pick them with Enter, F2 saves.",
+                      "eine Partnerschaft anlegen: 2 (Partnerschaften), n, beide Städte tippen und mit Enter wählen, F2 speichert."),
+    .howReport: ("make the council report: 5 (Reports), ← → choose the year, x saves it as a file for printing.",
+                 "den Bericht für den Rat machen: 5 (Berichte), ← → wählt das Jahr, x speichert ihn als Datei zum Drucken."),
+    .howDormant: ("find dormant partnerships: 2 (Partnerships), f until the filter says dormant; s sorts by last event.",
+                  "eingeschlafene Partnerschaften finden: 2 (Partnerschaften), f bis der Filter „schläft“ zeigt; s sortiert nach letzter Begegnung."),
+    .howUndo: ("undo a mistake: u undoes your last change; L shows what was changed, by whom and when.",
+               "einen Fehler rückgängig machen: u nimmt Ihre letzte Änderung zurück; L zeigt, wer wann was geändert hat."),
+    .helpReadOnlyKeys: ("This database is read-only: only keys that change nothing are listed.",
+                        "Diese Datenbank ist schreibgeschützt: nur Tasten, die nichts ändern, sind aufgeführt."),
+    .moreAbove: ("▲ {1} more lines above (↑ PgUp)", "▲ {1} weitere Zeilen darüber (↑ Bild↑)"),
+    .moreBelow: ("▼ {1} more lines below (↓ PgDn)", "▼ {1} weitere Zeilen darunter (↓ Bild↓)"),
+    .moreEnter: ("… {1} more (Enter lists all)", "… {1} weitere (Enter zeigt alle)"),
+    .eventsHidden: ("The filters hide all {1} events. Esc clears the filters.",
+                    "Die Filter verbergen alle {1} Begegnungen. Esc hebt die Filter auf."),
     .undone: ("Undone: {1}", "Rückgängig gemacht: {1}"), .nothingToUndo: ("Nothing to undo in this session.", "In dieser Sitzung gibt es nichts rückgängig zu machen."),
     .conflictTitle: ("Changed by someone else", "Von jemand anderem geändert"),
     .conflictQuestion: ("Someone else saved this record while you were editing it. Reload their version (your typing is lost) or overwrite it with yours?",

@@ -195,3 +195,17 @@ extension AppDatabase {
         return .notFound
     }
 }
+
+extension AppDatabase {
+    /// The other names of every city that has some (city id → names), for
+    /// the pickers' in-memory index. Empty for a file of an earlier version.
+    public func otherNamesByCity() throws -> [Int64: [String]] {
+        try read { db in
+            guard try AppDatabase.hasOtherNames(db) else { return [:] }
+            var names: [Int64: [String]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT cityId, name FROM city_name ORDER BY cityId, key")
+            while let row = try rows.next() { names[row[0], default: []].append(row[1]) }
+            return names
+        }
+    }
+}

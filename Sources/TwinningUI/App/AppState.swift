@@ -26,6 +26,8 @@ public struct AppData: Equatable, Sendable {
     public var eventIndex = NameIndex(keys: [])
     public var registerIndex = NameIndex(keys: [])
     public var gazetteerIndex = NameIndex(keys: [])
+    /// Other names (exonyms) of gazetteer cities by city id, loaded with the gazetteer.
+    public var otherNames: [Int64: [String]] = [:]
     public var partnershipIndex = NameIndex(keys: [])
 
     public init() {}

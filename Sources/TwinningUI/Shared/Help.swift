@@ -11,6 +11,16 @@ func renderHelp(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     behind.showingHelp = false
     let order = behind.keyContexts + KeyContext.allCases.filter { !behind.keyContexts.contains($0) && $0 != .help }
     var lines: [(String, StyleRole)] = []
+    // First what people come to do, in plain steps; then the key table.
+    lines.append((tr(.howTitle, language), .header))
+    let recipes: [S] = state.readOnly ? [.howReport, .howDormant] : [.howVisit, .howPartnership, .howReport, .howDormant, .howUndo]
+    for recipe in recipes {
+        for (i, text) in wrap(tr(recipe, language), width: max(10, inner.columns - 4)).enumerated() {
+            lines.append(((i == 0 ? "  • " : "    ") + text, .normal))
+        }
+    }
+    if state.readOnly { lines.append(("  " + tr(.helpReadOnlyKeys, language), .normal)) }
+    lines.append(("", .normal))
     let headings: [KeyContext: String] = [
         .global: tr(.helpContextGeneral, language), .list: tr(.paneCities, language) + " / " + tr(.panePartnerships, language),
         .cities: tr(.paneCities, language), .partnerships: tr(.panePartnerships, language), .filter: tr(.barFilter, language),
@@ -22,7 +32,8 @@ func renderHelp(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     ]
     for context in order {
         lines.append((headings[context] ?? context.rawValue, .header))
-        for binding in KeyMap.bindings where binding.context == context {
+        for binding in KeyMap.bindings where binding.context == context
+            && !(state.readOnly && Command.changesData.contains(binding.command)) {
             let keys = DisplayWidth.pad(KeyMap.keyLabel(binding, limit: 4), to: 18)
             lines.append(("  " + keys + tr(binding.help, language), .normal))
         }

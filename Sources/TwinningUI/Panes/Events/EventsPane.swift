@@ -12,7 +12,15 @@ enum EventsPane: PaneFeature {
             state.events.list.step(command, page: Layout(state.size).listDataRows, count: state.events.visible.count)
             return detailEffects(state)
         case .back:
-            guard state.events.partnershipId != nil || !state.events.filter.isEmpty else { return [] }
+            if state.events.partnershipId == nil && state.events.filter.isEmpty {
+                // Esc backs out of the quick filters too, so hidden events come back.
+                guard state.events.year != nil || state.events.kind != nil || state.events.ourCityOnly else { return [] }
+                state.events.year = nil
+                state.events.kind = nil
+                state.events.ourCityOnly = false
+                refilterEvents(&state, keepId: state.selectedEvent?.id)
+                return detailEffects(state)
+            }
             // Back from one partnership's events: to that partnership.
             let from = state.events.partnershipId
             state.events.partnershipId = nil

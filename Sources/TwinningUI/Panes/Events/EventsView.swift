@@ -13,7 +13,12 @@ func renderEventsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
         (tr(.colFormat, language), formatWidth, false), (tr(.colPeople, language), 6, true), (tr(.colYouth, language), 4, true),
     ])
     if state.events.visible.isEmpty {
-        screen.put(tr(.noEvents, language), row: rect.row + 2, col: rect.col + 2, role: .dim, maxWidth: rect.columns - 2)
+        // "No events yet" only when there are none: hidden ones are said to be hidden.
+        let text = state.data.events.isEmpty ? tr(.noEvents, language)
+            : tr(.eventsHidden, language, Formatting.number(state.data.events.count, language))
+        for (i, line) in wrap(text, width: max(1, rect.columns - 2)).prefix(3).enumerated() {
+            screen.put(line, row: rect.row + 2 + i, col: rect.col + 2, role: .dim, maxWidth: rect.columns - 2)
+        }
     }
     for line in 0..<layout.listDataRows {
         let position = state.events.list.scroll + line

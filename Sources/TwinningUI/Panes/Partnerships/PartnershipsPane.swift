@@ -91,8 +91,12 @@ enum PartnershipsPane: PaneFeature {
                                                   count: state.partnerships.visible.count)
     }
 
+    /// Our partnerships move to the top; the cursor goes with them unless it
+    /// already stands on one of ours. Left on someone else's row, the next
+    /// "log a visit" would land on the wrong partnership.
     static func homeCityChanged(_ state: inout AppState) {
-        refilterPartnerships(&state, keepId: state.selectedPartnership?.id)
+        let keep = state.selectedPartnership.flatMap { p in state.homeCityId.map(p.partnership.involves) == true ? p.id : nil }
+        refilterPartnerships(&state, keepId: keep)
     }
 
     static func keptSelection(_ state: AppState) -> Int64? { state.selectedPartnership?.id }

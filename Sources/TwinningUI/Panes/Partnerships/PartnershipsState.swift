@@ -27,10 +27,13 @@ public struct PartnershipInfo: Equatable, Sendable {
     public var partnershipId: Int64
     public var events: [EventDetail]
     public var contacts: [Contact]
-    public init(partnershipId: Int64, events: [EventDetail], contacts: [Contact]) {
+    /// All events of the partnership; `events` holds the latest few.
+    public var eventCount: Int
+    public init(partnershipId: Int64, events: [EventDetail], contacts: [Contact], eventCount: Int? = nil) {
         self.partnershipId = partnershipId
         self.events = events
         self.contacts = contacts
+        self.eventCount = max(eventCount ?? events.count, events.count)
     }
 }
 

@@ -55,18 +55,31 @@ private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, 
         line(tr(.loading, language), role: .dim)
         return
     }
+    // Nothing is hidden without a word: what does not fit is counted
+    // ("… 2 more"), and Enter lists every event of the partnership.
+    let contactRows = info.contacts.isEmpty ? 0 : 1 + min(info.contacts.count, 2)
     line(tr(.detailEvents, language), role: .header)
     if info.events.isEmpty { line(tr(.detailNoEvents, language), role: .dim) }
-    for event in info.events.prefix(max(1, bottom - row - (info.contacts.isEmpty ? 0 : 2))) {
+    let eventRoom = max(1, bottom - row - contactRows)
+    let eventsShown = info.eventCount > eventRoom ? max(0, eventRoom - 1) : min(info.events.count, eventRoom)
+    for event in info.events.prefix(eventsShown) {
         let e = event.event
-        var text = "\(e.startDate.display(language))  \(e.title.isEmpty ? e.kind.words : e.title)"
+        var text = "\(e.startDate.display(language))  \(e.title.isEmpty ? e.kind.label(language) : e.title)"
         if let participants = e.participants { text += " · \(participants)" }
         line(text)
     }
+    if info.eventCount > eventsShown {
+        line(tr(.moreEnter, language, Formatting.number(info.eventCount - eventsShown, language)), role: .dim)
+    }
     if !info.contacts.isEmpty {
         line(tr(.detailContacts, language), role: .header)
-        for contact in info.contacts {
+        let room = max(1, bottom - row)
+        let contactsShown = info.contacts.count > room ? max(0, room - 1) : info.contacts.count
+        for contact in info.contacts.prefix(contactsShown) {
             line([contact.name, contact.role, contact.email].filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+        if info.contacts.count > contactsShown {
+            line(tr(.more, language, Formatting.number(info.contacts.count - contactsShown, language)), role: .dim)
         }
     }
     if !p.source.isEmpty && row < bottom { line("\(tr(.detailSource, language)): \(p.source)", role: .dim) }

@@ -48,13 +48,42 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
         let last = row.lastEvent?.display(language) ?? tr(.reportNever, language)
         lines.append(("  \(row.home.name) ↔ \(row.partner.name) (\(row.partner.countryCode)) — \(tr(.colLastEvent, language)): \(last)", .normal))
     }
+    if report.dormantLongest.count > 5 {
+        lines.append(("  " + tr(.more, language, Formatting.number(report.dormantLongest.count - 5, language)), .dim))
+    }
+    // The count alone ("Never visited: 4") leaves the volunteer asking which: name them.
     lines.append((tr(.reportNeverVisited, language, Formatting.number(report.neverVisited.count, language)), .normal))
+    for row in report.neverVisited.prefix(20) {
+        lines.append(("  \(row.home.name) ↔ \(row.partner.name) (\(row.partner.countryCode))", .normal))
+    }
+    if report.neverVisited.count > 20 {
+        lines.append(("  " + tr(.more, language, Formatting.number(report.neverVisited.count - 20, language)), .dim))
+    }
 
+    // The heading (whose report, which year) stays while the rest scrolls,
+    // and a mark says when there is more above or below.
     let top = layout.list.row
-    let rows = layout.statusRow - top
-    let scroll = min(state.reports.scroll, max(0, lines.count - rows))
-    for (i, (text, role)) in lines.dropFirst(scroll).prefix(rows).enumerated() {
-        screen.put(text, row: top + i, col: 1, role: role, maxWidth: state.size.columns - 2)
+    let width = state.size.columns - 2
+    screen.put(lines[0].0, row: top, col: 1, role: lines[0].1, maxWidth: width)
+    let body = Array(lines.dropFirst())
+    let rows = max(1, layout.statusRow - top - 1)
+    let scroll = reportScroll(state.reports.scroll, lineCount: body.count, rows: rows)
+    let below = body.count - scroll - rows
+    for (i, (text, role)) in body.dropFirst(scroll).prefix(rows).enumerated() {
+        let row = top + 1 + i
+        if i == 0 && scroll > 0 {
+            screen.put(tr(.moreAbove, language, Formatting.number(scroll, language)), row: row, col: 1, role: .dim, maxWidth: width)
+        } else if i == rows - 1 && below > 0 {
+            screen.put(tr(.moreBelow, language, Formatting.number(below + 1, language)), row: row, col: 1, role: .dim, maxWidth: width)
+        } else {
+            screen.put(text, row: row, col: 1, role: role, maxWidth: width)
+        }
     }
     screen.cursor = Position(row: top, col: 1)
+}
+
+/// The first body line shown: the requested scroll, kept so the last line
+/// can still be reached and never past the end.
+func reportScroll(_ requested: Int, lineCount: Int, rows: Int) -> Int {
+    max(0, min(requested, lineCount - rows))
 }

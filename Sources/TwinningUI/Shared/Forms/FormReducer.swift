@@ -81,14 +81,14 @@ func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
             form.focus += 1
         }
     default:
-        type(&form, key, state.data, state.language)
+        type(&form, key, state.data, state.language, home: state.homeCityId)
     }
     state.form = form
     return []
 }
 
 /// Typing into the focused field.
-private func type(_ form: inout FormState, _ key: Key, _ data: AppData, _ language: Language) {
+private func type(_ form: inout FormState, _ key: Key, _ data: AppData, _ language: Language, home: Int64?) {
     var field = form.focused
     switch field.kind {
     case .toggle:
@@ -134,15 +134,29 @@ private func type(_ form: inout FormState, _ key: Key, _ data: AppData, _ langua
         if field.kind == .city {
             field.cityId = nil
             field.suggestions = field.text.isEmpty ? [] : Array(data.gazetteerIndex.filter(field.text).prefix(6))
+            // Nothing matches: offer the closest names rather than an empty list.
+            field.suggestionsAreGuesses = field.suggestions.isEmpty && !field.text.isEmpty
+            if field.suggestionsAreGuesses { field.suggestions = data.gazetteerIndex.closest(field.text, limit: 6) }
             field.suggestion = 0
         } else if field.kind == .partnership {
             field.partnershipId = nil
-            field.suggestions = field.text.isEmpty ? [] : Array(data.partnershipIndex.filter(field.text).prefix(6))
+            field.suggestions = field.text.isEmpty ? [] : ourPartnershipsFirst(data.partnershipIndex.filter(field.text), data, home: home)
+            field.suggestionsAreGuesses = false
             field.suggestion = 0
         }
     }
     form.fields[form.focus] = field
     form.dirty = true
+}
+
+/// The partnerships of the association's city first (a visit logged on
+/// "Alexandria ↔ Novi Sad" instead of "Dortmund ↔ Novi Sad" is a wrong
+/// record), each group in the filter's order; the first six.
+func ourPartnershipsFirst(_ matches: [Int], _ data: AppData, home: Int64?) -> [Int] {
+    guard let home else { return Array(matches.prefix(6)) }
+    let ours = matches.filter { data.partnerships[$0].partnership.involves(home) }
+    let others = matches.filter { !data.partnerships[$0].partnership.involves(home) }
+    return Array((ours + others).prefix(6))
 }
 
 /// The largest number an integer field takes (Validation's bounds).

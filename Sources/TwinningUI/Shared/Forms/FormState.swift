@@ -36,6 +36,9 @@ public struct FormField: Equatable, Sendable {
     /// For partnership fields: the chosen partnership.
     public var partnershipId: Int64?
     public var suggestions: [Int] = []
+    /// True when nothing matched what was typed and `suggestions` are the
+    /// closest names instead ("did you mean").
+    public var suggestionsAreGuesses = false
     public var suggestion = 0
 
     public init(_ id: FieldID, _ label: S, _ kind: FieldKind, text: String = "", required: Bool = false, choice: Int = 0,

@@ -93,7 +93,13 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
         }
     }
     screen.put(hint, row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
-    if let (startRow, field) = dropdown {
+    if let (firstRow, field) = dropdown {
+        var startRow = firstRow
+        if field.suggestionsAreGuesses, startRow < top + height - 1 {
+            screen.fill(row: startRow, col: valueCol, width: valueWidth, role: .field)
+            screen.put("  " + tr(.pickerDidYouMean, language), row: startRow, col: valueCol, role: .fieldError, maxWidth: valueWidth)
+            startRow += 1
+        }
         for (i, index) in field.suggestions.enumerated() {
             let r = startRow + i
             guard r < top + height - 1 else { break }
@@ -105,7 +111,12 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
             } else {
                 guard state.data.gazetteer.indices.contains(index) else { break }
                 let city = state.data.gazetteer[index]
-                text = "\(city.name), \(city.admin1Name ?? "") \(city.countryCode) · \(Formatting.number(city.population, language))"
+                // "Wrocław — Breslau": the other name typed, so the pick is not a surprise.
+                let other = field.suggestionsAreGuesses ? nil
+                    : NameIndex.matchedOtherName(city, otherNames: state.data.otherNames[city.id] ?? [], text: field.text)
+                let name = other.map { "\(city.name) — \($0)" } ?? city.name
+                text = DisplayWidth.keepingTail("\(name), \(city.admin1Name ?? "") \(city.countryCode)",
+                                                " · \(Formatting.number(city.population, language))", width: max(1, valueWidth - 2))
             }
             let selected = i == field.suggestion
             screen.fill(row: r, col: valueCol, width: valueWidth, role: selected ? .selected : .field)
