@@ -29,6 +29,8 @@ let package = Package(
                 .copy("Resources/countries.tsv"),
                 .copy("Resources/twinnings_dev.tsv"),
                 .copy("Resources/demo_events.csv"),
+                .copy("Resources/city_character.tsv"),
+                .copy("Resources/country_demography.tsv"),
             ]
         ),
         .systemLibrary(name: "CWidth"),

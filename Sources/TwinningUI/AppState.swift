@@ -61,7 +61,8 @@ public struct MatchesPaneState: Equatable, Sendable {
     /// The profile of a mode: the user's saved one, else the built-in.
     public func profile(of mode: MatchMode) -> WeightProfile { savedProfiles[mode] ?? WeightProfile.builtIn(mode) }
     /// Which candidates may be suggested: countries, distance and inhabitants (the `/` dialog).
-    public var filters = MatchFilters()
+    /// Abroad by default: 96 % of real twinnings cross a border (`d` brings the home country back).
+    public var filters = MatchFilters(leaveOutHomeCountry: true)
     public var rows: [Suggestion] = []
     public var total = 0
     /// What `rows` were ranked for, so a pane switch does not rank again.
@@ -180,7 +181,10 @@ public struct CityDetail: Equatable, Sendable {
     public var partners: [PartnershipDetail]
     public var events: [EventDetail]
     public var contacts: [Contact]
-    public init(city: City, partners: [PartnershipDetail], events: [EventDetail], contacts: [Contact]) {
+    /// The facts behind its challenges (read on first use); nil when the files cannot be read.
+    public var character: CityCharacter?
+    public init(city: City, partners: [PartnershipDetail], events: [EventDetail], contacts: [Contact], character: CityCharacter? = nil) {
+        self.character = character
         self.city = city
         self.partners = partners
         self.events = events

@@ -329,10 +329,11 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
                 state.form = nil
                 return [.explainWhyNot(home: home, other: other, profile: state.matchProfile, filters: state.matches.filters)]
             case .matchFilters:
-                guard let filters else { break }
+                guard var chosen = filters else { break }
                 state.form = nil
                 state.status = nil
-                state.matches.filters = filters
+                chosen.leaveOutHomeCountry = state.matches.filters.leaveOutHomeCountry // the abroad rule has its own key
+                state.matches.filters = chosen
                 state.matches.list = ListPosition()
                 return detailEffects(state) // re-rank at once
             case .explorerHome:

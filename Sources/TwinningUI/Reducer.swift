@@ -174,7 +174,7 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
     case .editCity:
         guard writable(&state) else { return [] }
         guard let detail = state.cityDetail, detail.city.id == state.selectedCity?.id else { return [] }
-        state.form = Forms.editCity(detail.city)
+        state.form = Forms.editCity(detail.city, language: state.language)
         return []
     case .newPartnership:
         guard writable(&state) else { return [] }
@@ -240,6 +240,10 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
         return [.undo]
     case .history:
         return [.loadHistory]
+    case .toggleDomestic:
+        state.matches.filters.leaveOutHomeCountry.toggle()
+        state.matches.list = ListPosition()
+        return detailEffects(state)
     case .toggleMode:
         state.matches.mode = state.matches.mode == .learn ? .similar : .learn
         state.matches.profile = nil
@@ -279,7 +283,7 @@ private func perform(_ state: inout AppState, _ command: Command, key: Key) -> [
             state.status = StatusMessage(tr(.filtersNoneSet, state.language))
             return []
         }
-        state.matches.filters = MatchFilters()
+        state.matches.filters = MatchFilters(leaveOutHomeCountry: state.matches.filters.leaveOutHomeCountry)
         state.matches.list = ListPosition()
         state.status = StatusMessage(tr(.filtersCleared, state.language))
         return detailEffects(state)

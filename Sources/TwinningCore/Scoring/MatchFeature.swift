@@ -47,6 +47,9 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
     case languages
     case newCountry = "new_country"
     case seeking
+    // What cities face (README, "City character"): Scoring/ChallengeFeatures.swift.
+    case sharedChallenges = "shared_challenges"
+    case furtherAlong = "further_along"
 
     /// Position in the feature-major value table.
     var slot: Int { MatchFeature.slots[self]! }
@@ -64,6 +67,7 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
         case .seeking: return .network
         case .countryLinks, .candidateNewCountry, .languages, .newCountry: return .country
         case .themes: return .themes
+        case .sharedChallenges, .furtherAlong: return .challenges
         }
     }
 
@@ -87,6 +91,8 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
         case .languages: return de ? "Sprachen" : "languages"
         case .newCountry: return de ? "neues Land" : "new country"
         case .seeking: return de ? "sucht Partner" : "seeking partners"
+        case .sharedChallenges: return de ? "gleiche Herausforderungen" : "shared challenges"
+        case .furtherAlong: return de ? "schon weiter damit" : "further along"
         }
     }
 }
