@@ -68,7 +68,7 @@ private func renderFilterLine(_ screen: inout Screen, _ state: AppState, row: In
         return
     }
     let clear = tr(.filtersClear, language, KeyMap.keys(for: .clearMatchFilters, in: .matches))
-    let used = screen.put(tr(.filtersActive, language, summary) + (abroad ? " · " + tr(.filtersAbroadShort, language, home) : ""),
+    let used = screen.put(tr(.filtersActive, language, summary) + (abroad && filters.countries.isEmpty ? " · " + tr(.filtersAbroadShort, language, home) : ""),
                           row: row, col: col + 2, role: .statusWarning, maxWidth: width - 2)
     // The keys on the right as far as there is room; how to clear them matters most.
     for hint in [tr(.filtersChange, language, change) + " · " + clear, clear] {
