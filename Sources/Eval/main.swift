@@ -73,7 +73,11 @@ do {
     let countries = try MatchIndex.loadCountries()
     let cities = try MatchIndex.gazetteerRecords(path: citiesPath)
     let pairs = try readPairs(path: pairsPath)
+    let charactersStarted = Date()
     let characters = try CharacterTable.shared
+    // What the first city detail or match ranking pays once (never at start-up).
+    FileHandle.standardError.write(Data(String(format: "character files read in %.0f ms (%d cities)\n",
+                                               Date().timeIntervalSince(charactersStarted) * 1000, characters.cityCount).utf8))
     let loaded = Date().timeIntervalSince(started)
     switch command {
     case "modes":

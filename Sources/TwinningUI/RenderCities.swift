@@ -58,8 +58,13 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
     line(city.name, role: .header)
     line(facts)
     // What the city faces, from real data (README, "City character"); unknown is said.
-    line("\(tr(.detailCharacter, language)): " + (detail.character.map { CityChallenges($0).line(language.rawValue) }
-                                                  ?? tr(.detailCharacterUnknown, language)))
+    let head = "\(tr(.detailCharacter, language)): "
+    if let character = detail.character {
+        let full = head + CityChallenges(character).line(language.rawValue)
+        line(DisplayWidth.of(full) <= rect.columns - 1 ? full : head + CityChallenges(character).line(language.rawValue, compact: true))
+    } else {
+        line(head + tr(.detailCharacterUnknown, language))
+    }
     let partnersTitle = "\(tr(.detailPartners, language)) (\(detail.partners.count))"
         + (detail.partners.isEmpty || state.cities.inPartners ? "" : "  — \(tr(.detailEnterPartners, language))")
     line(partnersTitle, role: .header)

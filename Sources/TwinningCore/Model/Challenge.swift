@@ -202,8 +202,11 @@ public struct CityChallenges: Sendable, Equatable {
 
     /// "region seat · river town · former coal region (3.0 GW within 30 km) · ageing country (30 % aged 65+ by 2050)",
     /// then what is unknown ("climate unknown"), each said once.
-    public func line(_ lang: String) -> String {
-        var parts = present.map { $0.label(character, lang) }
+    /// `compact`: country-level challenges without their figures, for a line that must fit 80 columns.
+    public func line(_ lang: String, compact: Bool = false) -> String {
+        var parts = present.map { c in
+            compact && (c == .ageingCountry || c == .shrinkingCountry) ? c.label(CityCharacter(), lang) : c.label(character, lang)
+        }
         var said = Set<String>()
         for u in unknown where said.insert(u.unknownLabel(lang)).inserted { parts.append(u.unknownLabel(lang)) }
         if parts.isEmpty {
