@@ -30,6 +30,8 @@ let package = Package(
                 .copy("Resources/twinnings_dev.tsv"),
                 .copy("Resources/demo_events.csv"),
                 .copy("Resources/city_names.tsv"),
+                .copy("Resources/city_character.tsv"),
+                .copy("Resources/country_demography.tsv"),
             ]
         ),
         .systemLibrary(name: "CWidth"),

@@ -32,9 +32,9 @@ func quantile(_ values: [Double], _ q: Double) -> Double {
 /// Times the three things a user waits for: a new home city (features for
 /// every city, then rank all), a change of weights or filter with the home
 /// city kept (re-rank only), and a re-rank limited to one country.
-func runBench(cities: [MatchCityRecord], pairs: [(Int64, Int64)], countries: [MatchCountry], homes: Int) {
+func runBench(cities: [MatchCityRecord], pairs: [(Int64, Int64)], countries: [MatchCountry], characters: CharacterTable, homes: Int) {
     var index: MatchIndex!
-    let build = milliseconds { index = MatchIndex(cities: cities, partnerships: pairs, countries: countries) }
+    let build = milliseconds { index = MatchIndex(cities: cities, partnerships: pairs, countries: countries, characters: characters) }
     var rng = SeededRandom(seed: 99)
     let withPartners = (0..<index.count).filter { index.degree($0) > 0 }
     let chosen = (0..<homes).map { _ in withPartners.randomElement(using: &rng)! }

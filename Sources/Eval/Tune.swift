@@ -7,7 +7,7 @@ import TwinningCore
 /// gazetteer, so their weights cannot be learnt from this benchmark.
 let tunableFeatures: [MatchFeature] = [.sizeSimilarity, .candidateSize, .distance, .sharedPartners, .partnersOfPartners,
                                .adamicAdar, .regionLinks, .nearbyLinks, .candidatePartners, .partnerSizes,
-                               .candidateNewCountry]
+                               .candidateNewCountry, .sharedChallenges, .furtherAlong]
 
 /// One fitting question: the feature rows of the true partner (row 0) and of
 /// a random sample of the other candidates of its country.
@@ -29,7 +29,7 @@ struct FitQuery {
 /// split holds out `innerFraction` of it as questions and keeps the rest as
 /// the known network — a small fraction, so that the network the weights are
 /// fitted on is nearly as dense as the one they are evaluated on.
-func runTune(cities: [MatchCityRecord], countries: [MatchCountry], split: Split, start: WeightProfile,
+func runTune(cities: [MatchCityRecord], countries: [MatchCountry], characters: CharacterTable, split: Split, start: WeightProfile,
              features tunable: [MatchFeature] = tunableFeatures,
              limit: Int, negatives: Int, folds: Int, innerFraction: Double, seed: UInt64, allCountries: Bool = false, keepOthers: Bool = false) {
     var rng = SeededRandom(seed: seed &+ 77)
@@ -40,7 +40,7 @@ func runTune(cities: [MatchCityRecord], countries: [MatchCountry], split: Split,
     for fold in 0..<folds {
         let inner = Split(pairs: split.training, seed: seed &+ 100 &+ UInt64(fold), fraction: innerFraction)
         known = inner.training.count
-        let index = MatchIndex(cities: cities, partnerships: inner.training, countries: countries)
+        let index = MatchIndex(cities: cities, partnerships: inner.training, countries: countries, characters: characters)
         var all = queries(for: inner, index: index)
         all.shuffle(using: &rng)
         for q in all.prefix(limit / folds) {

@@ -18,6 +18,12 @@
 //       with --keep-others the other features keep the profile's weights.
 //   twinning-eval bench [--homes N]
 //       Milliseconds to rank all gazetteer cities for one home city.
+//   twinning-eval modes [--homes ID,ID,…] [--similar FILE] [--learn FILE]
+//       Do the two modes mean something? For fixed home cities (Dortmund,
+//       Lille, Kraków, Venice, Rotterdam, Innsbruck, Leeds, Gdańsk), the
+//       default list (abroad, full dev network): the top-10 overlap between
+//       similar and learn, and how many of similar's top 10 have a challenges
+//       or themes reason among their three strongest.
 
 import Foundation
 import TwinningCore
@@ -35,11 +41,12 @@ if arguments.contains("--help") || arguments.contains("-h") {
                twinning-eval tune [--seed N] [--queries N] [--rivals N] [--folds N] [--inner-holdout F]
                                   [--all-countries] [--features a,b,c] [--keep-others]
                twinning-eval bench [--homes N]
+               twinning-eval modes [--homes ID,ID,...]
         Measures the match engine on the real twinnings (see README, "How good are the suggestions?").
         """)
     exit(0)
 }
-let command = arguments.first.map { ["tune", "bench", "evaluate"].contains($0) ? $0 : "evaluate" } ?? "evaluate"
+let command = arguments.first.map { ["tune", "bench", "evaluate", "modes"].contains($0) ? $0 : "evaluate" } ?? "evaluate"
 
 @MainActor func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name) else { return nil }
@@ -66,10 +73,24 @@ do {
     let countries = try MatchIndex.loadCountries()
     let cities = try MatchIndex.gazetteerRecords(path: citiesPath)
     let pairs = try readPairs(path: pairsPath)
+    let charactersStarted = Date()
+    let characters = try CharacterTable.shared
+    // What the first city detail or match ranking pays once (never at start-up).
+    FileHandle.standardError.write(Data(String(format: "character files read in %.0f ms (%d cities)\n",
+                                               Date().timeIntervalSince(charactersStarted) * 1000, characters.cityCount).utf8))
     let loaded = Date().timeIntervalSince(started)
     switch command {
+    case "modes":
+        func file(_ name: String) throws -> WeightProfile? {
+            guard let path = option(name) else { return nil }
+            guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+            return try WeightProfile.parse(String(decoding: data, as: UTF8.self), name: path)
+        }
+        runModes(index: MatchIndex(cities: cities, partnerships: pairs, countries: countries, characters: characters),
+                 similar: try file("--similar") ?? .builtIn(.similar), learn: try file("--learn") ?? .builtIn(.learn),
+                 homes: option("--homes").map { $0.split(separator: ",").compactMap { Int64($0) } } ?? modeHomes)
     case "bench":
-        runBench(cities: cities, pairs: pairs, countries: countries, homes: Int(option("--homes") ?? "200") ?? 200)
+        runBench(cities: cities, pairs: pairs, countries: countries, characters: characters, homes: Int(option("--homes") ?? "200") ?? 200)
     case "tune":
         let split = Split(pairs: pairs, seed: seed, fraction: fraction)
         let allCountries = arguments.contains("--all-countries")
@@ -81,7 +102,7 @@ do {
                 return f
             }
         }
-        runTune(cities: cities, countries: countries, split: split, start: try loadProfile(), features: features,
+        runTune(cities: cities, countries: countries, characters: characters, split: split, start: try loadProfile(), features: features,
                 limit: queryLimit ?? 3000,
                 negatives: Int(option("--rivals") ?? "300") ?? 300, folds: Int(option("--folds") ?? "4") ?? 4,
                 innerFraction: Double(option("--inner-holdout") ?? "0.05") ?? 0.05, seed: seed, allCountries: allCountries,
@@ -94,7 +115,7 @@ do {
         }
         // The known network is the training part only: every network feature
         // (shared partners, region links …) is computed from it.
-        let index = MatchIndex(cities: cities, partnerships: split.training, countries: countries)
+        let index = MatchIndex(cities: cities, partnerships: split.training, countries: countries, characters: characters)
         print(String(format: "data: %d cities, %d pairs; seed %llu holds out %d pairs (%.0f %%), %d known (loaded in %.1f s)",
                      index.count, pairs.count, seed, split.heldOut.count, fraction * 100, split.training.count, loaded))
         runEvaluation(index: index, split: split, profile: try loadProfile(), limit: queryLimit, seed: seed,

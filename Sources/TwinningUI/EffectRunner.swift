@@ -195,7 +195,9 @@ public final class EffectRunner {
                 guard let city = try database.city(id: id) else { return [] }
                 return [.cityDetailLoaded(CityDetail(
                     city: city, partners: try database.partnerships(PartnershipFilter(cityId: id)),
-                    events: try database.events(EventFilter(cityId: id), limit: 5), contacts: try database.contacts(cityId: id)))]
+                    events: try database.events(EventFilter(cityId: id), limit: 5), contacts: try database.contacts(cityId: id),
+                    // Read on the first city shown, not at start-up (about 30 ms once).
+                    character: (try? CharacterTable.shared)?.character(geonameId: city.geonameId, country: city.countryCode)))]
             case .loadPartnershipInfo(let id):
                 let events = try database.events(EventFilter(partnershipId: id))
                 return [.partnershipInfoLoaded(PartnershipInfo(
@@ -205,10 +207,10 @@ public final class EffectRunner {
                 if city.id == nil {
                     let saved = try database.addCity(city)
                     gazetteer = nil // the new city must appear in pickers too
-                    return [.saved(tr(.addedCity, language, saved.name), select: .city(saved.id!))]
+                    return [.saved(tr(.addedCity, language, saved.name) + freeTagNote(saved, language), select: .city(saved.id!))]
                 }
                 let saved = try database.updateCity(city)
-                return [.saved(tr(.savedCity, language, saved.name), select: .city(saved.id!))]
+                return [.saved(tr(.savedCity, language, saved.name) + freeTagNote(saved, language), select: .city(saved.id!))]
             case .savePartnership(let partnership):
                 let isNew = partnership.id == nil
                 let saved = isNew ? try database.addPartnership(partnership) : try database.updatePartnership(partnership)
@@ -326,5 +328,13 @@ public final class EffectRunner {
         }
         for missing in why.missing { lines.append("  " + missing.text(lang)) }
         return TextOverlay(title: tr(.whyNotTitle, language, s.name), lines: lines)
+    }
+}
+
+extension EffectRunner {
+    /// " Kept as free tags (not in the vocabulary): …" after a save, or nothing.
+    func freeTagNote(_ city: City, _ language: Language) -> String {
+        let free = city.freeProfileTags
+        return free.isEmpty ? "" : " " + tr(.freeTagsKept, language, free.joined(separator: ", "))
     }
 }

@@ -8,6 +8,7 @@ public enum Command: String, CaseIterable, Sendable {
     case reload, overwrite
     case exportReport, history
     case accept, reject, snooze, whyNot, weights, toggleMode, reviews, explorerHome, matchFilters, clearMatchFilters
+    case toggleDomestic
     case applyFilters, emptyFilterFields
     case weightUp, weightDown, weightMore, weightLess, saveProfile, closeWeights, acceptAsPartnership, acceptAsContact
     case previousYear, nextYear, reportScope, showMap, showReport, panUp, panDown, panLeft, panRight, zoomIn, zoomOut, fitMap
@@ -118,6 +119,7 @@ public enum KeyMap {
         KeyBinding(command: .explorerHome, keys: [.char("c")], context: .matches, bar: nil, help: .helpExplorerHome),
         KeyBinding(command: .matchFilters, keys: [.char("/")], context: .matches, bar: .barFilters, help: .helpMatchFilters),
         KeyBinding(command: .clearMatchFilters, keys: [.char("x")], context: .matches, bar: .barClearFilters, help: .helpClearMatchFilters),
+        KeyBinding(command: .toggleDomestic, keys: [.char("d")], context: .matches, bar: nil, help: .helpToggleDomestic),
         // The match explorer's filter dialog: Enter applies from any field, Esc leaves the filters as they were.
         KeyBinding(command: .applyFilters, keys: [.enter, .function(2), .ctrl("s")], context: .filterDialog, bar: .barApply, help: .helpApplyFilters),
         KeyBinding(command: .emptyFilterFields, keys: [.function(8), .ctrl("r")], context: .filterDialog, bar: .barEmptyAll, help: .helpEmptyFilterFields),

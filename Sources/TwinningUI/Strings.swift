@@ -68,6 +68,9 @@ public enum S: String, CaseIterable, Sendable {
     case errFilterDistance, errFilterDistanceTooFar, errFilterPopulation, errFilterCountries, errFilterUnknownCountry, errFilterRange
     case filtersActive, filtersNone, filtersChange, filtersClear, filtersNothingPasses, filtersCleared, filtersNoneSet
     case unitInhabitants, understoodInhabitants
+    // Abroad by default; city character
+    case filtersAbroad, filtersDomestic, filtersNoneShort, filtersAbroadShort, helpToggleDomestic
+    case detailCharacter, detailCharacterUnknown, freeTagsKept
     // Match explorer
     case paneMatches, matchesTitle, modeSimilar, modeLearn, colRank, colScore, colReason, matchesNoHome, matchesCount
     case barAccept, barReject, barSnooze, barWhyNot, barWeights, barMode, barReviews, barExplorerHome
@@ -330,6 +333,15 @@ private let table: [S: (en: String, de: String)] = [
     .filtersNothingPasses: ("No city passes these filters: {1} changes them, {2} clears them.",
                             "Keine Stadt erfüllt diese Filter: {1} ändert sie, {2} löscht sie."),
     .filtersCleared: ("Filters cleared: all cities are ranked again.", "Filter gelöscht: wieder alle Städte."),
+    .filtersAbroad: ("Abroad only ({1} left out; {2} shows {1} too)", "Nur Ausland ({1} ausgelassen; {2} zeigt auch {1})"),
+    .filtersDomestic: ("All countries, {1} included ({2}: abroad only)", "Alle Länder, auch {1} ({2}: nur Ausland)"),
+    .filtersNoneShort: ("{1} filters", "{1} Filter"),
+    .filtersAbroadShort: ("abroad only (not {1})", "nur Ausland (ohne {1})"),
+    .helpToggleDomestic: ("Show cities of our own country too, or abroad only (the default)",
+                          "Auch Städte im eigenen Land zeigen oder nur im Ausland (Standard)"),
+    .detailCharacter: ("Character", "Charakter"),
+    .detailCharacterUnknown: ("no facts about this city", "keine Daten zu dieser Stadt"),
+    .freeTagsKept: ("Kept as free tags (not in the vocabulary): {1}", "Als freie Schlagwörter behalten (nicht im Vokabular): {1}"),
     .filtersNoneSet: ("No filters are set.", "Es sind keine Filter gesetzt."),
     .unitInhabitants: ("inhabitants", "Einwohner"), .understoodInhabitants: ("= {1} inhabitants", "= {1} Einwohner"),
     .reviewAccepted: ("accepted", "angenommen"), .reviewRejected: ("rejected", "abgelehnt"),

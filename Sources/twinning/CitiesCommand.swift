@@ -62,6 +62,7 @@ struct CitiesCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
         @Option(help: "text or json.") var format: OutputFormat = .text
+        @Option(help: "Language of the character and challenge labels: en, de or fr.") var lang: String = "en"
 
         func run() throws {
             try runReporting {
@@ -72,9 +73,12 @@ struct CitiesCommand: ParsableCommand {
                 let contacts = try database.contacts(cityId: found.id)
                 if format == .json {
                     struct Shown: Encodable {
-                        let city: CityJSON; let partnerships: [PartnershipJSON]; let events: [EventJSON]; let contacts: [ContactJSON]
+                        let city: CityJSON; let character: CharacterOutput.CharacterJSON?; let challenges: [CharacterOutput.ChallengeJSON]
+                        let partnerships: [PartnershipJSON]; let events: [EventJSON]; let contacts: [ContactJSON]
                     }
-                    try emit(encodeJSON(Shown(city: CityJSON(found), partnerships: partners.map(PartnershipJSON.init),
+                    try emit(encodeJSON(Shown(city: CityJSON(found), character: CharacterOutput.characterJSON(of: found, lang: lang),
+                                              challenges: CharacterOutput.challenges(of: found, lang: lang),
+                                              partnerships: partners.map(PartnershipJSON.init),
                                               events: events.map(EventJSON.init), contacts: contacts.map(ContactJSON.init))), to: nil)
                     return
                 }
@@ -85,12 +89,21 @@ struct CitiesCommand: ParsableCommand {
                     ("Population", Format.number(found.population)),
                     ("Coordinates", Format.coordinate(found.latitude, found.longitude)),
                     ("GeoNames id", found.geonameId.map(String.init) ?? "(added by a user)"),
-                    ("Themes", found.themes.joined(separator: ", ")), ("Strengths", found.strengths.joined(separator: ", ")),
-                    ("Challenges", found.challenges.joined(separator: ", ")),
+                    ("Character", CharacterOutput.characterJSON(of: found, lang: lang)?.line ?? "unknown (no facts about this city)"),
+                    ("Themes", CharacterOutput.tags(found.themes, lang: lang)),
+                    ("Strengths", CharacterOutput.tags(found.strengths, lang: lang)),
+                    ("Challenges", CharacterOutput.tags(found.challenges, lang: lang)),
                     ("Seeking partners", found.seekingPartners ? "yes" : "no"), ("Notes", found.notes),
                 ]
                 for (label, value) in facts where !value.isEmpty {
                     lines.append("  \(label): " + TextSafety.sanitized(value))
+                }
+                if let facts = CharacterOutput.character(of: found) {
+                    let derived = CityChallenges(facts).present
+                    if !derived.isEmpty {
+                        lines.append("  What it faces (from real data; thresholds in the README):")
+                        for c in derived { lines.append("    - " + TextSafety.sanitized(c.sentence(facts, lang))) }
+                    }
                 }
                 lines.append("")
                 lines.append("Partners (\(partners.count))")
@@ -165,6 +178,7 @@ struct CitiesCommand: ParsableCommand {
                 }
                 let saved = try database.addCity(city)
                 print("Added \(TextSafety.sanitized(saved.label)) (id \(saved.id ?? 0)).")
+                if let note = CharacterOutput.freeTagNote(saved) { print(TextSafety.sanitized(note)) }
             }
         }
     }
@@ -190,6 +204,7 @@ struct CitiesCommand: ParsableCommand {
                 try profile.apply(to: &found)
                 let saved = try database.updateCity(found)
                 print("Saved \(TextSafety.sanitized(saved.label)).")
+                if let note = CharacterOutput.freeTagNote(saved) { print(TextSafety.sanitized(note)) }
             }
         }
     }

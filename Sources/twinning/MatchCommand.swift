@@ -32,6 +32,8 @@ struct MatchCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Only candidates at most this many km away.") var maxKm: Double?
         @Option(parsing: .unconditional, help: "Only candidates with at least this many inhabitants.") var minPopulation: Int?
         @Option(parsing: .unconditional, help: "Only candidates with at most this many inhabitants.") var maxPopulation: Int?
+        @Flag(help: "Also suggest cities in the home city's own country (left out by default: 96 % of real twinnings cross a border).")
+        var domestic = false
         @Option(help: "How many suggestions (per query with --batch).") var limit: Int = 10
         @Option(help: "text, json or tsv.") var format: OutputFormat = .text
         @Option(help: "Language of the reasons: en or de.") var lang: String = "en"
@@ -67,7 +69,7 @@ struct MatchCommand: ParsableCommand {
                     }
                 }
                 let filters = MatchFilters(countries: Set(countries.map { $0.uppercased() }), minDistanceKm: minKm, maxDistanceKm: maxKm,
-                                           minPopulation: minPopulation, maxPopulation: maxPopulation)
+                                           minPopulation: minPopulation, maxPopulation: maxPopulation, leaveOutHomeCountry: !domestic)
                 if let whyNot {
                     let other = try resolveCity(whyNot, in: database)
                     let answer = try engine.whyNot(home: home.id!, other: other.id!, profile: profile, filters: filters)
@@ -77,7 +79,7 @@ struct MatchCommand: ParsableCommand {
                 let ranking = try engine.rank(home: home.id!, profile: profile, filters: filters)
                 let suggestions = ranking.top(limit)
                 try emit(MatchOutput.suggestions(suggestions, of: ranking.count, home: home, profile: profile,
-                                                 lang: lang, format: format), to: nil)
+                                                 lang: lang, format: format, filters: filters), to: nil)
             }
         }
 

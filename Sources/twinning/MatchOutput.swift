@@ -11,6 +11,14 @@ enum MatchOutput {
         let text: String
     }
 
+    /// One reason of a suggestion: the contract of `twinning match --format json`.
+    struct ReasonJSON: Encodable {
+        let feature: String
+        let group: String
+        let contribution: Float
+        let text: String
+    }
+
     struct SuggestionJSON: Encodable {
         let rank: Int
         let geonameid: Int64?
@@ -20,13 +28,17 @@ enum MatchOutput {
         let score: Float
         let population: Int?
         let distance_km: Double?
-        let reasons: [String]
+        /// Every feature that added to the score, the biggest first.
+        let reasons: [ReasonJSON]
         let features: [FeatureJSON]
 
         init(_ s: Suggestion, lang: String) {
             rank = s.rank; geonameid = s.geonameId; id = s.cityId; name = s.name; country = s.countryCode; score = s.score
             population = s.facts.candidatePopulation; distance_km = s.facts.distanceKm.map { ($0 * 10).rounded() / 10 }
-            reasons = s.reasons().map { $0.text(lang) }
+            reasons = s.contributions.filter { $0.contribution > 0 }
+                .sorted { $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.feature.rawValue < $1.feature.rawValue }
+                .map { ReasonJSON(feature: $0.feature.rawValue, group: $0.feature.group.rawValue, contribution: $0.contribution,
+                                  text: s.explanation($0.feature).text(lang)) }
             features = s.contributions.map {
                 FeatureJSON(feature: $0.feature.rawValue, value: $0.value, weight: $0.weight, contribution: $0.contribution,
                             text: s.explanation($0.feature).text(lang))
@@ -39,7 +51,7 @@ enum MatchOutput {
     static func km(_ d: Double?) -> String { d.map { "\(Format.number(Int($0.rounded()))) km" } ?? "" }
 
     static func suggestions(_ list: [Suggestion], of total: Int, home: City, profile: WeightProfile,
-                            lang: String, format: OutputFormat) throws -> String {
+                            lang: String, format: OutputFormat, filters: MatchFilters = MatchFilters()) throws -> String {
         switch format {
         case .json:
             return try encodeJSON(list.map { SuggestionJSON($0, lang: lang) })
@@ -55,7 +67,9 @@ enum MatchOutput {
         case .text:
             let modeWords = profile.mode == .learn ? "learn from" : "similar challenges"
             var out = ["Partner suggestions for \(home.name) (\(home.countryCode)) — mode \(modeWords), profile \(profile.name), "
-                       + "distance preference \(profile.distancePreference.rawValue); \(Format.number(total)) candidates"]
+                       + "distance preference \(profile.distancePreference.rawValue); \(Format.number(total)) candidates"
+                       + (filters.leaveOutHomeCountry && !filters.countries.contains(home.countryCode)
+                          ? " abroad (cities in \(home.countryCode) left out; --domestic brings them back)" : "")]
             if list.isEmpty { return TextSafety.sanitized(out[0]) + "\nNo city matches the filters.\n" }
             let table = TextTable(headers: ["rank", "score", "city", "country", "population", "distance", "top reasons"],
                                   rightAligned: [0, 1, 4, 5])

@@ -194,7 +194,7 @@ final class CitiesCommandTests: EndToEndTestCase {
         XCTAssertTrue(show.stdout.hasPrefix("Neustadt-Testhausen\n"), show.summary)
         XCTAssertTrue(show.stdout.contains("Country: DE"), show.summary)
         XCTAssertTrue(show.stdout.contains("Population: 1,234"), show.summary)
-        XCTAssertTrue(show.stdout.contains("Themes: youth, climate"), show.summary)
+        XCTAssertTrue(show.stdout.contains("Themes: Youth and schools, Climate action"), show.summary)
         XCTAssertTrue(show.stdout.contains("Seeking partners: yes"), show.summary)
         XCTAssertTrue(show.stdout.contains("Partners (0)"), show.summary)
 
@@ -211,11 +211,19 @@ final class CitiesCommandTests: EndToEndTestCase {
         XCTAssertEqual(city["themes"] as? [String], ["sport", "music"])
         XCTAssertEqual((city["population"] as? NSNumber)?.intValue, 600000)
         let text = try CLI.ok(["cities", "show", "2935517", "--db", db])
-        XCTAssertTrue(text.stdout.contains("Themes: sport, music"), text.summary)
+        XCTAssertTrue(text.stdout.contains("Themes: Sport, Music and festivals"), text.summary)
         XCTAssertTrue(text.stdout.contains("Population: 600,000"), text.summary)
         // The shared demo database is untouched.
         let original = try CLI.ok(["cities", "show", "Dortmund", "--db", try demoDB()])
-        XCTAssertTrue(original.stdout.contains("Themes: youth, climate, culture"), original.summary)
+        XCTAssertTrue(original.stdout.contains("Themes: Youth and schools, Climate action, Culture"), original.summary)
+        XCTAssertTrue(original.stdout.contains("Character: former coal region (3.0 GW within 30 km) · ageing country"), original.summary)
+        // JSON: derived and profile challenges, each with its vocabulary code and label.
+        let shown = try XCTUnwrap(try json(try CLI.ok(["cities", "show", "Dortmund", "--format", "json", "--db", try demoDB()])) as? [String: Any])
+        let challenges = try XCTUnwrap(shown["challenges"] as? [[String: Any]])
+        XCTAssertTrue(challenges.contains { $0["source"] as? String == "derived" && $0["challenge"] as? String == "coal_region"
+                                            && $0["code"] as? String == "sdg8" && $0["label"] as? String == "Decent work and economic growth" })
+        XCTAssertTrue(challenges.contains { $0["source"] as? String == "profile" && $0["code"] as? String == "sdg13"
+                                            && $0["text"] as? String == "climate adaptation" })
     }
 
     func testEditRenamesAUserCity() throws {

@@ -47,7 +47,23 @@ final class MatchCommandTests: EndToEndTestCase {
         XCTAssertEqual(json.map { $0["rank"] as? Int }, [1, 2, 3])
         let first = try XCTUnwrap(json.first)
         XCTAssertEqual((first["features"] as? [[String: Any]])?.count, MatchFeature.allCases.count)
-        XCTAssertFalse((first["reasons"] as? [String] ?? []).isEmpty)
+        // The contract: reasons ordered by contribution, each with feature, group, contribution and text.
+        let reasons = try XCTUnwrap(first["reasons"] as? [[String: Any]])
+        XCTAssertFalse(reasons.isEmpty)
+        let groups: Set<String> = ["challenges", "themes", "size", "geography", "network", "country"]
+        for r in reasons {
+            XCTAssertNotNil(MatchFeature(rawValue: r["feature"] as? String ?? ""))
+            XCTAssertTrue(groups.contains(r["group"] as? String ?? ""), "\(r)")
+            XCTAssertFalse((r["text"] as? String ?? "").isEmpty)
+        }
+        let contributions = reasons.map { ($0["contribution"] as? NSNumber)?.doubleValue ?? -1 }
+        XCTAssertEqual(contributions, contributions.sorted(by: >))
+        for key in ["geonameid", "name", "country", "score", "rank"] { XCTAssertNotNil(first[key], key) }
+        // Abroad by default; --domestic brings German cities back.
+        let abroad = try jsonArray(try CLI.ok(["match", "Dortmund", "--limit", "20", "--format", "json", "--db", db]))
+        XCTAssertFalse(abroad.contains { $0["country"] as? String == "DE" })
+        let domestic = try jsonArray(try CLI.ok(["match", "Dortmund", "--domestic", "--limit", "20", "--format", "json", "--db", db]))
+        XCTAssertTrue(domestic.contains { $0["country"] as? String == "DE" })
         let top = try XCTUnwrap(first["geonameid"] as? Int)
 
         let partner = try CLI.ok(["match", "Dortmund", "--why-not", "Amiens", "--db", db])

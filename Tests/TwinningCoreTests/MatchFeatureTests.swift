@@ -83,17 +83,15 @@ final class MatchFeatureTests: XCTestCase {
     }
 
     func testThemes() {
-        let home: Set<String> = ["climate adaptation", "youth unemployment", "digital participation"]
-        // learn: Amiens' strengths meet one of Dortmund's three challenges.
-        XCTAssertEqual(Features.themes(mode: .learn, homeChallenges: home, candidateStrengths: ["climate adaptation", "urban gardens"],
-                                       candidateChallenges: ["youth unemployment"])!, 1 / 3, accuracy: 0.0001)
-        // similar: one shared challenge out of the smaller list (1).
-        XCTAssertEqual(Features.themes(mode: .similar, homeChallenges: home, candidateStrengths: [],
-                                       candidateChallenges: ["youth unemployment"]), 1)
-        XCTAssertEqual(Features.themes(mode: .similar, homeChallenges: home, candidateStrengths: [], candidateChallenges: ["housing"]), 0)
-        XCTAssertNil(Features.themes(mode: .learn, homeChallenges: home, candidateStrengths: [], candidateChallenges: ["housing"]),
-                     "no strengths in the profile: missing, not zero")
-        XCTAssertNil(Features.themes(mode: .similar, homeChallenges: [], candidateStrengths: ["x"], candidateChallenges: ["x"]))
+        // Terms of the vocabulary, not raw words: "climate adaptation" and "Klima" meet.
+        let home = ThemeVocabulary.terms(["climate adaptation", "youth unemployment", "digital participation"])
+        XCTAssertEqual(home, [.sdg13, .sdg8, .sdg16], "participation says more than digital")
+        XCTAssertEqual(Features.themes(homeTerms: home, candidateTerms: ThemeVocabulary.terms(["Klima", "urban gardens"]))!,
+                       1 - exp(-1 / 1.5), accuracy: 0.0001, "one term met")
+        XCTAssertEqual(Features.themes(homeTerms: home, candidateTerms: [.sdg13, .sdg8])!, 1 - exp(-2 / 1.5), accuracy: 0.0001)
+        XCTAssertEqual(Features.themes(homeTerms: home, candidateTerms: [.sdg11]), 0)
+        XCTAssertNil(Features.themes(homeTerms: home, candidateTerms: nil), "no profile: missing, not zero")
+        XCTAssertNil(Features.themes(homeTerms: [], candidateTerms: [.sdg13]))
     }
 
     func testLanguages() {

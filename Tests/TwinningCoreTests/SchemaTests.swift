@@ -17,7 +17,8 @@ final class SchemaTests: XCTestCase {
 
     func testMigrationsAreNamedAndComplete() throws {
         let applied = try database.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        XCTAssertEqual(Set(applied), ["v1-register", "v2-change-log", "v3-match-reviews", "v4-review-log", "v5-safe-values", "v6-import-log", "v7-city-names"])
+        XCTAssertEqual(Set(applied), ["v1-register", "v2-change-log", "v3-match-reviews", "v4-review-log", "v5-safe-values", "v6-import-log",
+                                      "v7-city-names", "v8-theme-vocabulary"])
         let tables = try database.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }

@@ -58,11 +58,16 @@ public enum UIFixtures {
     }
 
     /// A state as the program shows it after start, with data and the first detail loaded.
-    public static func state(size: Size = Size(rows: 24, columns: 80), language: Language = .en, home: Int64? = 2935517) throws
+    /// - Parameter abroadOnly: the program's default; false here (home country
+    ///   included) because the fixture's candidates are half German and most
+    ///   tests are about something else. `AbroadByDefaultTests` checks the default.
+    public static func state(size: Size = Size(rows: 24, columns: 80), language: Language = .en, home: Int64? = 2935517,
+                             abroadOnly: Bool = false) throws
         -> (AppState, EffectRunner) {
         let db = try database()
         let runner = EffectRunner(database: db, config: UserConfig(), weightsDirectory: scratchWeights())
         var state = AppState(size: size, language: language)
+        state.matches.filters.leaveOutHomeCountry = abroadOnly
         state.today = PartialDate(year: 2026, month: 5, day: 20)!
         if let home { state.homeCityId = try db.city(geonameId: home)?.id }
         run(&state, runner, [.loadData(select: nil)])

@@ -256,11 +256,11 @@ final class ReducerTests: XCTestCase {
     func testEditCityProfile() throws {
         var (state, runner) = try UIFixtures.state()
         UIFixtures.press(&state, runner, .char("e"))
-        XCTAssertEqual(state.form?.field(.themes)?.text, "youth, climate")
+        XCTAssertEqual(state.form?.field(.themes)?.text, "Youth and schools, Climate action")
         UIFixtures.type(&state, runner, ", smart city")
         UIFixtures.press(&state, runner, .ctrl("s"))
         XCTAssertNil(state.form)
-        XCTAssertEqual(state.cityDetail?.city.themes, ["youth", "climate", "smart city"])
+        XCTAssertEqual(state.cityDetail?.city.themes, ["youth", "sdg13", "digital"])
         XCTAssertEqual(state.status?.text, "Saved Dortmund.")
     }
 
@@ -274,7 +274,7 @@ final class ReducerTests: XCTestCase {
         UIFixtures.type(&state, runner, ", sport")
         UIFixtures.press(&state, runner, .function(2))
         XCTAssertNotNil(state.form, "the form stays open with what was typed")
-        XCTAssertEqual(state.form?.field(.themes)?.text, "youth, climate, sport")
+        XCTAssertEqual(state.form?.field(.themes)?.text, "Youth and schools, Climate action, sport")
         XCTAssertEqual(state.confirmation?.purpose, .conflict, "asks: reload or overwrite")
         XCTAssertTrue(render(state).text().contains("Someone else saved this record"))
         XCTAssertEqual(try runner.database.city(id: other.id!)?.notes, "changed elsewhere")

@@ -64,6 +64,7 @@ public enum Setup {
                 city.challenges = profile.challenges
                 city.seekingPartners = profile.seeking
                 city.notes = profile.notes
+                city.canonicalizeProfileTags()
                 try city.update(db)
             }
             func city(_ geonameId: Int64) throws -> City? {

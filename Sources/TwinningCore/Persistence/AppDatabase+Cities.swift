@@ -48,6 +48,7 @@ extension AppDatabase {
     @discardableResult
     public func addCity(_ city: City) throws -> City {
         var city = city
+        city.canonicalizeProfileTags()
         try city.validate()
         return try write { db in
             try city.insert(db)
@@ -60,6 +61,7 @@ extension AppDatabase {
     @discardableResult
     public func updateCity(_ city: City) throws -> City {
         var city = city
+        city.canonicalizeProfileTags()
         try city.validate()
         guard let id = city.id else { throw AppError.notFound("This city has not been saved yet.") }
         return try write { db in

@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v5-safe-values", migrate: safeValues) // Schema+SafeValues.swift
         migrator.registerMigration("v6-import-log", migrate: logImports)
         migrator.registerMigration("v7-city-names", migrate: createCityNames) // Schema+CityNames.swift
+        migrator.registerMigration("v8-theme-vocabulary", migrate: themeVocabulary) // Schema+ThemeVocabulary.swift
         return migrator
     }
 
@@ -21,7 +22,8 @@ enum Schema {
     /// Migrations a database may lack and still be read by this version:
     /// they add triggers (v5), the undo data of imports (v6) or the other names of
     /// cities (v7; search then finds main names only), nothing a read needs.
-    static let readCompatibleMigrations: Set<String> = ["v5-safe-values", "v6-import-log", "v7-city-names"]
+    /// v8 only rewrites profile tags into the vocabulary's stored form, which the reader understands either way.
+    static let readCompatibleMigrations: Set<String> = ["v5-safe-values", "v6-import-log", "v7-city-names", "v8-theme-vocabulary"]
 
     /// Migrations this version knows that the file has not had yet (an older file, opened read-only).
     static func pending(_ db: Database) throws -> [String] {

@@ -115,21 +115,8 @@ public struct Explanation: Sendable, Equatable {
             }
             return de ? "\(f.candidateName) hat schon \(count(k, "Partnerstadt", "Partnerstädte")) in \(f.homeCountry)"
                       : "\(f.candidateName) already has \(count(k, "partner", "partners")) in \(f.homeCountry)"
-        case .themes:
-            guard value != nil else {
-                return de ? "kein Stadtprofil für einen Themenvergleich" : "no city profile to compare themes"
-            }
-            let list = f.sharedThemes.joined(separator: ", ")
-            switch mode {
-            case .similar:
-                if f.sharedThemes.isEmpty { return de ? "keine gemeinsamen Herausforderungen" : "no challenges in common" }
-                return de ? "beide arbeiten an: \(list)" : "both work on \(list)"
-            case .learn:
-                if f.sharedThemes.isEmpty {
-                    return de ? "ihre Stärken treffen keine Ihrer Herausforderungen" : "its strengths meet none of your challenges"
-                }
-                return de ? "ihre Stärken treffen Ihre Herausforderungen: \(list)" : "its strengths meet your challenges: \(list)"
-            }
+        case .themes, .sharedChallenges, .furtherAlong:
+            return challengeText(lang)   // Explanation+Challenges.swift
         case .languages:
             guard value != nil else { return de ? "Sprachen unbekannt" : "languages unknown" }
             if f.commonLanguages.isEmpty { return de ? "keine gemeinsame Sprache" : "no language in common" }

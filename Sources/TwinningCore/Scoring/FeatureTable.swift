@@ -131,17 +131,8 @@ extension MatchIndex {
                 v[sNew + i] = newCountryValue[c]
                 v[sSeek + i] = Features.seeking(seeking[i])
             }
-            // Themes: only cities with a profile can have a value.
-            if let homeChallenges = challenges[Int32(home)] {
-                let sThemes = MatchFeature.themes.slot * n
-                let profiled = Set(strengths.keys).union(challenges.keys)
-                for i in profiled {
-                    if let t = Features.themes(mode: mode, homeChallenges: homeChallenges,
-                                               candidateStrengths: strengths[i] ?? [], candidateChallenges: challenges[i] ?? []) {
-                        v[sThemes + Int(i)] = t
-                    }
-                }
-            }
+            // Challenges and themes: Scoring/ChallengeFeatures.swift.
+            fillChallengeFeatures(v, home: home, mode: mode)
         }
         return FeatureTable(home: home, mode: mode, preference: preference, count: n, values: values, distanceKm: distanceKm)
     }

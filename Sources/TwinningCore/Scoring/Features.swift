@@ -118,24 +118,7 @@ public enum Features {
         count == 0 ? 0 : 0.3 + 0.7 * min(1, Float(log(Double(count)) / log(50.0)))
     }
 
-    /// Themes from the city profiles. `similar`: the share of the smaller
-    /// challenge list found in the other (overlap coefficient). `learn`: the
-    /// share of the home city's challenges that are among the candidate's
-    /// strengths. Missing when the home city has no challenges or the
-    /// candidate has no profile (most gazetteer cities have none).
-    public static func themes(mode: MatchMode, homeChallenges: Set<String>,
-                              candidateStrengths: Set<String>, candidateChallenges: Set<String>) -> Float? {
-        guard !homeChallenges.isEmpty else { return nil }
-        switch mode {
-        case .similar:
-            guard !candidateChallenges.isEmpty else { return nil }
-            let shared = homeChallenges.intersection(candidateChallenges).count
-            return Float(shared) / Float(min(homeChallenges.count, candidateChallenges.count))
-        case .learn:
-            guard !candidateStrengths.isEmpty else { return nil }
-            return Float(homeChallenges.intersection(candidateStrengths).count) / Float(homeChallenges.count)
-        }
-    }
+    // Themes, shared challenges and "further along": Scoring/ChallengeFeatures.swift.
 
     /// Languages of the two countries (main language first): 1 when the main
     /// languages agree, 0.5 when some other language is shared, 0 otherwise.

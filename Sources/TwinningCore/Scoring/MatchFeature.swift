@@ -14,6 +14,19 @@ public enum DistancePreference: String, Vocabulary {
     case bus, none, far
 }
 
+/// What kind of reason a feature gives. Stable raw values: they are part of
+/// the JSON contract of `twinning match --format json`.
+public enum MatchFeatureGroup: String, CaseIterable, Codable, Hashable, Sendable {
+    /// What the cities face (derived character and profile challenges).
+    case challenges
+    /// What the cities work on or are good at (profile themes and strengths).
+    case themes
+    case size
+    case geography
+    case network
+    case country
+}
+
 /// The named features of the scoring engine. Each is a value in [0, 1] (or
 /// missing) computed by a function in `Features`; the raw value is the key
 /// used in weight profile files.
@@ -34,10 +47,29 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
     case languages
     case newCountry = "new_country"
     case seeking
+    // What cities face (README, "City character"): Scoring/ChallengeFeatures.swift.
+    case sharedChallenges = "shared_challenges"
+    case furtherAlong = "further_along"
 
     /// Position in the feature-major value table.
     var slot: Int { MatchFeature.slots[self]! }
     private static let slots: [MatchFeature: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// The kind of reason this feature gives, for the JSON contract and for
+    /// grouping (`twinning match --format json` reports it per reason).
+    public var group: MatchFeatureGroup {
+        switch self {
+        case .sizeSimilarity, .candidateSize, .partnerSizes: return .size
+        case .distance: return .geography
+        case .sharedPartners, .partnersOfPartners, .adamicAdar, .regionLinks, .nearbyLinks, .candidatePartners: return .network
+        // Seeking is a profile flag, but it says nothing about what a city
+        // faces or works on: it is a network (willingness) reason, never a theme.
+        case .seeking: return .network
+        case .countryLinks, .candidateNewCountry, .languages, .newCountry: return .country
+        case .themes: return .themes
+        case .sharedChallenges, .furtherAlong: return .challenges
+        }
+    }
 
     /// Short label for tables and the weights dialog.
     public func label(_ lang: String) -> String {
@@ -59,6 +91,8 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
         case .languages: return de ? "Sprachen" : "languages"
         case .newCountry: return de ? "neues Land" : "new country"
         case .seeking: return de ? "sucht Partner" : "seeking partners"
+        case .sharedChallenges: return de ? "gleiche Herausforderungen" : "shared challenges"
+        case .furtherAlong: return de ? "schon weiter damit" : "further along"
         }
     }
 }

@@ -19,24 +19,26 @@ extension MatchIndex {
             var cities: [MatchCityRecord] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT id, geonameId, name, countryCode, admin1Code, admin1Name, latitude, longitude, population,
-                       strengths, challenges, seekingPartners FROM city
+                       strengths, challenges, themes, seekingPartners FROM city
                 """)
             while let row = try rows.next() {
                 // Profiles are rare: decode the JSON tag lists only when not empty.
-                let strengths: String = row["strengths"], challenges: String = row["challenges"]
+                let strengths: String = row["strengths"], challenges: String = row["challenges"], themes: String = row["themes"]
                 cities.append(MatchCityRecord(
                     cityId: row["id"], geonameId: row["geonameId"], name: row["name"], countryCode: row["countryCode"],
                     admin1Code: row["admin1Code"], admin1Name: row["admin1Name"], latitude: row.lenientCoordinate("latitude", limit: 90),
                     longitude: row.lenientCoordinate("longitude", limit: 180), population: row.lenientInt("population"),
                     strengths: strengths == "[]" ? [] : MatchIndex.tags(strengths),
-                    challenges: challenges == "[]" ? [] : MatchIndex.tags(challenges), seeking: row["seekingPartners"]))
+                    challenges: challenges == "[]" ? [] : MatchIndex.tags(challenges), seeking: row["seekingPartners"],
+                    themes: themes == "[]" ? [] : MatchIndex.tags(themes)))
             }
             var pairs: [(Int64, Int64)] = []
             let links = try Row.fetchCursor(db, sql: "SELECT cityA, cityB FROM partnership")
             while let row = try links.next() { pairs.append((row[0], row[1])) }
             return (cities, pairs)
         }
-        return MatchIndex(cities: cities, partnerships: pairs, countries: countries)
+        // The character files are read here, when the match explorer first needs them, never at start-up.
+        return MatchIndex(cities: cities, partnerships: pairs, countries: countries, characters: try CharacterTable.shared)
     }
 
     static func tags(_ json: String) -> [String] {

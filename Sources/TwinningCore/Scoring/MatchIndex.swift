@@ -15,13 +15,15 @@ public struct MatchCityRecord: Sendable, Equatable {
     public var strengths: [String]
     public var challenges: [String]
     public var seeking: Bool
+    public var themes: [String]
 
     public init(cityId: Int64, geonameId: Int64?, name: String, countryCode: String, admin1Code: String? = nil,
                 admin1Name: String? = nil, latitude: Double? = nil, longitude: Double? = nil, population: Int? = nil,
-                strengths: [String] = [], challenges: [String] = [], seeking: Bool = false) {
+                strengths: [String] = [], challenges: [String] = [], seeking: Bool = false, themes: [String] = []) {
         self.cityId = cityId; self.geonameId = geonameId; self.name = name; self.countryCode = countryCode.uppercased()
         self.admin1Code = admin1Code; self.admin1Name = admin1Name; self.latitude = latitude; self.longitude = longitude
         self.population = population; self.strengths = strengths; self.challenges = challenges; self.seeking = seeking
+        self.themes = themes
     }
 }
 
@@ -82,9 +84,13 @@ public final class MatchIndex: Sendable {
     let gridMembers: [Int32]
     let positionById: [Int64: Int32]
     let positionByGeonameId: [Int64: Int32]
+    /// Derived challenges and profile terms (Scoring/ChallengeFeatures.swift).
+    let challengeIndex: ChallengeIndex
 
     /// - Parameter partnerships: pairs of `cityId`s; unknown ids and duplicates are ignored.
-    public init(cities: [MatchCityRecord], partnerships: [(Int64, Int64)], countries countryList: [MatchCountry]) {
+    /// - Parameter characters: the facts behind the challenges; nil leaves every challenge unknown.
+    public init(cities: [MatchCityRecord], partnerships: [(Int64, Int64)], countries countryList: [MatchCountry],
+                characters: CharacterTable? = nil) {
         let sorted = cities.sorted { a, b in
             switch (a.geonameId, b.geonameId) {
             case let (x?, y?): return x != y ? x < y : a.cityId < b.cityId
@@ -179,6 +185,7 @@ public final class MatchIndex: Sendable {
         }
         gridCells = ranges
         gridMembers = members
+        challengeIndex = ChallengeIndex(records: sorted, characters: characters)
     }
 
     static let cellDegrees: Float = 0.5

@@ -31,6 +31,16 @@ public struct PairFacts: Sendable, Equatable, Codable {
     public var commonLanguages: [String]
     public var homeHasPartnerInCountry: Bool
     public var seeking: Bool
+    /// The facts behind the challenges; nil without character data.
+    public var homeCharacter: CityCharacter? = nil
+    public var candidateCharacter: CityCharacter? = nil
+    /// Home challenges the candidate shares, most specific first.
+    public var sharedChallenges: [Challenge] = []
+    /// Shared challenges where the candidate is further along, most specific first.
+    public var furtherAlong: [Challenge] = []
+    /// Home terms (challenges; in similar mode also themes) met by the candidate's
+    /// profile (its themes and challenges, or in learn mode its strengths).
+    public var themeTerms: [ThemeTerm] = []
 }
 
 extension MatchIndex {
@@ -78,8 +88,17 @@ extension MatchIndex {
         for x in countryMembers[Int(countryOffsets[hc])..<Int(countryOffsets[hc + 1])] {
             for y in partners(of: Int(x)) where Int(country[Int(y)]) == cc { countryLinks += 1 }
         }
-        let candidateKeys: Set<String> = (mode == .learn ? strengths : challenges)[Int32(candidate)] ?? []
-        let sharedThemes = records[home].challenges.filter { candidateKeys.contains(Features.tagKey($0)) }
+        let met = ChallengeIndex.terms(homeTerms(home, mode: mode) & (candidateTerms(candidate, mode: mode) ?? 0))
+        let homeWords = records[home].challenges + (mode == .similar ? records[home].themes : [])
+        let sharedThemes = homeWords.filter { ThemeVocabulary.parse($0).term.map(met.contains) == true }
+        let ci = challengeIndex
+        let specificity = ci.specificity
+        let byKind = Challenge.allCases.enumerated().sorted { specificity[$0.offset] > specificity[$1.offset] }
+        let sharedKinds = byKind.filter { j, _ in ci.present[home] & ci.present[candidate] & (1 << UInt16(j)) != 0 }
+        let ahead = sharedKinds.filter { j, c in
+            let h = ci.intensity[j][home], x = ci.intensity[j][candidate]
+            return !h.isNaN && !x.isNaN && x >= h + Float(c.furtherMargin)
+        }
         let candidateLanguages = Set(countries[cc].languages)
         return PairFacts(
             homeName: names[home], candidateName: names[candidate],
@@ -91,6 +110,8 @@ extension MatchIndex {
             candidatePartnersInHomeCountry: inHomeCountry, sharedThemes: sharedThemes,
             commonLanguages: countries[hc].languages.filter(candidateLanguages.contains),
             homeHasPartnerInCountry: homePartners.contains { Int(country[Int($0)]) == cc },
-            seeking: seeking[candidate])
+            seeking: seeking[candidate],
+            homeCharacter: ci.characters[home], candidateCharacter: ci.characters[candidate],
+            sharedChallenges: sharedKinds.map(\.element), furtherAlong: ahead.map(\.element), themeTerms: met)
     }
 }

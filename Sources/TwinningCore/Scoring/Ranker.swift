@@ -44,7 +44,10 @@ public final class Ranker: @unchecked Sendable {
         result.reserveCapacity(pool.count)
         let populationFilter = filters.minPopulation != nil || filters.maxPopulation != nil
         let distanceFilter = filters.minDistanceKm != nil || filters.maxDistanceKm != nil
+        let homeCountry = index.country[table.home]
+        let abroadOnly = filters.leaveOutHomeCountry && !filters.countries.contains(index.countryCode(table.home))
         for p in pool where !blocked[Int(p)] {
+            if abroadOnly && index.country[Int(p)] == homeCountry { continue }
             if populationFilter {
                 guard let pop = index.records[Int(p)].population else { continue }
                 if let lo = filters.minPopulation, pop < lo { continue }

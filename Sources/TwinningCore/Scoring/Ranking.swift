@@ -8,9 +8,16 @@ public struct MatchFilters: Sendable, Equatable {
     public var maxDistanceKm: Double?
     public var minPopulation: Int?
     public var maxPopulation: Int?
+    /// Leave out cities of the home city's country (96 % of real twinnings
+    /// cross a border), unless `countries` names it. The program and the
+    /// command line set it by default; `--domestic` and a key in the pane
+    /// clear it. False here so that `--batch` and the benchmark, which name
+    /// the country to rank, keep their meaning.
+    public var leaveOutHomeCountry: Bool
 
     public init(countries: Set<String> = [], minDistanceKm: Double? = nil, maxDistanceKm: Double? = nil,
-                minPopulation: Int? = nil, maxPopulation: Int? = nil) {
+                minPopulation: Int? = nil, maxPopulation: Int? = nil, leaveOutHomeCountry: Bool = false) {
+        self.leaveOutHomeCountry = leaveOutHomeCountry
         self.countries = Set(countries.map { $0.uppercased() })
         self.minDistanceKm = minDistanceKm; self.maxDistanceKm = maxDistanceKm
         self.minPopulation = minPopulation; self.maxPopulation = maxPopulation

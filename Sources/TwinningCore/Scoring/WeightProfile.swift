@@ -56,10 +56,28 @@ public struct WeightProfile: Sendable, Equatable {
         .candidateNewCountry: 2.87, .countryLinks: 2.61, .newCountry: 0.68, .languages: 0.5,
     ]
 
+    static let similarChallengeWeight: Float = 10, learnChallengeWeight: Float = 3, learnFurtherWeight: Float = 8
+
     /// The built-in profile of a mode.
     public static func builtIn(_ mode: MatchMode) -> WeightProfile {
         var weights = fitted
-        weights[.themes] = mode == .learn ? 8 : 6
+        // The two modes differ where it matters (README, "Two modes"):
+        // similar ranks by shared challenges, weighted by how specific they
+        // are; learn by strengths that meet the home city's challenges and by
+        // cities further along with the same challenge.
+        switch mode {
+        case .similar:
+            weights[.sharedChallenges] = similarChallengeWeight
+            weights[.furtherAlong] = 0
+            weights[.themes] = 6
+        case .learn:
+            weights[.sharedChallenges] = learnChallengeWeight
+            weights[.furtherAlong] = learnFurtherWeight
+            weights[.themes] = 10
+            // A mentor: a city with more twinning experience, of any size.
+            weights[.candidatePartners] = 6
+            weights[.sizeSimilarity] = 1.5
+        }
         weights[.seeking] = 1
         return WeightProfile(name: mode.rawValue, mode: mode, distancePreference: .none, weights: weights)
     }

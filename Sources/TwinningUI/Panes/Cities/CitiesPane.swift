@@ -52,7 +52,7 @@ enum CitiesPane: PaneFeature {
         case .editCity:
             guard writable(&state) else { return [] }
             guard let detail = state.cityDetail, detail.city.id == state.selectedCity?.id else { return [] }
-            state.form = Forms.editCity(detail.city)
+            state.form = Forms.editCity(detail.city, language: state.language)
             return []
         default:
             return []

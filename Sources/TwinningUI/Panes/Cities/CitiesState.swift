@@ -20,7 +20,10 @@ public struct CityDetail: Equatable, Sendable {
     public var partners: [PartnershipDetail]
     public var events: [EventDetail]
     public var contacts: [Contact]
-    public init(city: City, partners: [PartnershipDetail], events: [EventDetail], contacts: [Contact]) {
+    /// The facts behind its challenges (read on first use); nil when the files cannot be read.
+    public var character: CityCharacter?
+    public init(city: City, partners: [PartnershipDetail], events: [EventDetail], contacts: [Contact], character: CityCharacter? = nil) {
+        self.character = character
         self.city = city
         self.partners = partners
         self.events = events

@@ -57,6 +57,14 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
     }
     line(city.name, role: .header)
     line(facts)
+    // What the city faces, from real data (README, "City character"); unknown is said.
+    let head = "\(tr(.detailCharacter, language)): "
+    if let character = detail.character {
+        let full = head + CityChallenges(character).line(language.rawValue)
+        line(DisplayWidth.of(full) <= rect.columns - 1 ? full : head + CityChallenges(character).line(language.rawValue, compact: true))
+    } else {
+        line(head + tr(.detailCharacterUnknown, language))
+    }
     let partnersTitle = "\(tr(.detailPartners, language)) (\(detail.partners.count))"
         + (detail.partners.isEmpty || state.cities.inPartners ? "" : "  — \(tr(.detailEnterPartners, language))")
     line(partnersTitle, role: .header)
@@ -83,7 +91,7 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
     }
     if hidden > 0 { line("  … +\(hidden + 1) (Enter)", role: .dim) }
     for (label, tags) in [(S.detailThemes, city.themes), (.detailStrengths, city.strengths), (.detailChallenges, city.challenges)] where !tags.isEmpty {
-        line("\(tr(label, language)): \(tags.joined(separator: ", "))")
+        line("\(tr(label, language)): \(ThemeVocabulary.parseList(tags).map { $0.display(language.rawValue) }.joined(separator: ", "))")
     }
     if city.seekingPartners { line("\(tr(.detailSeeking, language)): \(tr(.yes, language))") }
     if !city.notes.isEmpty { line("\(tr(.detailNotes, language)): \(city.notes)", role: .dim) }

@@ -3,11 +3,17 @@ import TwinningCore
 /// The city forms: a new city (name, country, coordinates and profile) and
 /// the profile of an existing one.
 extension Forms {
-    static func profileFields(_ city: City?) -> [FormField] {
+    /// Profile tags as a volunteer types them: their own words, or the
+    /// vocabulary label ("Climate action", not "sdg13"); saved, they read back the same.
+    static func tagText(_ tags: [String]?, _ language: Language) -> String {
+        (tags ?? []).map { ThemeVocabulary.parse($0).editable(language.rawValue) }.joined(separator: ", ")
+    }
+
+    static func profileFields(_ city: City?, language: Language = .en) -> [FormField] {
         [
-            FormField(.themes, .fieldThemes, .text, text: city?.themes.joined(separator: ", ") ?? ""),
-            FormField(.strengths, .fieldStrengths, .text, text: city?.strengths.joined(separator: ", ") ?? ""),
-            FormField(.challenges, .fieldChallenges, .text, text: city?.challenges.joined(separator: ", ") ?? ""),
+            FormField(.themes, .fieldThemes, .text, text: tagText(city?.themes, language)),
+            FormField(.strengths, .fieldStrengths, .text, text: tagText(city?.strengths, language)),
+            FormField(.challenges, .fieldChallenges, .text, text: tagText(city?.challenges, language)),
             FormField(.notes, .fieldNotes, .text, text: city?.notes ?? ""),
             FormField(.seeking, .fieldSeeking, .toggle, choice: city?.seekingPartners == true ? 1 : 0),
         ]
@@ -24,8 +30,8 @@ extension Forms {
         ] + profileFields(nil))
     }
 
-    public static func editCity(_ city: City) -> FormState {
-        FormState(kind: .editCity(city), fields: profileFields(city))
+    public static func editCity(_ city: City, language: Language = .en) -> FormState {
+        FormState(kind: .editCity(city), fields: profileFields(city, language: language))
     }
 }
 

@@ -139,11 +139,17 @@ extension MatchFilters {
     var key: String {
         func d(_ v: Double?) -> String { v.map { String($0) } ?? "" }
         func i(_ v: Int?) -> String { v.map(String.init) ?? "" }
-        return [countries.sorted().joined(separator: ","), d(minDistanceKm), d(maxDistanceKm), i(minPopulation), i(maxPopulation)]
+        return [countries.sorted().joined(separator: ","), d(minDistanceKm), d(maxDistanceKm), i(minPopulation), i(maxPopulation),
+                leaveOutHomeCountry ? "abroad" : "all"]
             .joined(separator: ";")
     }
 
-    var isEmpty: Bool { self == MatchFilters() }
+    /// No filter set in the dialog (the abroad rule has its own key and is not one of them).
+    var isEmpty: Bool {
+        var plain = self
+        plain.leaveOutHomeCountry = false
+        return plain == MatchFilters()
+    }
 }
 
 extension KeyMap {

@@ -55,10 +55,11 @@ enum MatchForms {
             state.form = nil
             return .finished([.explainWhyNot(home: home, other: other, profile: state.matchProfile, filters: state.matches.filters)])
         case .matchFilters:
-            guard let filters else { return .none }
+            guard var chosen = filters else { return .none }
             state.form = nil
             state.status = nil
-            state.matches.filters = filters
+            chosen.leaveOutHomeCountry = state.matches.filters.leaveOutHomeCountry // the abroad rule has its own key
+            state.matches.filters = chosen
             state.matches.list = ListPosition()
             return .finished(detailEffects(state)) // re-rank at once
         case .explorerHome:

@@ -12,6 +12,10 @@ enum MatchesPane: PaneFeature {
             // The suggestions are ranked already: moving loads nothing.
             state.matches.list.step(command, page: Layout(state.size).matchDataRows, count: state.matches.rows.count)
             return []
+        case .toggleDomestic:
+            state.matches.filters.leaveOutHomeCountry.toggle()
+            state.matches.list = ListPosition()
+            return detailEffects(state)
         case .toggleMode:
             state.matches.mode = state.matches.mode == .learn ? .similar : .learn
             state.matches.profile = nil
@@ -51,7 +55,7 @@ enum MatchesPane: PaneFeature {
                 state.status = StatusMessage(tr(.filtersNoneSet, state.language))
                 return []
             }
-            state.matches.filters = MatchFilters()
+            state.matches.filters = MatchFilters(leaveOutHomeCountry: state.matches.filters.leaveOutHomeCountry)
             state.matches.list = ListPosition()
             state.status = StatusMessage(tr(.filtersCleared, state.language))
             return detailEffects(state)

@@ -18,7 +18,8 @@ public struct MatchesPaneState: Equatable, Sendable {
     /// The profile of a mode: the user's saved one, else the built-in.
     public func profile(of mode: MatchMode) -> WeightProfile { savedProfiles[mode] ?? WeightProfile.builtIn(mode) }
     /// Which candidates may be suggested: countries, distance and inhabitants (the `/` dialog).
-    public var filters = MatchFilters()
+    /// Abroad by default: 96 % of real twinnings cross a border (`d` brings the home country back).
+    public var filters = MatchFilters(leaveOutHomeCountry: true)
     public var rows: [Suggestion] = []
     public var total = 0
     /// What `rows` were ranked for, so a pane switch does not rank again.

@@ -49,12 +49,23 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
 private func renderFilterLine(_ screen: inout Screen, _ state: AppState, row: Int, col: Int, width: Int) {
     let language = state.language
     let change = KeyMap.keys(for: .matchFilters, in: .matches)
-    guard let summary = MatchFilterInput.summary(state.matches.filters, language: language) else {
-        screen.put(tr(.filtersNone, language, change), row: row, col: col + 2, role: .dim, maxWidth: width - 2)
+    // Abroad by default, said on the line with the key that changes it.
+    let home = state.matchHome.flatMap { state.data.city(id: $0) }?.countryCode ?? ""
+    let filters = state.matches.filters
+    let abroad = filters.leaveOutHomeCountry && !filters.countries.contains(home)
+    let domesticKey = KeyMap.keys(for: .toggleDomestic, in: .matches)
+    let scope = abroad ? tr(.filtersAbroad, language, home, domesticKey) : tr(.filtersDomestic, language, home, domesticKey)
+    guard let summary = MatchFilterInput.summary(filters, language: language) else {
+        let used = screen.put(scope, row: row, col: col + 2, role: .dim, maxWidth: width - 2)
+        let hint = tr(.filtersNoneShort, language, change)
+        if 2 + used + 3 + DisplayWidth.of(hint) <= width - 1 {
+            screen.put(hint, row: row, col: col + width - 1 - DisplayWidth.of(hint), role: .dim)
+        }
         return
     }
     let clear = tr(.filtersClear, language, KeyMap.keys(for: .clearMatchFilters, in: .matches))
-    let used = screen.put(tr(.filtersActive, language, summary), row: row, col: col + 2, role: .statusWarning, maxWidth: width - 2)
+    let used = screen.put(tr(.filtersActive, language, summary) + (abroad && filters.countries.isEmpty ? " · " + tr(.filtersAbroadShort, language, home) : ""),
+                          row: row, col: col + 2, role: .statusWarning, maxWidth: width - 2)
     // The keys on the right as far as there is room; how to clear them matters most.
     for hint in [tr(.filtersChange, language, change) + " · " + clear, clear] {
         let hintWidth = DisplayWidth.of(hint)
