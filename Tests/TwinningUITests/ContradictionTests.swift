@@ -142,3 +142,18 @@ final class ContradictionTests: XCTestCase {
         }
     }
 }
+
+/// The question as the user sees it, for the record of what it says.
+final class ContradictionScreenTests: XCTestCase {
+    func testTheQuestionOnScreenInGerman() throws {
+        for size in [Size(rows: 24, columns: 80), Size(rows: 16, columns: 60)] {
+            var (state, runner) = try UIFixtures.state(size: size, language: .de)
+            UIFixtures.press(&state, runner, .char("3"), .char("n"))
+            UIFixtures.type(&state, runner, "14.5.2030")
+            state.form!.fields[state.form!.index(of: .direction)!].choice = EventDirection.allCases.firstIndex(of: .online)!
+            UIFixtures.press(&state, runner, .function(2))
+            XCTAssertNotNil(state.confirmation)
+            assertGolden(render(state), "ask-save-de-\(size.columns)x\(size.rows)")
+        }
+    }
+}

@@ -115,3 +115,25 @@ final class FormScrollTests: XCTestCase {
         XCTAssertTrue(text.contains(summary), "\(summary) in \(text)")
     }
 }
+
+/// A message of any length is shown in a few lines, quickly.
+final class HugeMessageTests: XCTestCase {
+    func testAMegabyteStatusIsShownInAFewLinesEndingInAnEllipsis() throws {
+        var (state, _) = try UIFixtures.state()
+        state.status = StatusMessage("Unknown theme " + String(repeating: "x", count: 1 << 20), kind: .warning)
+        let started = Date()
+        let lines = statusMessageLines(state)
+        _ = render(state)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1.0)
+        XCTAssertEqual(lines.count, state.size.rows / 3)
+        XCTAssertTrue(lines.last!.hasSuffix("…"))
+        XCTAssertEqual(lines.first, "Unknown theme")
+    }
+
+    func testWrapWithALimitKeepsShortTextWhole() {
+        XCTAssertEqual(wrap("Bitte 14.05.2026 oder 2026.", width: 12, lines: 3), ["Bitte", "14.05.2026", "oder 2026."])
+        XCTAssertEqual(wrap("eins zwei drei vier", width: 9, lines: 2), ["eins zwei", "drei vier"])
+        XCTAssertEqual(wrap("eins zwei drei vier fünf", width: 9, lines: 2), ["eins zwei", "drei vie…"])
+        XCTAssertEqual(wrap("eins zwei drei", width: 9, lines: 1), ["eins zwe…"])
+    }
+}

@@ -66,15 +66,15 @@ func statusMessageLines(_ state: AppState) -> [String] {
     guard let status = state.status, !state.editingFilter, state.pane.feature.status(state).filter.isEmpty else { return [] }
     let columns = state.size.columns
     let available = max(0, columns - DisplayWidth.of(statusCounts(state)) - 2)
-    if DisplayWidth.of(status.text) <= available { return [status.text] }
+    // Bytes first: no character is wider than its UTF-8 bytes, and a huge text is not measured whole.
+    if status.text.utf8.count <= available || (status.text.utf8.count <= 4 * available && DisplayWidth.of(status.text) <= available) {
+        return [status.text]
+    }
     // Beside the counts while that leaves a reasonable line, else the whole width.
     let width = available >= columns / 2 ? available : max(1, columns - 1)
-    let lines = wrap(status.text, width: width)
     // A third of the window at most; a message that long is rare, and its
     // last line then says so with "…".
-    let most = max(1, state.size.rows / 3)
-    guard lines.count > most else { return lines }
-    return Array(lines.prefix(most - 1)) + [DisplayWidth.truncate(lines[(most - 1)...].joined(separator: " "), to: width)]
+    return wrap(status.text, width: width, lines: max(1, state.size.rows / 3))
 }
 
 /// The first row the status message takes (the status row unless it wraps).

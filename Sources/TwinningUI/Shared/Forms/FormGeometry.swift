@@ -34,14 +34,15 @@ struct FormGeometry {
         let innerColumns = max(1, width - 4)
         labelWidth = min(20, innerColumns / 3)
         valueWidth = max(1, innerColumns - labelWidth - 1)
-        if let subtitle = form.subtitle { headLines += wrap(subtitle, width: innerColumns) }
+        if let subtitle = form.subtitle { headLines += wrap(subtitle, width: innerColumns, lines: 2) }
         if form.kind == .homeCity || form.kind == .matchFilters {
             headLines += wrap(tr(form.kind == .homeCity ? .welcomeText : .filtersIntro, language), width: innerColumns)
         }
-        messageLines = form.message.map { wrap($0, width: innerColumns) } ?? []
+        // Room is kept for the fields: a message takes at most a third of the window.
+        messageLines = form.message.map { wrap($0, width: innerColumns, lines: max(1, state.size.rows / 3)) } ?? []
         errorLines = form.fields.map { field in
             guard let error = field.error else { return [] }
-            return wrap(error, width: max(1, valueWidth - 2)).enumerated().map { ($0.offset == 0 ? "! " : "  ") + $0.element }
+            return wrap(error, width: max(1, valueWidth - 2), lines: max(1, state.size.rows / 3)).enumerated().map { ($0.offset == 0 ? "! " : "  ") + $0.element }
         }
         // Room below the fields for the suggestions of a city field.
         let dropdownRoom = form.fields.contains { $0.kind == .city || $0.kind == .partnership } ? 6 : 0
