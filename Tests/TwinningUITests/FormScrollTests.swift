@@ -137,3 +137,22 @@ final class HugeMessageTests: XCTestCase {
         XCTAssertEqual(wrap("eins zwei drei", width: 9, lines: 1), ["eins zwe…"])
     }
 }
+
+/// Suggestions of a picker are drawn under it, so the form keeps room there.
+final class PickerRoomTests: XCTestCase {
+    func testAPartnershipBeingPickedLowInTheFormKeepsItsSuggestionsInView() throws {
+        var (state, runner) = try UIFixtures.state(size: FormScrollTests.small)
+        UIFixtures.press(&state, runner, .char("3"), .char("n"))
+        // The picker put last, as a form of another pane might have it.
+        var form = try XCTUnwrap(state.form)
+        let picker = form.fields.removeFirst()
+        form.fields.append(picker)
+        form.fields[form.fields.count - 1].text = ""
+        form.fields[form.fields.count - 1].partnershipId = nil
+        form.focus = form.fields.count - 1
+        state.form = form
+        UIFixtures.type(&state, runner, "krak")
+        XCTAssertEqual(state.form?.focused.suggestions.count, 1)
+        XCTAssertTrue(render(state).text().contains("> Düsseldorf (DE) ↔ Kraków (PL)"), render(state).text())
+    }
+}

@@ -61,8 +61,13 @@ struct FormGeometry {
         guard !form.fields.isEmpty else { return }
         var first = max(0, min(form.scroll, focus))
         func need(_ range: ClosedRange<Int>) -> Int { range.map(rows).reduce(0, +) }
-        while first < focus && need(first...focus) > fieldRows { first += 1 }
-        while first > 0 && need((first - 1)...(form.fields.count - 1)) <= fieldRows { first -= 1 }
+        // A city or partnership being picked keeps room under it for its suggestions.
+        let picking = form.fields[focus]
+        let suggesting = (picking.kind == .city && picking.cityId == nil) || (picking.kind == .partnership && picking.partnershipId == nil)
+        let below = suggesting ? min(picking.suggestions.count, 6) : 0
+        while first < focus && need(first...focus) + below > fieldRows { first += 1 }
+        let after = (focus + 1..<form.fields.count).map(rows).reduce(0, +)
+        while first > 0 && need((first - 1)...focus) + max(below, after) <= fieldRows { first -= 1 }
         var end = first, used = 0
         while end < form.fields.count && (used + rows(end) <= fieldRows || end == first) {
             used += rows(end)
