@@ -86,6 +86,9 @@ public enum S: String, CaseIterable, Sendable {
     case statusActive, statusDormant, statusProposed, statusSuspended, statusEnded
     // Safety: what is written where, waiting for others, newer databases
     case homeSessionOnly, profileSessionOnly, waitingForOthers, newerDatabase, filesChanged, crashed, crashReportIn
+    // Forms that scroll; contradictions asked about before saving
+    case formMoreAbove, formMoreBelow
+    case askSaveTitle, askSaveHint, askInPersonOnline, askByCountrySum, askDuplicateEvent, askFarFuture, errSnoozeNotAhead
 }
 
 private let table: [S: (en: String, de: String)] = [
@@ -411,6 +414,21 @@ private let table: [S: (en: String, de: String)] = [
     .typeContact: ("contact", "Kontakt"), .typeProject: ("project", "Projekt"),
     .statusActive: ("active", "aktiv"), .statusDormant: ("dormant", "ruhend"), .statusProposed: ("proposed", "vorgeschlagen"),
     .statusSuspended: ("suspended", "ausgesetzt"), .statusEnded: ("ended", "beendet"),
+
+    .formMoreAbove: ("▲ {1} more", "▲ noch {1}"), .formMoreBelow: ("▼ {1} more", "▼ noch {1}"),
+    .askSaveTitle: ("Save anyway?", "Trotzdem speichern?"),
+    .askSaveHint: ("y saves as it is; n or Esc goes back to the form, nothing typed is lost.",
+                   "j speichert so; n oder Esc führt zurück ins Formular, nichts Getipptes geht verloren."),
+    .askInPersonOnline: ("The format is “{1}”, but who travelled says “{2}”.",
+                         "Die Form ist „{1}“, aber bei „Wer ist gereist“ steht „{2}“."),
+    .askByCountrySum: ("Per country adds up to {1}, but there are {2} participants.",
+                       "Je Land ergibt {1}, es sind aber {2} Teilnehmende."),
+    .askDuplicateEvent: ("{1} already has a “{2}” on {3}: the same event twice?",
+                         "{1} hat am {3} schon „{2}“: dasselbe Ereignis zweimal?"),
+    .askFarFuture: ("{1} is more than two years ahead: is it planned?",
+                    "{1} liegt mehr als zwei Jahre in der Zukunft: ist es geplant?"),
+    .errSnoozeNotAhead: ("{1}: {2} is not after today ({3}), so nothing would be put off. Choose a later date.",
+                         "{1}: {2} liegt nicht nach heute ({3}), dann wird nichts zurückgestellt. Bitte ein späteres Datum."),
 ]
 
 /// The text of `key` in `language`, with `{1}`, `{2}` … replaced by `arguments`.

@@ -118,6 +118,11 @@ struct MatchCommand: ParsableCommand {
                 } else if let snooze {
                     let date = try parseDate(snooze, option: "--snooze")
                     guard date.iso.count == 10 else { throw UserError("--snooze needs a day, e.g. 2026-09-01.") }
+                    // A snooze counts while its day is after today: an earlier one would be saved and do nothing.
+                    let today = PartialDate.today()
+                    guard date.iso > today.iso else {
+                        throw UserError("--snooze \(date.iso) is not after today (\(today.iso)), so nothing would be snoozed; give a later day.")
+                    }
                     review.decision = .snooze
                     review.snoozeUntil = date.iso
                 }

@@ -80,6 +80,9 @@ final class MatchCommandTests: EndToEndTestCase {
         XCTAssertEqual(reviews.first?["reason"] as? String, "no common themes")
         try CLI.fails(["match", "review", "Dortmund", "Lyon", "--snooze", "someday", "--db", db])
         try CLI.fails(["match", "review", "Dortmund", "Lyon", "--db", db].filter { $0 != "--snooze" })
+        let past = try CLI.fails(["match", "review", "Dortmund", "Lyon", "--snooze", "2020-01-01", "--db", db])
+        XCTAssertTrue(past.stderr.contains("2020-01-01 is not after today"), past.summary)
+        XCTAssertFalse(try CLI.ok(["match", "reviews", "Dortmund", "--db", db]).stdout.contains("2020-01-01"), "nothing saved")
         try CLI.ok(["match", "review", "Dortmund", "Lyon", "--snooze", "2099-01-01", "--db", db])
     }
 }

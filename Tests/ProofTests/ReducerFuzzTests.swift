@@ -137,7 +137,7 @@ final class ReducerFuzzTests: XCTestCase {
         }
         if let question = s.confirmation {
             switch question.purpose {
-            case .discardForm, .quit, .conflict:
+            case .discardForm, .quit, .conflict, .saveDespite:
                 if question.purpose != .quit && s.form == nil {
                     v.add("confirmation: discard/conflict only with a form", "\(question.purpose) " + at())
                 }

@@ -60,6 +60,22 @@ public func wrap(_ text: String, width: Int) -> [String] {
     return lines
 }
 
+/// `wrap` for text of any length shown in a few lines (a message may carry a
+/// megabyte a hostile file put there): at most `lines` lines, the last ending
+/// in "…" when there was more. Only the start is measured, so a frame stays fast.
+func wrap(_ text: String, width: Int, lines most: Int) -> [String] {
+    let most = max(1, most)
+    // A column per character at least (zero-width ones aside): more than
+    // this many characters can never be shown.
+    let head = String(text.prefix(most * max(1, width) * 2 + 1))
+    let lines = wrap(head, width: width)
+    guard lines.count > most || head.utf8.count < text.utf8.count else { return lines }
+    let shown = Array(lines.prefix(most))
+    let last = shown.last ?? ""
+    let marked = DisplayWidth.of(last + " …") <= width ? last + " …" : DisplayWidth.truncate(last + " …", to: width)
+    return Array(shown.dropLast()) + [marked]
+}
+
 /// A framed box with a title; returns the inner rectangle.
 @discardableResult
 func drawBox(_ screen: inout Screen, row: Int, col: Int, rows: Int, columns: Int, title: String) -> Layout.Rect {

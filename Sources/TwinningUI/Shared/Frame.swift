@@ -51,22 +51,60 @@ func renderFrame(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     }
 }
 
+/// The pane's notes and counts, shown at the right of the status line.
+private func statusCounts(_ state: AppState) -> String {
+    let figures = state.pane.feature.status(state)
+    guard figures.showsCount else { return "" }
+    return (figures.notes + [tr(.citiesCount, state.language, Formatting.number(figures.shown, state.language),
+                                Formatting.number(figures.total, state.language))]).joined(separator: " · ")
+}
+
+/// The status message as the lines it takes: one when it fits beside the
+/// counts, else wrapped (by display width) over the rows just above the
+/// status line, so the part that says what is wrong is never cut off.
+func statusMessageLines(_ state: AppState) -> [String] {
+    guard let status = state.status, !state.editingFilter, state.pane.feature.status(state).filter.isEmpty else { return [] }
+    let columns = state.size.columns
+    let available = max(0, columns - DisplayWidth.of(statusCounts(state)) - 2)
+    // Bytes first: no character is wider than its UTF-8 bytes, and a huge text is not measured whole.
+    if status.text.utf8.count <= available || (status.text.utf8.count <= 4 * available && DisplayWidth.of(status.text) <= available) {
+        return [status.text]
+    }
+    // Beside the counts while that leaves a reasonable line, else the whole width.
+    let width = available >= columns / 2 ? available : max(1, columns - 1)
+    // A third of the window at most; a message that long is rare, and its
+    // last line then says so with "…".
+    return wrap(status.text, width: width, lines: max(1, state.size.rows / 3))
+}
+
+/// The first row the status message takes (the status row unless it wraps).
+func statusLineTop(_ state: AppState) -> Int {
+    Layout(state.size).statusRow - max(0, statusMessageLines(state).count - 1)
+}
+
 /// The status line: the filter (being typed or in force) or the last message
 /// on the left, the pane's notes and counts on the right.
 func renderStatus(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
-    let language = state.language
     let figures = state.pane.feature.status(state)
-    let (filter, shown, total) = (figures.filter, figures.shown, figures.total)
-    let count = !figures.showsCount ? "" : (figures.notes + [tr(.citiesCount, language, Formatting.number(shown, language),
-                                                                                       Formatting.number(total, language))])
-        .joined(separator: " · ")
+    let (filter, shown) = (figures.filter, figures.shown)
+    let count = statusCounts(state)
     let countWidth = DisplayWidth.of(count)
     let available = max(0, state.size.columns - countWidth - 2)
     if state.editingFilter || !filter.isEmpty {
         renderFilterPrompt(&screen, state, filter: filter, shown: shown, row: layout.statusRow, available: available)
     } else if let status = state.status {
         let role: StyleRole = status.kind == .error ? .statusError : (status.kind == .warning ? .statusWarning : .statusInfo)
-        screen.put(status.text, row: layout.statusRow, col: 0, role: role, maxWidth: available)
+        let lines = statusMessageLines(state)
+        let top = layout.statusRow - (lines.count - 1)
+        for (i, line) in lines.enumerated() {
+            // Rows borrowed from the pane above are cleared first, so the message reads as one.
+            if top + i < layout.statusRow {
+                screen.put(String(repeating: " ", count: state.size.columns), row: top + i, col: 0, role: .normal)
+            }
+            screen.put(line, row: top + i, col: 0, role: role, maxWidth: state.size.columns)
+        }
+        // The counts give way to a last line that needs the room.
+        if let last = lines.last, DisplayWidth.of(last) > available { return }
     }
     screen.put(count, row: layout.statusRow, col: state.size.columns - countWidth, role: .dim)
 }

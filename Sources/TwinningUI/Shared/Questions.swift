@@ -9,6 +9,8 @@ public struct Confirmation: Equatable, Sendable {
         case conflict
         case discardForm
         case quit
+        /// A save the user was warned about (the reasons are the message).
+        case saveDespite(Effect)
     }
     public var title: String
     public var message: String
@@ -70,6 +72,10 @@ private func answerYes(_ state: inout AppState, _ question: Confirmation) -> [Ef
         return []
     case .quit:
         return [.quit]
+    case .saveDespite(let save):
+        // The form stays open until the save is done, as for any save.
+        state.pendingSave = save
+        return [save]
     }
 }
 

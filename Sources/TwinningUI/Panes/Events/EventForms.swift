@@ -79,6 +79,8 @@ enum EventForms {
         }
         guard !input.hasErrors else { return .none }
         try event.validate()
-        return .save(.saveEvent(event))
+        let reasons = EventContradictions.reasons(event, partnershipName: form.field(.partnership)!.text, state: state,
+                                                  language: language)
+        return reasons.isEmpty ? .save(.saveEvent(event)) : .ask(reasons, .saveEvent(event))
     }
 }

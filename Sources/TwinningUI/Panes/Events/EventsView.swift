@@ -61,7 +61,10 @@ private func renderEventDetail(_ screen: inout Screen, _ state: AppState, _ rect
         lines.append(("\(tr(.detailByCountry, language)): \(split)", .normal))
     }
     let funding = FundingCheck.check(detail, home: state.homeCityId)
-    lines.append(("\(tr(.fundingLabel, language)): " + funding.summary(language.report), funding.eligible ? .statusInfo : .dim))
+    // Wrapped, not cut: the conditions not met come last and are what the user must read.
+    for line in wrap("\(tr(.fundingLabel, language)): " + funding.summary(language.report), width: max(1, rect.columns - 1)) {
+        lines.append((line, funding.eligible ? .statusInfo : .dim))
+    }
     if !e.notes.isEmpty {
         for line in wrap(TextSafety.sanitized(e.notes, allowLineBreaks: true), width: max(1, rect.columns - 2)) {
             lines.append((line, .dim))

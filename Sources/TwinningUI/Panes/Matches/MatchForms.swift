@@ -48,6 +48,13 @@ enum MatchForms {
                                              reason: note.isEmpty ? reason : "\(reason): \(note)"), create: nil, name: candidate.name))
         case .snoozeMatch(let candidate):
             guard let home = state.matchHome, let until = input.date(.snoozeUntil) else { return .none }
+            // A review counts as snoozed only while its date is after today
+            // (MatchReview): an earlier date would be saved and do nothing.
+            guard until.iso > state.today.iso else {
+                input.fail(.snoozeUntil, tr(.errSnoozeNotAhead, input.language, tr(.fieldUntilDate, input.language),
+                                            until.display(input.language), state.today.display(input.language)))
+                return .none
+            }
             return .save(.review(MatchReview(homeCityId: home, candidateCityId: candidate.cityId, decision: .snooze,
                                              snoozeUntil: until.iso), create: nil, name: candidate.name))
         case .whyNot:

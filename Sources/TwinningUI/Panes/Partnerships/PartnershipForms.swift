@@ -25,7 +25,7 @@ extension Forms {
             FormField(.themes, .fieldThemes, .text, text: p.themes.joined(separator: ", ")),
             FormField(.notes, .fieldNotes, .text, text: p.notes),
         ])
-        form.message = "\(detail.cityA.name) ↔ \(detail.cityB.name)"
+        form.subtitle = "\(detail.cityA.name) ↔ \(detail.cityB.name)"
         return form
     }
 }

@@ -2,7 +2,17 @@ import TwinningCore
 
 /// Keys inside an open form: typing, moving between fields, choosing cities,
 /// saving (validated first; the form stays open with every value on an error).
+/// After each key the form scrolls just enough to show the focused field.
 func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
+    let effects = reduceFormKey(&state, key)
+    if var form = state.form {
+        form.scroll = FormGeometry(state, form).first
+        state.form = form
+    }
+    return effects
+}
+
+private func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var form = state.form else { return [] }
     let field = form.focused
     let suggesting = !field.suggestions.isEmpty

@@ -78,7 +78,13 @@ public struct FormState: Equatable, Sendable {
     public var focus = 0
     /// Something was typed or changed since the form opened.
     public var dirty = false
+    /// What went wrong beyond one field (e.g. the disk is full); shown wrapped below the fields.
     public var message: String?
+    /// A line under the title saying what the form is about ("Dortmund ↔ Amiens").
+    public var subtitle: String?
+    /// The first field in view when the form is taller than the window
+    /// (kept by the reducer with `FormGeometry`, so the view does not jump).
+    public var scroll = 0
 
     public init(kind: FormKind, fields: [FormField]) {
         self.kind = kind

@@ -6,6 +6,9 @@ enum FormSubmission: Equatable {
     case save(Effect)
     /// The form has done its work and the pane has closed it; these effects follow.
     case finished([Effect])
+    /// A save that contradicts itself or the data (the reasons, in words):
+    /// asked about first; yes performs it, no or Esc goes back to the form.
+    case ask([String], Effect)
     /// Nothing to do: a field is marked in error, or a value is missing.
     case none
 }
@@ -74,6 +77,13 @@ func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] {
         switch try submitForm(&input, &state) {
         case .save(let save): effect = save
         case .finished(let effects): return effects
+        case .ask(let reasons, let save):
+            state.form = input.form
+            state.status = nil
+            state.confirmation = Confirmation(title: tr(.askSaveTitle, language),
+                                              message: (reasons + ["", tr(.askSaveHint, language)]).joined(separator: "\n"),
+                                              purpose: .saveDespite(save))
+            return []
         case .none: break
         }
     } catch let error as ValidationError {

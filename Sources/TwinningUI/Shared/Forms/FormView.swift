@@ -2,16 +2,8 @@ import TwinningCore
 
 func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
     let language = state.language
-    let width = min(state.size.columns - 2, 76)
-    let errorLines = form.fields.filter { $0.error != nil }.count
-    // Room below the fields for the suggestions of a city field.
-    let dropdownRoom = form.fields.contains { $0.kind == .city || $0.kind == .partnership } ? 6 : 0
-    // Leaves the status line visible: it repeats the first error in words.
-    let introLine = form.kind == .homeCity || form.kind == .matchFilters
-    let height = min(state.size.rows - 3, form.fields.count + errorLines + 4 + (form.message == nil ? 0 : 1)
-                     + (introLine ? 1 : 0) + dropdownRoom)
-    let top = max(1, (state.size.rows - height) / 2)
-    let left = (state.size.columns - width) / 2
+    let geometry = FormGeometry(state, form)
+    let (top, height) = (geometry.top, geometry.height)
     var title = tr(form.title, language)
     switch form.kind {
     case .editCity(let city): title = tr(.formEditCity, language, city.name)
@@ -19,24 +11,33 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
     case .snoozeMatch(let candidate): title = tr(.formSnooze, language, candidate.name)
     default: break
     }
-    let inner = drawBox(&screen, row: top, col: left, rows: height, columns: width, title: title)
-    let labelWidth = min(20, inner.columns / 3)
+    let inner = drawBox(&screen, row: top, col: geometry.left, rows: height, columns: geometry.width, title: title)
+    // Fields out of view are counted on the frame, where they would be.
+    let right = geometry.left + geometry.width - 2
+    if geometry.hiddenAbove > 0 {
+        let mark = " " + tr(.formMoreAbove, language, String(geometry.hiddenAbove)) + " "
+        screen.put(mark, row: top, col: right - DisplayWidth.of(mark), role: .dialogTitle)
+    }
+    if geometry.hiddenBelow(form) > 0 {
+        let mark = " " + tr(.formMoreBelow, language, String(geometry.hiddenBelow(form))) + " "
+        screen.put(mark, row: top + height - 1, col: right - DisplayWidth.of(mark), role: .dialogTitle)
+    }
+    let labelWidth = geometry.labelWidth
     let valueCol = inner.col + labelWidth + 1
-    let valueWidth = inner.columns - labelWidth - 1
+    let valueWidth = geometry.valueWidth
     var row = inner.row
-    if let message = form.message {
-        screen.put(message, row: row, col: inner.col, role: form.fields.contains { $0.error != nil } ? .dialog : .fieldError, maxWidth: inner.columns)
+    for line in geometry.headLines {
+        screen.put(line, row: row, col: inner.col, role: .dialog, maxWidth: inner.columns)
         row += 1
     }
-    if introLine {
-        screen.put(tr(form.kind == .homeCity ? .welcomeText : .filtersIntro, language), row: row, col: inner.col, role: .dialog,
-                   maxWidth: inner.columns)
-        row += 1
+    for (i, line) in geometry.messageLines.enumerated() {
+        screen.put(line, row: geometry.messageTop + i, col: inner.col, role: .fieldError, maxWidth: inner.columns)
     }
     var cursor: Position?
     var dropdown: (row: Int, field: FormField)?
-    let lastRow = inner.row + inner.rows - 2
-    for (index, field) in form.fields.enumerated() {
+    let lastRow = geometry.fieldTop + geometry.fieldRows - 1
+    for index in geometry.first..<geometry.end {
+        let field = form.fields[index]
         guard row <= lastRow else { break }
         let focused = index == form.focus
         let label = tr(field.label, language) + (field.required ? " *" : "")
@@ -76,8 +77,8 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
                 || (field.kind == .partnership && field.partnershipId == nil)) { dropdown = (row + 1, field) }
         }
         row += 1
-        if let error = field.error, row <= lastRow {
-            screen.put("! " + error, row: row, col: valueCol, role: .fieldError, maxWidth: valueWidth)
+        for line in geometry.errorLines[index] where row <= lastRow {
+            screen.put(line, row: row, col: valueCol, role: .fieldError, maxWidth: valueWidth)
             row += 1
         }
     }
@@ -92,6 +93,11 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
             hint = entry
         }
     }
+    // A narrow form keeps whole hints ("Esc cancels"), not half of the last
+    // one; the key bar below has them all.
+    var parts = hint.components(separatedBy: " · ")
+    while parts.count > 1 && DisplayWidth.of(parts.joined(separator: " · ")) > inner.columns { parts.removeLast() }
+    hint = parts.joined(separator: " · ")
     screen.put(hint, row: inner.row + inner.rows - 1, col: inner.col, role: .dim, maxWidth: inner.columns)
     if let (firstRow, field) = dropdown {
         var startRow = firstRow
@@ -102,7 +108,8 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
         }
         for (i, index) in field.suggestions.enumerated() {
             let r = startRow + i
-            guard r < top + height - 1 else { break }
+            // Over the fields below, never over the message or the hint.
+            guard r < geometry.messageTop else { break }
             let text: String
             if field.kind == .partnership {
                 guard state.data.partnerships.indices.contains(index) else { break }
