@@ -143,6 +143,7 @@ extension MatchIndex {
                 }
             }
         }
+        fillAddedFeatures(&values, home: home)
         return FeatureTable(home: home, mode: mode, preference: preference, count: n, values: values, distanceKm: distanceKm)
     }
 }

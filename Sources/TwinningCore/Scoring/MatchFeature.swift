@@ -47,6 +47,10 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
     case languages
     case newCountry = "new_country"
     case seeking
+    // Added for issue 11 (a better engine underneath); computed in NetworkFeatures.swift.
+    case networkReach = "network_reach"
+    case theirPartnerSizes = "their_partner_sizes"
+    case countryAffinity = "country_affinity"
 
     /// Position in the feature-major value table.
     var slot: Int { MatchFeature.slots[self]! }
@@ -56,13 +60,14 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
     /// grouping (`twinning match --format json` reports it per reason).
     public var group: MatchFeatureGroup {
         switch self {
-        case .sizeSimilarity, .candidateSize, .partnerSizes: return .size
+        case .sizeSimilarity, .candidateSize, .partnerSizes, .theirPartnerSizes: return .size
         case .distance: return .geography
-        case .sharedPartners, .partnersOfPartners, .adamicAdar, .regionLinks, .nearbyLinks, .candidatePartners: return .network
+        case .sharedPartners, .partnersOfPartners, .adamicAdar, .regionLinks, .nearbyLinks, .candidatePartners, .networkReach:
+            return .network
         // Seeking is a profile flag, but it says nothing about what a city
         // faces or works on: it is a network (willingness) reason, never a theme.
         case .seeking: return .network
-        case .countryLinks, .candidateNewCountry, .languages, .newCountry: return .country
+        case .countryLinks, .candidateNewCountry, .languages, .newCountry, .countryAffinity: return .country
         case .themes: return .themes
         }
     }
@@ -87,6 +92,9 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
         case .languages: return de ? "Sprachen" : "languages"
         case .newCountry: return de ? "neues Land" : "new country"
         case .seeking: return de ? "sucht Partner" : "seeking partners"
+        case .networkReach: return de ? "im Netz erreichbar" : "network reach"
+        case .theirPartnerSizes: return de ? "Größe ihrer Partner" : "their partners' size"
+        case .countryAffinity: return de ? "Partnerländer" : "partner countries"
         }
     }
 }

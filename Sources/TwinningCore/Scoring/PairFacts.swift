@@ -31,6 +31,18 @@ public struct PairFacts: Sendable, Equatable, Codable {
     public var commonLanguages: [String]
     public var homeHasPartnerInCountry: Bool
     public var seeking: Bool
+    /// Steps from home to the candidate over the partner network (up to 8); nil when farther or not connected.
+    public var networkSteps: Int? = nil
+    /// The typical (geometric mean) population of the candidate's partners; nil when none is known.
+    public var candidatePartnersTypicalPopulation: Int? = nil
+    /// Where the country affinity's figure comes from: the home region (or,
+    /// with too few twinnings there, the home country), its twinnings with
+    /// the candidate's country, and all its twinnings.
+    public var affinitySource: String = ""
+    public var affinityLinks: Int = 0
+    public var affinityTotal: Int = 0
+    /// Towns of the candidate's country in the index (the affinity is per town).
+    public var affinityTowns: Int = 0
 }
 
 extension MatchIndex {
@@ -81,7 +93,7 @@ extension MatchIndex {
         let candidateKeys: Set<String> = (mode == .learn ? strengths : challenges)[Int32(candidate)] ?? []
         let sharedThemes = records[home].challenges.filter { candidateKeys.contains(Features.tagKey($0)) }
         let candidateLanguages = Set(countries[cc].languages)
-        return PairFacts(
+        var facts = PairFacts(
             homeName: names[home], candidateName: names[candidate],
             homePopulation: records[home].population, candidatePopulation: records[candidate].population,
             distanceKm: distanceKm(home, candidate), sharedPartners: shared, partnersOfPartners: paths, adamicAdar: adamic,
@@ -92,5 +104,7 @@ extension MatchIndex {
             commonLanguages: countries[hc].languages.filter(candidateLanguages.contains),
             homeHasPartnerInCountry: homePartners.contains { Int(country[Int($0)]) == cc },
             seeking: seeking[candidate])
+        addNetworkFacts(&facts, home: home, candidate: candidate)
+        return facts
     }
 }
