@@ -31,36 +31,37 @@ final class NetworkFeatureTests: XCTestCase {
 
     func testCountryShareIsCalibrated() {
         // Shares over all countries add up to 1, whatever the counts.
-        let region: [Double] = [3, 0, 7, 0], national: [Double] = [20, 50, 30, 0]
+        let region: [Double] = [3, 0, 7, 0], national: [Double] = [20, 50, 30, 0], towns: [Double] = [0.1, 0.2, 0.3, 0.4]
         let total = (0..<4).map {
-            Features.countryShare(regionLinks: region[$0], regionTotal: 10, countryLinks: national[$0], countryTotal: 100, countries: 4)
+            Features.countryShare(regionLinks: region[$0], regionTotal: 10, countryLinks: national[$0], countryTotal: 100, townShare: towns[$0])
         }.reduce(0, +)
         XCTAssertEqual(total, 1, accuracy: 1e-9)
-        // By hand: national = (20 + 10/4) / 110; share = (3 + 30 · national) / 40.
-        let national0 = (20 + 10.0 / 4) / 110
-        XCTAssertEqual(Features.countryShare(regionLinks: 3, regionTotal: 10, countryLinks: 20, countryTotal: 100, countries: 4),
+        // By hand: national = (20 + 10 · 0.1) / 110; share = (3 + 30 · national) / 40.
+        let national0 = (20 + 10 * 0.1) / 110
+        XCTAssertEqual(Features.countryShare(regionLinks: 3, regionTotal: 10, countryLinks: 20, countryTotal: 100, townShare: 0.1),
                        (3 + 30 * national0) / 40, accuracy: 1e-12)
-        // Nothing known at all: an even spread, never 0 (a country without twinnings may still come).
-        XCTAssertEqual(Features.countryShare(regionLinks: 0, regionTotal: 0, countryLinks: 0, countryTotal: 0, countries: 250),
-                       1.0 / 250, accuracy: 1e-12)
-        XCTAssertGreaterThan(Features.countryShare(regionLinks: 0, regionTotal: 500, countryLinks: 0, countryTotal: 5000, countries: 250), 0)
+        // Nothing known at all: each country in proportion to its towns, never 0.
+        XCTAssertEqual(Features.countryShare(regionLinks: 0, regionTotal: 0, countryLinks: 0, countryTotal: 0, townShare: 0.04),
+                       0.04, accuracy: 1e-12)
+        XCTAssertGreaterThan(Features.countryShare(regionLinks: 0, regionTotal: 500, countryLinks: 0, countryTotal: 5000, townShare: 0.01), 0)
         // A region with many twinnings outweighs its country; one with few follows it.
-        let busy = Features.countryShare(regionLinks: 300, regionTotal: 1000, countryLinks: 100, countryTotal: 10_000, countries: 250)
-        let quiet = Features.countryShare(regionLinks: 3, regionTotal: 10, countryLinks: 100, countryTotal: 10_000, countries: 250)
+        let busy = Features.countryShare(regionLinks: 300, regionTotal: 1000, countryLinks: 100, countryTotal: 10_000, townShare: 0.01)
+        let quiet = Features.countryShare(regionLinks: 3, regionTotal: 10, countryLinks: 100, countryTotal: 10_000, townShare: 0.01)
         XCTAssertGreaterThan(busy, 0.25)
         XCTAssertLessThan(quiet, 0.1)
     }
 
     func testCountryAffinityScale() {
-        XCTAssertEqual(Features.countryAffinity(share: 0, towns: 300), 0)
-        XCTAssertEqual(Features.countryAffinity(share: .nan, towns: 300), 0)
-        XCTAssertEqual(Features.countryAffinity(share: 1, towns: 300), 1, "all twinnings, a typical country")
-        XCTAssertEqual(Features.countryAffinity(share: 0.01, towns: 300), 0.6, accuracy: 0.0001)
-        XCTAssertEqual(Features.countryAffinity(share: 0.000001, towns: 300), 0, "below 1 in 100,000: 0")
-        XCTAssertEqual(Features.countryAffinity(share: 1, towns: 0), 1, "a country without towns counts as one town, never a division by 0")
+        XCTAssertEqual(Features.countryAffinity(share: 0, townShare: 0.1), 0)
+        XCTAssertEqual(Features.countryAffinity(share: .nan, townShare: 0.1), 0)
+        XCTAssertEqual(Features.countryAffinity(share: 0.1, townShare: 0), 0, "a country without towns: 0, never a division by 0")
+        XCTAssertEqual(Features.countryAffinity(share: 0.1, townShare: 0.1), 0.5, accuracy: 0.0001, "twinnings in proportion to its towns")
+        XCTAssertEqual(Features.countryAffinity(share: 0.1, townShare: 0.01), 0.7, accuracy: 0.0001, "ten times its share of towns")
+        XCTAssertEqual(Features.countryAffinity(share: 0.01, townShare: 0.1), 0.3, accuracy: 0.0001)
+        XCTAssertEqual(Features.countryAffinity(share: 1, townShare: 0.001), 1, "capped at 1")
+        XCTAssertEqual(Features.countryAffinity(share: 0.0001, townShare: 0.1), 0, "below 1/300 of its share: 0")
         // Per town: the same share over more towns says less for each.
-        XCTAssertGreaterThan(Features.countryAffinity(share: 0.1, towns: 300), Features.countryAffinity(share: 0.1, towns: 10_000))
-        XCTAssertEqual(Features.countryAffinity(share: 0.1, towns: 3000), Features.countryAffinity(share: 0.01, towns: 300), accuracy: 0.0001)
+        XCTAssertGreaterThan(Features.countryAffinity(share: 0.1, townShare: 0.004), Features.countryAffinity(share: 0.1, townShare: 0.15))
     }
 
     func testGroupsOfTheNewFeatures() {
@@ -158,9 +159,9 @@ final class NetworkFeatureTests: XCTestCase {
         let typical = Int((pow(10, (log10(143_086.0) + log10(455_123.0)) / 2)).rounded())
         XCTAssertEqual(Double(elk.facts.candidatePartnersTypicalPopulation!), Double(typical), accuracy: 1)
         XCTAssertEqual(elk.explanation(.theirPartnerSizes).text("en"),
-                       "its partners are your size (typically \(Explanation.number(elk.facts.candidatePartnersTypicalPopulation!, german: false)))")
+                       "its partners: your size (typically \(Explanation.number(elk.facts.candidatePartnersTypicalPopulation!, german: false)))")
         XCTAssertEqual(elk.explanation(.theirPartnerSizes).text("de"),
-                       "ihre Partner sind so groß wie Sie (typisch \(Explanation.number(elk.facts.candidatePartnersTypicalPopulation!, german: true)))")
+                       "ihre Partner: Ihre Größe (typisch \(Explanation.number(elk.facts.candidatePartnersTypicalPopulation!, german: true)))")
 
         // Graz has no partner: its partners' size is missing (not 0), and said so.
         let graz = ranking.suggestion(rank: ranking.rank(ofPosition: index.position(cityId: Fixture.graz)!)!)
@@ -174,18 +175,17 @@ final class NetworkFeatureTests: XCTestCase {
         XCTAssertEqual(elk.facts.affinitySource, "Germany")
         XCTAssertEqual(elk.facts.affinityLinks, 1)
         XCTAssertEqual(elk.facts.affinityTotal, 3)
-        XCTAssertEqual(elk.explanation(.countryAffinity).text("en"), "33 % of twinnings from Germany go to Poland (1 of 3; 5 towns)")
-        XCTAssertEqual(elk.explanation(.countryAffinity).text("de"), "33 % der Partnerschaften aus Germany gehen nach Poland (1 von 3; 5 Orte)")
-        let share = Features.countryShare(regionLinks: 1, regionTotal: 3, countryLinks: 1, countryTotal: 3, countries: index.countries.count)
-        XCTAssertEqual(elk.contributions[MatchFeature.countryAffinity.slot].value!, Features.countryAffinity(share: share, towns: 5), accuracy: 0.0001)
-        // Every town of one country gets the same affinity; Austria (no twinning yet) has a smaller share
-        // than Poland (in this tiny register both are capped at 1 per town).
+        XCTAssertEqual(elk.explanation(.countryAffinity).text("en"), "33 % of twinnings from Germany go to Poland")
+        XCTAssertEqual(elk.explanation(.countryAffinity).text("de"), "33 % der Partnerschaften aus Germany gehen nach Poland")
+        let poland = 5.0 / Double(index.count)
+        let share = Features.countryShare(regionLinks: 1, regionTotal: 3, countryLinks: 1, countryTotal: 3, townShare: poland)
+        XCTAssertEqual(elk.contributions[MatchFeature.countryAffinity.slot].value!, Features.countryAffinity(share: share, townShare: poland),
+                       accuracy: 0.0001)
+        // Every town of one country gets the same affinity; Austria (no twinning yet) gets less than Poland.
         let twinA = ranking.suggestion(rank: ranking.rank(ofPosition: index.position(cityId: Fixture.twinA)!)!)
         XCTAssertEqual(twinA.contributions[MatchFeature.countryAffinity.slot].value, elk.contributions[MatchFeature.countryAffinity.slot].value)
-        let austria = Features.countryShare(regionLinks: 0, regionTotal: 3, countryLinks: 0, countryTotal: 3, countries: index.countries.count)
-        XCTAssertLessThan(austria, share)
-        XCTAssertEqual(graz.contributions[MatchFeature.countryAffinity.slot].value!, Features.countryAffinity(share: austria, towns: 1), accuracy: 0.0001)
-        XCTAssertEqual(graz.explanation(.countryAffinity).text("en"), "0 % of twinnings from Germany go to Austria (0 of 3; 1 town)")
+        XCTAssertLessThan(graz.contributions[MatchFeature.countryAffinity.slot].value!, elk.contributions[MatchFeature.countryAffinity.slot].value!)
+        XCTAssertEqual(graz.explanation(.countryAffinity).text("en"), "0 % of twinnings from Germany go to Austria")
     }
 
     func testAHomeWithoutAnyTwinningNearbySaysSo() {
@@ -194,7 +194,7 @@ final class NetworkFeatureTests: XCTestCase {
         let ranking = Ranker(index: index).rank(home: index.position(cityId: 6)!, profile: .builtIn(.similar))
         let a = ranking.suggestion(rank: 1)
         XCTAssertEqual(a.facts.affinityTotal, 8)
-        XCTAssertEqual(a.explanation(.countryAffinity).text("en"), "100 % of twinnings from Germany go to Germany (8 of 8; 6 towns)")
+        XCTAssertEqual(a.explanation(.countryAffinity).text("en"), "100 % of twinnings from Germany go to Germany")
         let empty = MatchIndex(cities: [MatchCityRecord(cityId: 1, geonameId: 1, name: "Solo", countryCode: "DE"),
                                         MatchCityRecord(cityId: 2, geonameId: 2, name: "Duo", countryCode: "FR")],
                                partnerships: [], countries: MatchRankingTests.countries)

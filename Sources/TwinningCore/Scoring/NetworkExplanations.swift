@@ -24,8 +24,8 @@ extension Explanation {
                           : "no partners of \(f.candidateName) with a population to compare"
             }
             return v >= 0.8   // within a factor of about 3, as for similar size
-                ? (de ? "ihre Partner sind so groß wie Sie (typisch \(n(typical)))" : "its partners are your size (typically \(n(typical)))")
-                : (de ? "ihre Partner sind anders groß als Sie (typisch \(n(typical)))" : "its partners differ from you in size (typically \(n(typical)))")
+                ? (de ? "ihre Partner: Ihre Größe (typisch \(n(typical)))" : "its partners: your size (typically \(n(typical)))")
+                : (de ? "ihre Partner: andere Größe (typisch \(n(typical)))" : "its partners: not your size (typically \(n(typical)))")
         case .countryAffinity:
             guard f.affinityTotal > 0 else {
                 return de ? "noch keine Partnerschaften aus \(f.affinitySource) zum Vergleich"
@@ -33,10 +33,9 @@ extension Explanation {
             }
             let percent = Double(f.affinityLinks) / Double(f.affinityTotal) * 100
             let share = f.affinityLinks == 0 ? "0" : percent < 1 ? (de ? "unter 1" : "under 1") : String(Int(percent.rounded()))
-            // The value is this share per town of the country, so the sentence gives the towns too.
-            let towns = f.affinityTowns == 1 ? (de ? "1 Ort" : "1 town") : (de ? "\(n(f.affinityTowns)) Orte" : "\(n(f.affinityTowns)) towns")
-            return de ? "\(share) % der Partnerschaften aus \(f.affinitySource) gehen nach \(f.candidateCountry) (\(n(f.affinityLinks)) von \(n(f.affinityTotal)); \(towns))"
-                      : "\(share) % of twinnings from \(f.affinitySource) go to \(f.candidateCountry) (\(n(f.affinityLinks)) of \(n(f.affinityTotal)); \(towns))"
+            // Short enough for the detail column at 80 columns; the README says the value is per town.
+            return de ? "\(share) % der Partnerschaften aus \(f.affinitySource) gehen nach \(f.candidateCountry)"
+                      : "\(share) % of twinnings from \(f.affinitySource) go to \(f.candidateCountry)"
         default:
             return ""
         }

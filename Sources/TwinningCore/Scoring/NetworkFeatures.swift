@@ -30,42 +30,39 @@ extension Features {
     }
 
     /// Country affinity: the estimated share of the home region's twinnings
-    /// that go to the candidate's country (`countryShare`), per town of that
-    /// country — the chance that one of its towns is the next partner when
-    /// nothing else is known about it — on a log scale: 1 when a country of
-    /// `typicalTowns` towns gets all the twinnings, 0.6 when it gets 1 in
-    /// 100, 0 below 1 in 100,000. Per town, because the other features rank
-    /// towns *within* a country: a share spread over 10,000 American towns
-    /// says less for each than the same share over 300 Slovak ones. (Chosen
-    /// among three variants — share, share per √towns, share per town — on
-    /// the first 1,500 all-countries questions of the benchmark: MRR 0.049,
-    /// 0.051, 0.051; README.)
-    public static func countryAffinity(share: Double, towns: Int) -> Float {
-        guard share > 0, share.isFinite else { return 0 }
-        let perTown = share * typicalTowns / Double(max(1, towns))
-        return Float(min(1, max(0, 1 + log10(perTown) / 5)))
+    /// that go to the candidate's country (`countryShare`), against that
+    /// country's share of the towns (its lift: 1 when it gets twinnings in
+    /// proportion to its towns), on a log scale: 0.5 at a lift of 1, 0.7 at
+    /// 10, 0.9 at 100, 0.3 at a tenth, 0 below 1/300. Per town, because the
+    /// other features rank towns *within* a country: a share spread over
+    /// 10,000 American towns says less for each than the same share over 300
+    /// Slovak ones. Per town fits the training questions of `tune
+    /// --all-countries` better (mean negative log-likelihood 3.134 against
+    /// 3.208 for the share alone); on the first 1,500 all-countries questions
+    /// of the benchmark, the share, the share per √towns and the share per
+    /// town gave MRR 0.049, 0.051 and 0.051 (README).
+    public static func countryAffinity(share: Double, townShare: Double) -> Float {
+        guard share > 0, share.isFinite, townShare > 0, townShare.isFinite else { return 0 }
+        return Float(min(1, max(0, 0.5 + log10(share / townShare) / 5)))
     }
-
-    /// The size of a typical twinning country in the gazetteer: the per-town
-    /// share is scaled to it so the values stay in the middle of [0, 1].
-    static let typicalTowns: Double = 300
 
     /// Smoothing strengths of `countryShare`, chosen on the training pairs
     /// by the likelihood of the partner's country (Scripts/match-study/country_share.py):
     /// the region's counts weigh as much as 30 twinnings of the country's
-    /// mix, the country's as much as 10 spread evenly over all countries.
+    /// mix, the country's as much as 10 spread over the countries by their
+    /// number of towns.
     static let regionPrior: Double = 30, countryPrior: Double = 10
 
     /// The share of twinnings from the home region to country `c`: the
     /// region's own counts smoothed towards the home country's, which are
-    /// smoothed towards an even spread (so a country with no twinning yet
-    /// still gets a little). The home city's own partners are left out: its
-    /// next partner is *less* likely to be in a country it already has one
-    /// in (the new-country feature says that).
+    /// smoothed towards `townShare` (c's share of all towns), so a country
+    /// with no twinning yet still gets a little, in proportion to its size.
+    /// The home city's own partners are left out: its next partner is *less*
+    /// likely to be in a country it already has one in (the new-country
+    /// feature says that).
     public static func countryShare(regionLinks: Double, regionTotal: Double, countryLinks: Double, countryTotal: Double,
-                                    countries: Int) -> Double {
-        let even = 1 / Double(max(1, countries))
-        let national = (countryLinks + countryPrior * even) / (countryTotal + countryPrior)
+                                    townShare: Double) -> Double {
+        let national = (countryLinks + countryPrior * townShare) / (countryTotal + countryPrior)
         return (regionLinks + regionPrior * national) / (regionTotal + regionPrior)
     }
 }
@@ -137,10 +134,11 @@ extension MatchIndex {
     /// `Features.countryAffinity` of every country for `home`.
     func countryAffinityValues(_ counts: CountryCounts) -> [Float] {
         (0..<countries.count).map { c in
-            Features.countryAffinity(share: Features.countryShare(
+            let townShare = Double(countryOffsets[c + 1] - countryOffsets[c]) / Double(max(1, count))
+            return Features.countryAffinity(share: Features.countryShare(
                 regionLinks: Double(counts.region[c]), regionTotal: Double(counts.regionTotal),
-                countryLinks: Double(counts.country[c]), countryTotal: Double(counts.countryTotal), countries: countries.count),
-                towns: Int(countryOffsets[c + 1] - countryOffsets[c]))
+                countryLinks: Double(counts.country[c]), countryTotal: Double(counts.countryTotal), townShare: townShare),
+                townShare: townShare)
         }
     }
 
@@ -203,6 +201,5 @@ extension MatchIndex {
             facts.affinitySource = countries[Int(country[home])].name
             facts.affinityLinks = Int(counts.country[cc]); facts.affinityTotal = Int(counts.countryTotal)
         }
-        facts.affinityTowns = Int(countryOffsets[cc + 1] - countryOffsets[cc])
     }
 }

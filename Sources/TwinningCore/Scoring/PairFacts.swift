@@ -41,8 +41,6 @@ public struct PairFacts: Sendable, Equatable, Codable {
     public var affinitySource: String = ""
     public var affinityLinks: Int = 0
     public var affinityTotal: Int = 0
-    /// Towns of the candidate's country in the index (the affinity is per town).
-    public var affinityTowns: Int = 0
 }
 
 extension MatchIndex {

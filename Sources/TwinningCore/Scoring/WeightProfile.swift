@@ -56,7 +56,7 @@ public struct WeightProfile: Sendable, Equatable {
         .sizeSimilarity: 2.25, .candidateSize: 4.73, .distance: 6.5, .sharedPartners: 0.07, .partnersOfPartners: 2.69,
         .adamicAdar: 2.54, .regionLinks: 2.88, .nearbyLinks: 2.26, .candidatePartners: 2.06, .partnerSizes: 1.31,
         .candidateNewCountry: 2.82, .networkReach: 2.88, .theirPartnerSizes: 1.13,
-        .countryAffinity: 4.76, .countryLinks: 0, .newCountry: 0.85, .languages: 0.5,
+        .countryAffinity: 4.9, .countryLinks: 0, .newCountry: 0.85, .languages: 0.5,
     ]
 
     /// The built-in profile of a mode.
