@@ -7,7 +7,7 @@ import TwinningCore
 /// gazetteer, so their weights cannot be learnt from this benchmark.
 let tunableFeatures: [MatchFeature] = [.sizeSimilarity, .candidateSize, .distance, .sharedPartners, .partnersOfPartners,
                                .adamicAdar, .regionLinks, .nearbyLinks, .candidatePartners, .partnerSizes,
-                               .candidateNewCountry, .sharedChallenges, .furtherAlong]
+                               .candidateNewCountry, .sharedChallenges, .furtherAlong, .networkReach, .theirPartnerSizes]
 
 /// One fitting question: the feature rows of the true partner (row 0) and of
 /// a random sample of the other candidates of its country.

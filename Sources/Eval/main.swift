@@ -95,7 +95,7 @@ do {
         let split = Split(pairs: pairs, seed: seed, fraction: fraction)
         let allCountries = arguments.contains("--all-countries")
         // Among all cities, the features that are constant within one country can be fitted too.
-        var features = allCountries ? tunableFeatures + [.countryLinks, .languages, .newCountry] : tunableFeatures
+        var features = allCountries ? tunableFeatures + [.countryLinks, .languages, .newCountry, .countryAffinity] : tunableFeatures
         if let list = option("--features") {
             features = try list.split(separator: ",").map { name in
                 guard let f = MatchFeature(rawValue: String(name)) else { fail("unknown feature \(name)") }

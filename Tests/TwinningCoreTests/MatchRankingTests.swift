@@ -95,14 +95,14 @@ final class MatchRankingTests: XCTestCase {
         }
         // This index has no character data: the challenge features are missing too.
         for f: MatchFeature in [.sizeSimilarity, .candidateSize, .distance, .regionLinks, .nearbyLinks, .partnerSizes, .themes,
-                                .sharedChallenges, .furtherAlong] {
+                                .sharedChallenges, .furtherAlong, .theirPartnerSizes] {
             XCTAssertNil(nowhere.contributions[f.slot].value, "\(f) must be missing")
             XCTAssertEqual(nowhere.contributions[f.slot].contribution, 0)
         }
         // `missing` lists only features that carry a weight.
         XCTAssertEqual(Set(nowhere.missing.map(\.feature)),
                        Set<MatchFeature>([.sizeSimilarity, .candidateSize, .distance, .regionLinks, .nearbyLinks, .partnerSizes, .themes,
-                                          .sharedChallenges, .furtherAlong])
+                                          .sharedChallenges, .furtherAlong, .theirPartnerSizes])
                            .filter { WeightProfile.builtIn(.similar).weight($0) > 0 })
         // Missing features leave the denominator: the score is the mean of the rest.
         let present = nowhere.contributions.filter { $0.value != nil }
@@ -139,7 +139,8 @@ final class MatchRankingTests: XCTestCase {
         guard case .ranked(let rank, let total) = twin.standing else { return XCTFail("\(twin.standing)") }
         XCTAssertEqual(total, ranked.count)
         XCTAssertEqual(rank, ranked.rank(ofPosition: index.position(cityId: Self.twinB)!))
-        XCTAssertTrue(twin.holdingBack.contains { $0.feature == .sharedPartners }, "\(twin.holdingBack)")
+        // No partner in common and no path to it: a network feature holds it back (network reach has the weight now).
+        XCTAssertTrue(twin.holdingBack.contains { [.sharedPartners, .networkReach].contains($0.feature) }, "\(twin.holdingBack)")
         XCTAssertEqual(twin.holdingBack.map(\.lost), twin.holdingBack.map(\.lost).sorted(by: >))
         XCTAssertEqual(ranked.whyNot(position: index.position(cityId: Self.amiens)!).standing, .alreadyPartner)
         XCTAssertEqual(ranked.whyNot(position: index.position(cityId: Self.dortmund)!).standing, .isHome)

@@ -126,6 +126,8 @@ public struct Explanation: Sendable, Equatable {
             return f.homeHasPartnerInCountry
                 ? (de ? "Sie haben schon eine Partnerstadt in \(f.candidateCountry)" : "you already have a partner in \(f.candidateCountry)")
                 : (de ? "Sie haben noch keine Partnerstadt in \(f.candidateCountry)" : "you have no partner in \(f.candidateCountry) yet")
+        case .networkReach, .theirPartnerSizes, .countryAffinity:
+            return addedFeatureText(german: de)
         case .seeking:
             return f.seeking ? (de ? "sucht Partnerstädte" : "is looking for partners")
                              : (de ? "sucht laut Profil keine Partnerstädte" : "has not said it is looking for partners")

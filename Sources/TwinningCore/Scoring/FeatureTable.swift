@@ -134,6 +134,7 @@ extension MatchIndex {
             // Challenges and themes: Scoring/ChallengeFeatures.swift.
             fillChallengeFeatures(v, home: home, mode: mode)
         }
+        fillAddedFeatures(&values, home: home)
         return FeatureTable(home: home, mode: mode, preference: preference, count: n, values: values, distanceKm: distanceKm)
     }
 }

@@ -50,6 +50,10 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
     // What cities face (README, "City character"): Scoring/ChallengeFeatures.swift.
     case sharedChallenges = "shared_challenges"
     case furtherAlong = "further_along"
+    // Added for issue 11 (a better engine underneath); computed in NetworkFeatures.swift.
+    case networkReach = "network_reach"
+    case theirPartnerSizes = "their_partner_sizes"
+    case countryAffinity = "country_affinity"
 
     /// Position in the feature-major value table.
     var slot: Int { MatchFeature.slots[self]! }
@@ -59,13 +63,14 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
     /// grouping (`twinning match --format json` reports it per reason).
     public var group: MatchFeatureGroup {
         switch self {
-        case .sizeSimilarity, .candidateSize, .partnerSizes: return .size
+        case .sizeSimilarity, .candidateSize, .partnerSizes, .theirPartnerSizes: return .size
         case .distance: return .geography
-        case .sharedPartners, .partnersOfPartners, .adamicAdar, .regionLinks, .nearbyLinks, .candidatePartners: return .network
+        case .sharedPartners, .partnersOfPartners, .adamicAdar, .regionLinks, .nearbyLinks, .candidatePartners, .networkReach:
+            return .network
         // Seeking is a profile flag, but it says nothing about what a city
         // faces or works on: it is a network (willingness) reason, never a theme.
         case .seeking: return .network
-        case .countryLinks, .candidateNewCountry, .languages, .newCountry: return .country
+        case .countryLinks, .candidateNewCountry, .languages, .newCountry, .countryAffinity: return .country
         case .themes: return .themes
         case .sharedChallenges, .furtherAlong: return .challenges
         }
@@ -93,6 +98,9 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
         case .seeking: return de ? "sucht Partner" : "seeking partners"
         case .sharedChallenges: return de ? "gleiche Herausforderungen" : "shared challenges"
         case .furtherAlong: return de ? "schon weiter damit" : "further along"
+        case .networkReach: return de ? "im Netz erreichbar" : "network reach"
+        case .theirPartnerSizes: return de ? "Größe ihrer Partner" : "their partners' size"
+        case .countryAffinity: return de ? "Partnerländer" : "partner countries"
         }
     }
 }

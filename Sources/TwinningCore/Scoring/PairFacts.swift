@@ -41,6 +41,16 @@ public struct PairFacts: Sendable, Equatable, Codable {
     /// Home terms (challenges; in similar mode also themes) met by the candidate's
     /// profile (its themes and challenges, or in learn mode its strengths).
     public var themeTerms: [ThemeTerm] = []
+    /// Steps from home to the candidate over the partner network (up to 8); nil when farther or not connected.
+    public var networkSteps: Int? = nil
+    /// The typical (geometric mean) population of the candidate's partners; nil when none is known.
+    public var candidatePartnersTypicalPopulation: Int? = nil
+    /// Where the country affinity's figure comes from: the home region (or,
+    /// with too few twinnings there, the home country), its twinnings with
+    /// the candidate's country, and all its twinnings.
+    public var affinitySource: String = ""
+    public var affinityLinks: Int = 0
+    public var affinityTotal: Int = 0
 }
 
 extension MatchIndex {
@@ -100,7 +110,7 @@ extension MatchIndex {
             return !h.isNaN && !x.isNaN && x >= h + Float(c.furtherMargin)
         }
         let candidateLanguages = Set(countries[cc].languages)
-        return PairFacts(
+        var facts = PairFacts(
             homeName: names[home], candidateName: names[candidate],
             homePopulation: records[home].population, candidatePopulation: records[candidate].population,
             distanceKm: distanceKm(home, candidate), sharedPartners: shared, partnersOfPartners: paths, adamicAdar: adamic,
@@ -113,5 +123,7 @@ extension MatchIndex {
             seeking: seeking[candidate],
             homeCharacter: ci.characters[home], candidateCharacter: ci.characters[candidate],
             sharedChallenges: sharedKinds.map(\.element), furtherAlong: ahead.map(\.element), themeTerms: met)
+        addNetworkFacts(&facts, home: home, candidate: candidate)
+        return facts
     }
 }

@@ -40,20 +40,23 @@ public struct WeightProfile: Sendable, Equatable {
     /// cities of the partner's country, on inner splits of split 2's training
     /// pairs, never on its held-out pairs; see README). The weights of the
     /// features that are the same for every city of one country (country
-    /// links, new country, languages) were then fitted among *all* cities
-    /// with the others kept (`tune --all-countries --keep-others --features
-    /// country_links,languages,new_country`): they decide which countries
-    /// come first in the unfiltered list. (A penalty for neighbouring towns
-    /// made both benchmarks worse: partners under 100 km, 3.6 % of real
-    /// pairs, are still ten times more than their share of cities.) Languages fitted to 0 (country
-    /// links already say it); kept at 0.5 because a shared language matters
-    /// for exchanges, and the benchmark cannot see that. The profile features
-    /// (themes, seeking) are absent from the gazetteer and set by hand so that
-    /// a matching profile clearly counts.
+    /// affinity, country links, new country, languages) were then fitted among
+    /// *all* cities with the others kept (`tune --all-countries --keep-others
+    /// --features country_links,languages,new_country,country_affinity`):
+    /// they decide which countries come first in the unfiltered list. Country
+    /// links fitted to 0 once the calibrated country affinity is there (it
+    /// says the same, per region and per town); kept at 0 so a user can still
+    /// weigh it. (A penalty for neighbouring towns made both benchmarks worse:
+    /// partners under 100 km, 3.6 % of real pairs, are still ten times more
+    /// than their share of cities.) Languages fitted to 0; kept at 0.5 because
+    /// a shared language matters for exchanges, and the benchmark cannot see
+    /// that. The profile features (themes, seeking) are absent from the
+    /// gazetteer and set by hand so that a matching profile clearly counts.
     static let fitted: [MatchFeature: Float] = [
-        .sizeSimilarity: 2.88, .candidateSize: 4.49, .distance: 6.64, .sharedPartners: 0.9, .partnersOfPartners: 4.48,
-        .adamicAdar: 5.21, .regionLinks: 2.9, .nearbyLinks: 2.26, .candidatePartners: 3.86, .partnerSizes: 1.43,
-        .candidateNewCountry: 2.87, .countryLinks: 2.61, .newCountry: 0.68, .languages: 0.5,
+        .sizeSimilarity: 2.25, .candidateSize: 4.73, .distance: 6.5, .sharedPartners: 0.07, .partnersOfPartners: 2.69,
+        .adamicAdar: 2.54, .regionLinks: 2.88, .nearbyLinks: 2.26, .candidatePartners: 2.06, .partnerSizes: 1.31,
+        .candidateNewCountry: 2.82, .networkReach: 2.88, .theirPartnerSizes: 1.13,
+        .countryAffinity: 4.9, .countryLinks: 0, .newCountry: 0.85, .languages: 0.5,
     ]
 
     static let similarChallengeWeight: Float = 10, learnChallengeWeight: Float = 3, learnFurtherWeight: Float = 8
