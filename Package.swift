@@ -29,6 +29,7 @@ let package = Package(
                 .copy("Resources/countries.tsv"),
                 .copy("Resources/twinnings_dev.tsv"),
                 .copy("Resources/demo_events.csv"),
+                .copy("Resources/Texts"),
             ]
         ),
         .systemLibrary(name: "CWidth"),

@@ -264,7 +264,7 @@ private func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] 
                                     since: date(.since), themes: tags(.themes), notes: text(.notes))
                 try p.validate()
                 if let existing = state.data.partnerships.first(where: { $0.partnership.cityA == p.cityA && $0.partnership.cityB == p.cityB }) {
-                    fail(.cityB, "\(existing.cityA.name) ↔ \(existing.cityB.name): " + (language == .de ? "sind schon Partner." : "are already partners."))
+                    fail(.cityB, tr(.errAlreadyPartners, language, existing.cityA.name, existing.cityB.name))
                 } else {
                     effect = .savePartnership(p)
                 }

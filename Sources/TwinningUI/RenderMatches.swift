@@ -24,8 +24,8 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
     if state.matches.rows.isEmpty && state.matches.rankedKey != state.matchKey {
         screen.put(tr(.ranking, language), row: first, col: 2, role: .dim)
     } else if state.matches.rows.isEmpty && !state.matches.filters.isEmpty {
-        let text = tr(.filtersNothingPasses, language, KeyMap.keys(for: .matchFilters, in: .matches),
-                      KeyMap.keys(for: .clearMatchFilters, in: .matches))
+        let text = tr(.filtersNothingPasses, language, KeyMap.keys(for: .matchFilters, in: .matches, language),
+                      KeyMap.keys(for: .clearMatchFilters, in: .matches, language))
         for (i, line) in wrap(text, width: max(1, rect.columns - 4)).prefix(layout.matchDataRows).enumerated() {
             screen.put(line, row: first + i, col: rect.col + 2, role: .statusWarning, maxWidth: rect.columns - 4)
         }
@@ -52,12 +52,12 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
 /// never jumps and the way to filter is never hidden.
 private func renderFilterLine(_ screen: inout Screen, _ state: AppState, row: Int, col: Int, width: Int) {
     let language = state.language
-    let change = KeyMap.keys(for: .matchFilters, in: .matches)
+    let change = KeyMap.keys(for: .matchFilters, in: .matches, language)
     guard let summary = MatchFilterInput.summary(state.matches.filters, language: language) else {
         screen.put(tr(.filtersNone, language, change), row: row, col: col + 2, role: .dim, maxWidth: width - 2)
         return
     }
-    let clear = tr(.filtersClear, language, KeyMap.keys(for: .clearMatchFilters, in: .matches))
+    let clear = tr(.filtersClear, language, KeyMap.keys(for: .clearMatchFilters, in: .matches, language))
     let used = screen.put(tr(.filtersActive, language, summary), row: row, col: col + 2, role: .statusWarning, maxWidth: width - 2)
     // The keys on the right as far as there is room; how to clear them matters most.
     for hint in [tr(.filtersChange, language, change) + " · " + clear, clear] {

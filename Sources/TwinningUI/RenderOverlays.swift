@@ -36,7 +36,7 @@ func renderHelp(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     for context in order {
         lines.append((headings[context] ?? context.rawValue, .header))
         for binding in KeyMap.bindings where binding.context == context {
-            let keys = DisplayWidth.pad(KeyMap.keyLabel(binding, limit: 4), to: 18)
+            let keys = DisplayWidth.pad(KeyMap.keyLabel(binding, limit: 4, language), to: 18)
             lines.append(("  " + keys + tr(binding.help, language), .normal))
         }
     }
@@ -165,7 +165,7 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
         // as many as fit (the key bar below has them all).
         hint = ""
         for binding in KeyMap.bar(for: [.filterDialog]) {
-            let entry = (hint.isEmpty ? "" : hint + " · ") + KeyMap.barKeyLabel(binding) + " " + tr(binding.bar!, language)
+            let entry = (hint.isEmpty ? "" : hint + " · ") + KeyMap.barKeyLabel(binding, language) + " " + tr(binding.bar!, language)
             if DisplayWidth.of(entry) > inner.columns { break }
             hint = entry
         }

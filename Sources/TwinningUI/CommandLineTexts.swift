@@ -1,0 +1,22 @@
+import TwinningCore
+
+/// The keys of the command line's texts (`twinning …`): command descriptions,
+/// messages and table headings, in the catalogue as `cli.<case>`. They live
+/// here, beside `Language`, so the catalogue test sees them; the command line
+/// is an executable that tests cannot import.
+public enum CLIText: String, CatalogueKey {
+    public static let prefix = "cli"
+
+    case aboutTwinning, aboutTwinningMore, aboutOpen, aboutInit, aboutCities, aboutCitiesSearch, aboutCitiesShow
+    case aboutCitiesAdd, aboutCitiesEdit, aboutPartnerships, aboutPartnershipsList, aboutPartnershipsAdd
+    case aboutPartnershipsEdit, aboutPartnershipsRemove, aboutEvents, aboutEventsList, aboutEventsAdd, aboutEventsEdit
+    case aboutEventsRemove, aboutMatch, aboutMatchSuggest, aboutMatchReview, aboutMatchReviews, aboutMatchProfile
+    case aboutReport, aboutImport, aboutExport, aboutLog, aboutUndo, aboutBackup, aboutCheck, aboutStress
+    case optionDb, optionLang
+    case errLang, warning, needsYes, confirmDelete, nothingDeleted, waiting, creating, loadingGazetteer
+    case loadingTwinnings, addingDemoEvents, wrote, errDate, dateForms, errChoice, noEventsMatch, noPartnershipsMatch
+    case cityHasNoPartnerships, noCityMatches, noCityMatchesIn, noPartnership, noEvent, noChanges, allChecksPassed
+    case problem
+    case colName, colRegion, colCountry, colPopulation, colId, colPartner, colType, colStatus, colSince, colLastEvent
+    case colCity, colDate, colPartnership, colKind, colFormat, colPeople, colWhen, colWho, colWhat, colRecord
+}
