@@ -16,7 +16,9 @@ public enum CLIText: String, CatalogueKey {
     case errLang, warning, needsYes, confirmDelete, nothingDeleted, waiting, creating, loadingGazetteer
     case loadingTwinnings, addingDemoEvents, wrote, errDate, dateForms, errChoice, noEventsMatch, noPartnershipsMatch
     case cityHasNoPartnerships, noCityMatches, noCityMatchesIn, noPartnership, noEvent, noChanges, allChecksPassed
-    case problem
+    case problem, loaded, loadedDemo, addedEvent, addedPartnership, eventWhat, deleted, partnershipWhat
+    case partnershipWhatOne, deletedPartnership, deletedPartnershipOne
+    case countPartnerships, countPartnershipsOne, countEvents, countEventsOne
     case colName, colRegion, colCountry, colPopulation, colId, colPartner, colType, colStatus, colSince, colLastEvent
     case colCity, colDate, colPartnership, colKind, colFormat, colPeople, colWhen, colWho, colWhat, colRecord
 }

@@ -128,7 +128,7 @@ private func renderAccept(_ screen: inout Screen, _ state: AppState, _ candidate
     for (i, text) in lines.enumerated() { screen.put(text, row: inner.row + i, col: inner.col, role: .dialog) }
     var col = inner.col
     let row = inner.row + lines.count + 1
-    for (key, label) in [("p", S.acceptPartnership), ("c", .acceptContact), ("Esc", .barCancel)] {
+    for (key, label) in [("p", S.acceptPartnership), ("c", .acceptContact), (Key.escape.name(language), .barCancel)] {
         col += screen.put("[ \(key)  \(tr(label, language)) ]", row: row, col: col, role: .dialog) + 2
     }
     screen.cursor = Position(row: row, col: inner.col)

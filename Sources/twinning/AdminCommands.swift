@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// `twinning log`: who changed what, and when.
 struct LogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the change log: who changed what, and when.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: t(.aboutLog))
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only changes since this date (2026-05-14 or 14.05.2026).") var since: String?
     @Option(help: "Only changes by this login name.") var user: String?
@@ -28,8 +29,8 @@ struct LogCommand: ParsableCommand {
                     + changes.map { TSV.line([$0.at, $0.user, $0.action.rawValue, $0.entity.rawValue, String($0.entityId), $0.summary]) }
                 try emit(lines.joined(separator: "\n") + "\n", to: nil)
             case .text:
-                if changes.isEmpty { print("No changes recorded."); return }
-                let table = TextTable(headers: ["when", "who", "what", "record"])
+                if changes.isEmpty { print(t(.noChanges)); return }
+                let table = TextTable(headers: [t(.colWhen), t(.colWho), t(.colWhat), t(.colRecord)])
                 try emit(table.render(changes.map {
                     [$0.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""), $0.user,
                      // An import is undone by its number: `twinning undo --import ID`.
@@ -45,7 +46,7 @@ struct LogCommand: ParsableCommand {
 /// before it gets its name; exit 1 on any failure, so cron reports it.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Copy the database safely while others work, and check the copy.",
+        commandName: "backup", abstract: t(.aboutBackup),
         discussion: """
             DEST is a file, or a folder (ending in / or existing) that gets a dated file \
             twinning-YYYY-MM-DDTHH-MM-SSZ.sqlite. The folder must exist. The copy is written under a \
@@ -98,7 +99,7 @@ struct BackupCommand: ParsableCommand {
 /// `twinning check`: integrity, references and permissions, in plain words.
 /// Opens read-only and never writes; an empty or foreign file is named as such.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check the database file: integrity, references, permissions.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: t(.aboutCheck))
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -109,9 +110,9 @@ struct CheckCommand: ParsableCommand {
             let report = try database.check()
             for note in report.notes { print(note) }
             if report.isHealthy {
-                print("All checks passed.")
+                print(t(.allChecksPassed))
             } else {
-                for problem in report.problems { Console.error("problem: " + problem) }
+                for problem in report.problems { Console.error(t(.problem, problem)) }
                 throw ExitCode(1)
             }
         }

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 struct CitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cities", abstract: "Search, show, add and edit cities.",
+        commandName: "cities", abstract: t(.aboutCities),
         subcommands: [Search.self, Show.self, Add.self, Edit.self])
 
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Find cities by name (accents and case do not matter).")
+        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesSearch))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Part of a name, e.g. dusseldorf.") var text: String
         @Option(help: "Only this country (ISO code, e.g. DE).") var country: String?
@@ -30,9 +31,11 @@ struct CitiesCommand: ParsableCommand {
                     try emit(lines.joined(separator: "\n") + "\n", to: nil)
                 case .text:
                     if cities.isEmpty {
-                        throw UserError("No city matches \"\(TextSafety.excerpt(text))\"\(country.map { " in \($0)" } ?? "").")
+                        throw UserError(country.map { t(.noCityMatchesIn, TextSafety.excerpt(text), $0) }
+                                        ?? t(.noCityMatches, TextSafety.excerpt(text)))
                     }
-                    let table = TextTable(headers: ["name", "region", "country", "population", "id"], rightAligned: [3, 4])
+                    let table = TextTable(headers: [t(.colName), t(.colRegion), t(.colCountry), t(.colPopulation), t(.colId)],
+                                          rightAligned: [3, 4])
                     let lines = table.render(cities.map {
                         [$0.name, $0.admin1Name ?? "", $0.countryCode, Format.number($0.population),
                          $0.geonameId.map(String.init) ?? "-"]
@@ -44,7 +47,7 @@ struct CitiesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a city with its profile, partners, events and contacts.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesShow))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
         @Option(help: "text or json.") var format: OutputFormat = .text
@@ -81,11 +84,13 @@ struct CitiesCommand: ParsableCommand {
                 lines.append("")
                 lines.append("Partners (\(partners.count))")
                 if !partners.isEmpty {
-                    let table = TextTable(headers: ["id", "partner", "country", "type", "status", "since", "last event"], rightAligned: [0])
+                    let table = TextTable(headers: [t(.colId), t(.colPartner), t(.colCountry), t(.colType), t(.colStatus),
+                                                    t(.colSince), t(.colLastEvent)], rightAligned: [0])
                     lines += table.render(partners.map { d in
                         let (_, other) = d.sides(from: found.id)
-                        return [String(d.id), other.name, other.countryCode, d.partnership.type.words,
-                                d.partnership.status.words, d.partnership.since?.iso ?? "", d.lastEvent?.iso ?? ""]
+                        return [String(d.id), other.name, other.countryCode, d.partnership.type.label(CommandLineLanguage.current),
+                                d.partnership.status.label(CommandLineLanguage.current), d.partnership.since?.display(CommandLineLanguage.current) ?? "",
+                                d.lastEvent?.display(CommandLineLanguage.current) ?? ""]
                     }).map { "  " + $0 }
                 }
                 if !events.isEmpty {
@@ -130,7 +135,7 @@ struct CitiesCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a city that is not in the gazetteer.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesAdd))
         @OptionGroup var global: GlobalOptions
         @Option(parsing: .unconditional, help: "The city's name.") var name: String
         @Option(help: "ISO country code, e.g. DE.") var country: String
@@ -156,7 +161,7 @@ struct CitiesCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a city's name, population or profile.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesEdit))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
         @Option(parsing: .unconditional, help: "New name.") var name: String?

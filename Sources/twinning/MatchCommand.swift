@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// `twinning match`: suggested partner cities, why-not, batch ranking, and reviews.
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
-        abstract: "Suggest partner cities, ranked and explained.",
+        abstract: t(.aboutMatch),
         discussion: """
             twinning match CITY ranks every city of the gazetteer as a partner for CITY. \
             Weights come from a profile: the built-in "similar" or "learn", or NAME.weights \
@@ -20,7 +21,7 @@ struct MatchCommand: ParsableCommand {
     /// argument would take "review" for a city name).
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Ranked, explained partner suggestions for a city (the default of `twinning match`).")
+            abstract: t(.aboutMatchSuggest))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The home city: a name, \"Name, CC\" or a GeoNames id.") var city: String?
@@ -34,7 +35,8 @@ struct MatchCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Only candidates with at most this many inhabitants.") var maxPopulation: Int?
         @Option(help: "How many suggestions (per query with --batch).") var limit: Int = 10
         @Option(help: "text, json or tsv.") var format: OutputFormat = .text
-        @Option(help: "Language of the reasons: en or de.") var lang: String = "en"
+        /// The reasons follow --lang and LANG like every other text.
+        var lang: String { CommandLineLanguage.current.rawValue }
         @Option(help: "Explain the rank of this city instead of listing suggestions.") var whyNot: String?
         @Option(help: "Rank for every line \"geonameid<TAB>country_code\" of this file; prints TSV.") var batch: String?
 
@@ -93,7 +95,7 @@ struct MatchCommand: ParsableCommand {
 
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Accept, reject or snooze a suggested partner; the decision is kept with who and when.")
+            abstract: t(.aboutMatchReview))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The home city.") var city: String
         @Argument(help: "The suggested city.") var candidate: String
@@ -132,7 +134,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     struct Reviews: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List reviews of suggestions, newest first.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutMatchReviews))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Only the reviews for this home city.") var city: String?
         @Option(help: "text, json or tsv.") var format: OutputFormat = .text
@@ -151,7 +153,7 @@ struct MatchCommand: ParsableCommand {
 
     struct Profile: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a weight profile (copy it to NAME.weights in the profile folder to change it).")
+            abstract: t(.aboutMatchProfile))
         @Argument(help: "A profile name: similar, learn, or one of your files.") var name: String = "similar"
         @Flag(help: "Write it to the profile folder as NAME.weights (a built-in becomes editable).") var save = false
 

@@ -7,7 +7,7 @@ import TwinningUI
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "The annual report: partnerships with health, events, participants by country, dormant partnerships.",
+        abstract: t(.aboutReport),
         discussion: """
             md: Markdown. html: one self-contained page (no external files), printable. \
             csv: every table in one file, each starting with a title row and ending with an empty row; \
@@ -21,7 +21,6 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "md, html or csv.") var format: String = "md"
     @Option(help: "Write to this file instead of the screen (an existing file only with --force).") var output: String?
     @Flag(help: "Replace an existing --output file (never the database).") var force = false
-    @Option(help: "de or en (default: from LANG).") var lang: String?
 
     func run() throws {
         try runReporting {
@@ -30,10 +29,7 @@ struct ReportCommand: ParsableCommand {
             }
             let environment = ProcessInfo.processInfo.environment
             let config = UserConfig.load(path: UserConfig.defaultPath(environment: environment))
-            if let lang, !["de", "en"].contains(lang.lowercased().prefix(2)) {
-                throw UserError("--lang: \"\(TextSafety.excerpt(lang))\" is not one of: de, en.")
-            }
-            let language = ReportLanguage(rawValue: Language.detect(option: lang ?? config["language"], environment: environment).rawValue) ?? .en
+            let language = Language.detect(option: global.lang ?? config["language"], environment: environment).report
             let today = PartialDate.today()
             let years = try year.map(ReportCommand.parseYears) ?? (today.year...today.year)
             try checkOutput(output, force: force, database: global.databasePath)
@@ -44,7 +40,7 @@ struct ReportCommand: ParsableCommand {
             let report = try database.report(ReportScope(cityId: cityId ?? nil, years: years), today: today, rule: rule)
             let text = try ReportDocument.render(report, format: reportFormat, language: language)
             try emit(text, to: output, force: force, database: global.databasePath)
-            if let output { Console.error("Wrote \(output).") }
+            if let output { Console.error(t(.wrote, output)) }
         }
     }
 

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 
 /// Hidden: many mixed writes from one process, for the concurrency proof
 /// (several of these run at once on one file). Prints a JSON summary; exits
 /// non-zero if any write failed in a way a user would have seen.
 struct StressCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stress", abstract: "Many mixed writes, for testing.",
+    static let configuration = CommandConfiguration(commandName: "stress", abstract: t(.aboutStress),
                                                     shouldDisplay: false)
     @OptionGroup var global: GlobalOptions
     @Option(help: "How many writes.") var writes: Int = 1000

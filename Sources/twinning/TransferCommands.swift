@@ -10,7 +10,7 @@ enum TableKind: String, ExpressibleByArgument, CaseIterable {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import cities (GeoNames TSV or CSV), partnerships or events (CSV or JSON). All or nothing.",
+        abstract: t(.aboutImport),
         discussion: """
             cities: the columns of cities.tsv (geonameid, name, ascii_name, country_code, …).
             partnerships: geonameid_a, geonameid_b — or name_a, country_a, name_b, country_b.
@@ -49,7 +49,7 @@ struct ImportCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export cities, partnerships or events as CSV or JSON (import reads them back); events also as iCalendar (ics).",
+        abstract: t(.aboutExport),
         discussion: """
             --format ics (events only) writes an iCalendar file for calendar programs: all-day events, \
             dates known only to the month or year placed on the first day (the description says so). \
@@ -62,7 +62,6 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Replace an existing --output file (never the database).") var force = false
     @Flag(help: "cities: the whole gazetteer, not only the register.") var all = false
     @Option(help: "Only what concerns this city.") var city: String?
-    @Option(help: "ics: language of the descriptions, de or en (default: from LANG).") var lang: String?
 
     func run() throws {
         try runReporting {
@@ -88,17 +87,14 @@ struct ExportCommand: ParsableCommand {
             case .events: text = try exporter.exportEvents(format: exportFormat, filter: EventFilter(cityId: cityId ?? nil))
             }
             try emit(text, to: output, force: force, database: global.databasePath)
-            if let output { Console.error("Wrote \(output).") }
+            if let output { Console.error(t(.wrote, output)) }
         }
     }
 
     private func exportCalendar() throws {
         let environment = ProcessInfo.processInfo.environment
         let config = UserConfig.load(path: UserConfig.defaultPath(environment: environment))
-        if let lang, !["de", "en"].contains(lang.lowercased().prefix(2)) {
-            throw UserError("--lang: \"\(TextSafety.excerpt(lang))\" is not one of: de, en.")
-        }
-        let language = ReportLanguage(rawValue: Language.detect(option: lang ?? config["language"], environment: environment).rawValue) ?? .en
+        let language = Language.detect(option: global.lang ?? config["language"], environment: environment).report
         try checkOutput(output, force: force, database: global.databasePath)
         let database = try openDatabase(global)
         let home = try city.map { try resolveCity($0, in: database) }
@@ -113,7 +109,7 @@ struct ExportCommand: ParsableCommand {
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create the database with the gazetteer and the demo network.")
+        commandName: "init", abstract: t(.aboutInit))
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Only the gazetteer: no demo partnerships or events.") var empty = false
     @Flag(help: "Not even the gazetteer: an empty schema, e.g. to import a gazetteer of your own.") var bare = false

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// `twinning undo --import ID`: takes a whole import back in one step. The
 /// full-screen program's `u` undoes that session's last change; an import
@@ -8,7 +9,7 @@ import TwinningCore
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Undo an import as one step: remove the rows it added, restore the rows it updated.",
+        abstract: t(.aboutUndo),
         discussion: """
             The number is printed by `twinning import` and shown by `twinning log` ("import 42"). \
             The undo is refused, with the reason, when any of those rows was changed since \

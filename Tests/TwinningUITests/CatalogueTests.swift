@@ -17,7 +17,7 @@ final class CatalogueTests: XCTestCase {
         "de": ["ui.barFilter", "ui.colName", "ui.fieldName", "ui.colRegion", "ui.detailRegion", "ui.fieldRegion",
                "ui.colStatus", "ui.fieldStatus", "ui.filterPrompt", "ui.understoodDate", "ui.colYouth", "ui.colRank",
                "ui.formatOnline", "ui.formatHybrid", "ui.barExport", "report.formatOnline", "report.formatHybrid", "report.status", "report.format",
-               "report.partner", "report.icalFormat", "report.verdict", "report.listSeparator",
+               "report.partner", "report.icalFormat", "report.verdict", "report.labelled", "report.listSeparator",
                "key.space", "key.pageUp", "key.pageDown", "key.home", "key.end", "key.enter", "key.escape", "key.backTab",
                "key.backspace", "key.delete", "key.insert", "key.ctrl", "key.resize"],
         "fr": ["ui.fieldLatitude", "ui.fieldLongitude", "ui.detailNotes", "ui.fieldNotes", "ui.colType", "ui.fieldType",

@@ -98,10 +98,10 @@ public enum ReportDocument {
         var summaryRows: [[ReportCell]] = []
         summaryRows.append([.text(t(.partnerships).text(language)), .number(report.partnerships.count)])
         for (status, count) in report.byStatus where count > 0 {
-            summaryRows.append([.text(t(.status).text(language) + ": " + ReportWords.status(status).text(language)), .number(count)])
+            summaryRows.append([.text(t(.labelled, cells: [.text(t(.status).text(language)), .text(ReportWords.status(status).text(language))]).text(language)), .number(count)])
         }
         for (health, count) in report.byHealth {
-            summaryRows.append([.text(t(.health).text(language) + ": " + health.text.text(language)), .number(count)])
+            summaryRows.append([.text(t(.labelled, cells: [.text(t(.health).text(language)), .text(health.text.text(language))]).text(language)), .number(count)])
         }
         summaryRows.append([.text(t(.eventsInPeriod).text(language)), .number(period.events)])
         summaryRows.append([.text(t(.participants).text(language)), .number(period.participants)])

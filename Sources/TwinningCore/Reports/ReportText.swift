@@ -11,7 +11,7 @@ public enum ReportText: String, CatalogueKey {
     case formatInPerson, formatOnline, formatHybrid
     case healthActive, healthQuiet, healthDormant
     // Funding check
-    case verdict, listSeparator, eligible, notEligible, participantsEnough, participantsTooFew, participantsMissing
+    case verdict, labelled, listSeparator, eligible, notEligible, participantsEnough, participantsTooFew, participantsMissing
     case byCountryMissing, invitedEnough, invitedTooFew
     // Report document
     case annualReport, report, allPartnerships, partnerships, status, health, eventsInPeriod, participants
