@@ -21,4 +21,24 @@ public enum CLIText: String, CatalogueKey {
     case countPartnerships, countPartnershipsOne, countEvents, countEventsOne
     case colName, colRegion, colCountry, colPopulation, colId, colPartner, colType, colStatus, colSince, colLastEvent
     case colCity, colDate, colPartnership, colKind, colFormat, colPeople, colWhen, colWho, colWhat, colRecord
+    // Help texts of the options
+    case hOnlyChangesSinceThisDate, hOnlyChangesByThisLogin, hAtMostThisManyLines, hTextJsonOrTsv, hTheFileOrTheFolder
+    case hReplaceAnExistingFileNever, hBackingUpIntoAFolder, hPartOfANameE, hOnlyThisCountryIsoCode, hAtMostThisManyResults
+    case hGeonamesIdNameOrName, hTextOrJson, hCommaSeparatedThemesEG, hCommaSeparatedStrengths, hCommaSeparatedChallenges
+    case hFreeText, hYesOrNoIsThe, hTheCityName, hIsoCountryCodeEG, hRegionStateProvince, hLatitudeInDegrees
+    case hLongitudeInDegrees, hNumberOfInhabitants, hNewName, hOnlyEventsOfThisCity, hOnlyEventsOfThisPartnership
+    case hOnlyEventsThatStartedIn, hShortTitle, hEndDateNoneClears, hNumberOfParticipants, hOfThemHowManyUnder
+    case hParticipantsPerCountryEG, hThePartnershipIdSeePartnerships, hTheEventIdSeeEvents, hTheEventId
+    case hDoNotAskNeededWhen, hTheHomeCityAName, hOnlyCandidatesInThisCountry, hSimilarSimilarChallengesOrLearn
+    case hAWeightProfileNameDefault, hDistancePreferenceBusNoneOr, hOnlyCandidatesAtLeastThis, hOnlyCandidatesAtMostThis
+    case hOnlyCandidatesWithAtLeast, hOnlyCandidatesWithAtMost, hHowManySuggestionsPerQuery, hExplainTheRankOfThis
+    case hRankForEveryLineGeonameid, hTheHomeCity, hTheSuggestedCity, hAcceptTheSuggestion, hRejectTheSuggestionWithA
+    case hSnoozeTheSuggestionUntilThis, hANoteForAcceptOr, hOnlyTheReviewsForThis, hAProfileNameSimilarLearn
+    case hWriteItToTheProfile, hColourThemeDefaultHighContrast, hNoColoursAsWithNo, hBrowseOnlyNothingCanBe
+    case hForAnSshForcecommandAccount, hOnlyThePartnersOfThis, hSinceWhenOrNoneClears, hUntilWhenNoneClears
+    case hCommaSeparatedThemes, hTheFirstCity, hTheSecondCity, hThePartnershipId, hReportOnThisCityPartnerships
+    case hTheYearOrARange, hMdHtmlOrCsv, hWriteToThisFileInstead, hReplaceAnExistingOutputFile, hHowManyWrites
+    case hSeedOfTheRandomChoices, hCitiesPartnershipsOrEvents, hTheFileToRead, hCsvJsonOrIcsEvents
+    case hCitiesTheWholeGazetteerNot, hOnlyWhatConcernsThisCity, hOnlyTheGazetteerNoDemo, hNotEvenTheGazetteerAn
+    case hReplaceAnExistingDatabaseIts, hTheImportNumberInThe, hWhoTravelled, hOnlyThisStatus, hOnlyThisType, hStartDate
 }

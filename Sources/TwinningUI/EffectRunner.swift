@@ -305,7 +305,7 @@ public final class EffectRunner {
         var lines: [String] = []
         switch why.standing {
         case .ranked(let rank, let total):
-            lines.append(tr(.matchDetailScore, language, String(format: "%.2f", s.score), String(rank), Formatting.number(total, language)))
+            lines.append(tr(.matchDetailScore, language, Formatting.fixed(Double(s.score), digits: 2, language), String(rank), Formatting.number(total, language)))
         case .isHome: lines.append(tr(.whyNotIsHome, language))
         case .alreadyPartner: lines.append(tr(.whyNotAlreadyPartner, language))
         case .reviewed: lines.append(tr(.whyNotReviewed, language))
@@ -315,7 +315,7 @@ public final class EffectRunner {
             lines.append("")
             lines.append(tr(.whyNotHoldingBack, language))
             for gap in why.holdingBack {
-                lines.append("  \(gap.feature.label(lang)): \(gap.value.map { String(format: "%.2f", $0) } ?? "–") / \(String(format: "%.2f", gap.topValue))  — \(s.explanation(gap.feature).text(lang))")
+                lines.append("  \(gap.feature.label(lang)): \(gap.value.map { Formatting.fixed(Double($0), digits: 2, language) } ?? "–") / \(Formatting.fixed(Double(gap.topValue), digits: 2, language))  — \(s.explanation(gap.feature).text(lang))")
             }
         }
         for missing in why.missing { lines.append("  " + missing.text(lang)) }

@@ -15,6 +15,12 @@ public enum Formatting {
         ReportWords.decimal(value, digits: digits, language.report)
     }
 
+    /// Scores and weights: "0.46" in English and German (as the screens have
+    /// always shown them), "0,46" in French.
+    public static func fixed(_ value: Double, digits: Int, _ language: Language) -> String {
+        language == .fr ? decimal(value, digits: digits, language) : String(format: "%.\(digits)f", value)
+    }
+
     static let months: [Language: [String]] = [
         .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         .de: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],

@@ -35,7 +35,7 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
         guard state.matches.rows.indices.contains(position) else { break }
         let s = state.matches.rows[position]
         let bar = bars(SafeMath.int(s.score * 100), of: 100, width: 10, ascii: state.asciiOnly)
-        let score = DisplayWidth.pad(bar, to: 10) + String(format: " %.2f", s.score)
+        let score = DisplayWidth.pad(bar, to: 10) + " " + Formatting.fixed(Double(s.score), digits: 2, language)
         let reason = s.reasons(limit: 1).first?.text(lang) ?? ""
         putRow(&screen, row: first + line, col: rect.col, width: rect.columns, cells: [
             (String(s.rank), 4, true), (s.name, nameWidth, false), (s.countryCode, 4, false), (score, scoreWidth, false),
@@ -80,14 +80,14 @@ private func renderMatchDetail(_ screen: inout Screen, _ state: AppState, _ rect
         screen.put(text, row: row, col: rect.col + 1, role: role, maxWidth: rect.columns - 1)
         row += 1
     }
-    line("\(s.name) (\(s.countryCode)) · " + tr(.matchDetailScore, language, String(format: "%.2f", s.score), String(s.rank),
+    line("\(s.name) (\(s.countryCode)) · " + tr(.matchDetailScore, language, Formatting.fixed(Double(s.score), digits: 2, language), String(s.rank),
                                                  Formatting.number(state.matches.total, language)), .header)
     let ordered = s.contributions.filter { $0.weight > 0 }.sorted {
         $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.feature.rawValue < $1.feature.rawValue
     }
     for c in ordered {
-        let value = c.value.map { String(format: "%.2f", $0) } ?? " –  "
-        let part = c.value == nil ? "      " : String(format: "+%.2f ", c.contribution)
+        let value = c.value.map { Formatting.fixed(Double($0), digits: 2, language) } ?? " –  "
+        let part = c.value == nil ? "      " : "+" + Formatting.fixed(Double(c.contribution), digits: 2, language) + " "
         line("\(part) \(DisplayWidth.pad(c.feature.label(lang), to: 20)) \(value)  \(s.explanation(c.feature).text(lang))",
              c.value == nil ? .dim : .normal)
     }
@@ -108,7 +108,7 @@ private func renderWeights(_ screen: inout Screen, _ state: AppState) {
         let r = inner.row + i - first
         let weight = profile.weight(feature)
         let slider = bars(SafeMath.int(weight * 100), of: 1000, width: 20, ascii: state.asciiOnly)
-        let text = DisplayWidth.pad(feature.label(language.rawValue), to: 22) + String(format: "%5.2f  ", weight) + slider
+        let text = DisplayWidth.pad(feature.label(language.rawValue), to: 22) + DisplayWidth.pad(Formatting.fixed(Double(weight), digits: 2, language), to: 5, alignRight: true) + "  " + slider
         let focused = i == state.matches.weightFocus
         screen.fill(row: r, col: inner.col, width: inner.columns, role: focused ? .selected : .dialog)
         screen.put((focused ? "> " : "  ") + text, row: r, col: inner.col, role: focused ? .selected : .dialog, maxWidth: inner.columns)

@@ -7,10 +7,10 @@ import TwinningUI
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: t(.aboutLog))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only changes since this date (2026-05-14 or 14.05.2026).") var since: String?
-    @Option(help: "Only changes by this login name.") var user: String?
-    @Option(help: "At most this many lines.") var limit: Int = 100
-    @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+    @Option(help: ArgumentHelp(t(.hOnlyChangesSinceThisDate))) var since: String?
+    @Option(help: ArgumentHelp(t(.hOnlyChangesByThisLogin))) var user: String?
+    @Option(help: ArgumentHelp(t(.hAtMostThisManyLines))) var limit: Int = 100
+    @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
     func run() throws {
         try runReporting {
@@ -55,9 +55,9 @@ struct BackupCommand: ParsableCommand {
             backups in that folder so that N remain; no other file is touched.
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The file, or the folder (ending in /), to write the copy to.") var destination: String
-    @Flag(help: "Replace an existing file (never the database itself).") var force = false
-    @Option(help: "Backing up into a folder: keep only the N newest dated backups there.") var keep: Int?
+    @Argument(help: ArgumentHelp(t(.hTheFileOrTheFolder))) var destination: String
+    @Flag(help: ArgumentHelp(t(.hReplaceAnExistingFileNever))) var force = false
+    @Option(help: ArgumentHelp(t(.hBackingUpIntoAFolder))) var keep: Int?
 
     func run() throws {
         try runReporting {

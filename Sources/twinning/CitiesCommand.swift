@@ -11,10 +11,10 @@ struct CitiesCommand: ParsableCommand {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutCitiesSearch))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Part of a name, e.g. dusseldorf.") var text: String
-        @Option(help: "Only this country (ISO code, e.g. DE).") var country: String?
-        @Option(help: "At most this many results.") var limit: Int = 20
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Argument(help: ArgumentHelp(t(.hPartOfANameE))) var text: String
+        @Option(help: ArgumentHelp(t(.hOnlyThisCountryIsoCode))) var country: String?
+        @Option(help: ArgumentHelp(t(.hAtMostThisManyResults))) var limit: Int = 20
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
         func run() throws {
             try runReporting {
@@ -49,8 +49,8 @@ struct CitiesCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutCitiesShow))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
-        @Option(help: "text or json.") var format: OutputFormat = .text
+        @Argument(help: ArgumentHelp(t(.hGeonamesIdNameOrName))) var city: String
+        @Option(help: ArgumentHelp(t(.hTextOrJson))) var format: OutputFormat = .text
 
         func run() throws {
             try runReporting {
@@ -113,11 +113,11 @@ struct CitiesCommand: ParsableCommand {
 
     /// The profile options shared by add and edit.
     struct ProfileOptions: ParsableArguments {
-        @Option(parsing: .unconditional, help: "Comma-separated themes, e.g. \"youth, climate\".") var themes: String?
-        @Option(parsing: .unconditional, help: "Comma-separated strengths.") var strengths: String?
-        @Option(parsing: .unconditional, help: "Comma-separated challenges.") var challenges: String?
-        @Option(parsing: .unconditional, help: "Free text.") var notes: String?
-        @Option(help: "yes or no: is the city looking for partners?") var seeking: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hCommaSeparatedThemesEG))) var themes: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hCommaSeparatedStrengths))) var strengths: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hCommaSeparatedChallenges))) var challenges: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hFreeText))) var notes: String?
+        @Option(help: ArgumentHelp(t(.hYesOrNoIsThe))) var seeking: String?
 
         func apply(to city: inout City) throws {
             if let themes { city.themes = Validation.parseTags(themes) }
@@ -137,12 +137,12 @@ struct CitiesCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutCitiesAdd))
         @OptionGroup var global: GlobalOptions
-        @Option(parsing: .unconditional, help: "The city's name.") var name: String
-        @Option(help: "ISO country code, e.g. DE.") var country: String
-        @Option(parsing: .unconditional, help: "Region (state, province).") var region: String?
-        @Option(parsing: .unconditional, help: "Latitude in degrees.") var lat: Double?
-        @Option(parsing: .unconditional, help: "Longitude in degrees.") var lon: Double?
-        @Option(parsing: .unconditional, help: "Number of inhabitants.") var population: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hTheCityName))) var name: String
+        @Option(help: ArgumentHelp(t(.hIsoCountryCodeEG))) var country: String
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hRegionStateProvince))) var region: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hLatitudeInDegrees))) var lat: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hLongitudeInDegrees))) var lon: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hNumberOfInhabitants))) var population: Int?
         @OptionGroup var profile: ProfileOptions
 
         func run() throws {
@@ -163,11 +163,11 @@ struct CitiesCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutCitiesEdit))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
-        @Option(parsing: .unconditional, help: "New name.") var name: String?
-        @Option(parsing: .unconditional, help: "Number of inhabitants.") var population: Int?
-        @Option(parsing: .unconditional, help: "Latitude in degrees.") var lat: Double?
-        @Option(parsing: .unconditional, help: "Longitude in degrees.") var lon: Double?
+        @Argument(help: ArgumentHelp(t(.hGeonamesIdNameOrName))) var city: String
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hNewName))) var name: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hNumberOfInhabitants))) var population: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hLatitudeInDegrees))) var lat: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hLongitudeInDegrees))) var lon: Double?
         @OptionGroup var profile: ProfileOptions
 
         func run() throws {

@@ -22,10 +22,10 @@ struct EventsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutEventsList))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only events of this city's partnerships.") var city: String?
-        @Option(help: "Only events of this partnership.") var partnership: Int64?
-        @Option(help: "Only events that started in this year.") var year: Int?
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Option(help: ArgumentHelp(t(.hOnlyEventsOfThisCity))) var city: String?
+        @Option(help: ArgumentHelp(t(.hOnlyEventsOfThisPartnership))) var partnership: Int64?
+        @Option(help: ArgumentHelp(t(.hOnlyEventsThatStartedIn))) var year: Int?
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
         func run() throws {
             try runReporting {
@@ -54,19 +54,19 @@ struct EventsCommand: ParsableCommand {
         }
     }
 
-    static let dateHelp = "Start date: 2026-05-14, 14.05.2026, 2026-05 or 2026."
+    static var dateHelp: String { t(.hStartDate, t(.dateForms)) }
 
     /// Options shared by add and edit. --date and --kind are not here: `add`
     /// needs them and `edit` does not, and the help must say which.
     struct Fields: ParsableArguments {
-        @Option(parsing: .unconditional, help: "Short title.") var title: String?
-        @Option(help: "End date (\"none\" clears).") var end: String?
-        @Option(help: "Who travelled: \(EventDirection.choices).") var direction: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hShortTitle))) var title: String?
+        @Option(help: ArgumentHelp(t(.hEndDateNoneClears))) var end: String?
+        @Option(help: ArgumentHelp(t(.hWhoTravelled, EventDirection.choices))) var direction: String?
         @Option(help: "\(EventFormat.choices).") var format: String?
-        @Option(parsing: .unconditional, help: "Number of participants.") var participants: Int?
-        @Option(parsing: .unconditional, help: "Of them, how many under 30.") var youth: Int?
-        @Option(name: .customLong("by-country"), help: "Participants per country, e.g. \"DE:20; FR:22\".") var byCountry: String?
-        @Option(parsing: .unconditional, help: "Free text.") var notes: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hNumberOfParticipants))) var participants: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOfThemHowManyUnder))) var youth: Int?
+        @Option(name: .customLong("by-country"), help: ArgumentHelp(t(.hParticipantsPerCountryEG))) var byCountry: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hFreeText))) var notes: String?
 
         func apply(to e: inout Event, kind: String?, date: String?) throws {
             if let title { e.title = title }
@@ -90,7 +90,7 @@ struct EventsCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutEventsAdd))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The partnership's id (see partnerships list).") var partnership: Int64
+        @Option(help: ArgumentHelp(t(.hThePartnershipIdSeePartnerships))) var partnership: Int64
         @Option(help: ArgumentHelp(EventsCommand.dateHelp)) var date: String
         @Option(help: "\(EventKind.choices).") var kind: String
         @OptionGroup var fields: Fields
@@ -114,7 +114,7 @@ struct EventsCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutEventsEdit))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The event's id (see events list).") var id: Int64
+        @Argument(help: ArgumentHelp(t(.hTheEventIdSeeEvents))) var id: Int64
         @Option(help: ArgumentHelp(EventsCommand.dateHelp)) var date: String?
         @Option(help: "\(EventKind.choices).") var kind: String?
         @OptionGroup var fields: Fields
@@ -133,8 +133,8 @@ struct EventsCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutEventsRemove))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The event's id.") var id: Int64
-        @Flag(help: "Do not ask; needed when not run from a terminal.") var yes = false
+        @Argument(help: ArgumentHelp(t(.hTheEventId))) var id: Int64
+        @Flag(help: ArgumentHelp(t(.hDoNotAskNeededWhen))) var yes = false
 
         func run() throws {
             try runReporting {

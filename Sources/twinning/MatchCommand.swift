@@ -24,21 +24,21 @@ struct MatchCommand: ParsableCommand {
             abstract: t(.aboutMatchSuggest))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The home city: a name, \"Name, CC\" or a GeoNames id.") var city: String?
-        @Option(name: .customLong("country"), help: "Only candidates in this country (repeatable).") var countries: [String] = []
-        @Option(help: "similar (similar challenges) or learn (its strengths meet your challenges).") var mode: String?
-        @Option(help: "A weight profile name (default: the mode's).") var profile: String?
-        @Option(help: "Distance preference: bus, none or far.") var distance: String?
-        @Option(parsing: .unconditional, help: "Only candidates at least this many km away.") var minKm: Double?
-        @Option(parsing: .unconditional, help: "Only candidates at most this many km away.") var maxKm: Double?
-        @Option(parsing: .unconditional, help: "Only candidates with at least this many inhabitants.") var minPopulation: Int?
-        @Option(parsing: .unconditional, help: "Only candidates with at most this many inhabitants.") var maxPopulation: Int?
-        @Option(help: "How many suggestions (per query with --batch).") var limit: Int = 10
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Argument(help: ArgumentHelp(t(.hTheHomeCityAName))) var city: String?
+        @Option(name: .customLong("country"), help: ArgumentHelp(t(.hOnlyCandidatesInThisCountry))) var countries: [String] = []
+        @Option(help: ArgumentHelp(t(.hSimilarSimilarChallengesOrLearn))) var mode: String?
+        @Option(help: ArgumentHelp(t(.hAWeightProfileNameDefault))) var profile: String?
+        @Option(help: ArgumentHelp(t(.hDistancePreferenceBusNoneOr))) var distance: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesAtLeastThis))) var minKm: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesAtMostThis))) var maxKm: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesWithAtLeast))) var minPopulation: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesWithAtMost))) var maxPopulation: Int?
+        @Option(help: ArgumentHelp(t(.hHowManySuggestionsPerQuery))) var limit: Int = 10
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
         /// The reasons follow --lang and LANG like every other text.
         var lang: String { CommandLineLanguage.current.rawValue }
-        @Option(help: "Explain the rank of this city instead of listing suggestions.") var whyNot: String?
-        @Option(help: "Rank for every line \"geonameid<TAB>country_code\" of this file; prints TSV.") var batch: String?
+        @Option(help: ArgumentHelp(t(.hExplainTheRankOfThis))) var whyNot: String?
+        @Option(help: ArgumentHelp(t(.hRankForEveryLineGeonameid))) var batch: String?
 
         func run() throws {
             try runReporting {
@@ -97,12 +97,12 @@ struct MatchCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t(.aboutMatchReview))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The home city.") var city: String
-        @Argument(help: "The suggested city.") var candidate: String
-        @Flag(help: "Accept the suggestion.") var accept = false
-        @Option(parsing: .unconditional, help: "Reject the suggestion, with a reason.") var reject: String?
-        @Option(help: "Snooze the suggestion until this date (YYYY-MM-DD or 14.05.2026).") var snooze: String?
-        @Option(parsing: .unconditional, help: "A note (for --accept or --snooze).") var reason: String?
+        @Argument(help: ArgumentHelp(t(.hTheHomeCity))) var city: String
+        @Argument(help: ArgumentHelp(t(.hTheSuggestedCity))) var candidate: String
+        @Flag(help: ArgumentHelp(t(.hAcceptTheSuggestion))) var accept = false
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hRejectTheSuggestionWithA))) var reject: String?
+        @Option(help: ArgumentHelp(t(.hSnoozeTheSuggestionUntilThis))) var snooze: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hANoteForAcceptOr))) var reason: String?
 
         func run() throws {
             try runReporting {
@@ -136,8 +136,8 @@ struct MatchCommand: ParsableCommand {
     struct Reviews: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutMatchReviews))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Only the reviews for this home city.") var city: String?
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Argument(help: ArgumentHelp(t(.hOnlyTheReviewsForThis))) var city: String?
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
         func run() throws {
             try runReporting {
@@ -154,8 +154,8 @@ struct MatchCommand: ParsableCommand {
     struct Profile: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: t(.aboutMatchProfile))
-        @Argument(help: "A profile name: similar, learn, or one of your files.") var name: String = "similar"
-        @Flag(help: "Write it to the profile folder as NAME.weights (a built-in becomes editable).") var save = false
+        @Argument(help: ArgumentHelp(t(.hAProfileNameSimilarLearn))) var name: String = "similar"
+        @Flag(help: ArgumentHelp(t(.hWriteItToTheProfile))) var save = false
 
         func run() throws {
             try runReporting {

@@ -11,10 +11,10 @@ struct PartnershipsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsList))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only the partners of this city.") var city: String?
-        @Option(help: "Only this status: \(PartnershipStatus.choices).") var status: String?
-        @Option(help: "Only this type: \(PartnershipType.choices).") var type: String?
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Option(help: ArgumentHelp(t(.hOnlyThePartnersOfThis))) var city: String?
+        @Option(help: ArgumentHelp(t(.hOnlyThisStatus, PartnershipStatus.choices))) var status: String?
+        @Option(help: ArgumentHelp(t(.hOnlyThisType, PartnershipType.choices))) var type: String?
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
         func run() throws {
             try runReporting {
@@ -64,10 +64,10 @@ struct PartnershipsCommand: ParsableCommand {
     struct Fields: ParsableArguments {
         @Option(help: "\(PartnershipType.choices).") var type: String?
         @Option(help: "\(PartnershipStatus.choices).") var status: String?
-        @Option(help: "Since when: 2026-05-14, 14.05.2026, 2026-05 or 2026 (\"none\" clears).") var since: String?
-        @Option(help: "Until when (\"none\" clears).") var until: String?
-        @Option(parsing: .unconditional, help: "Comma-separated themes.") var themes: String?
-        @Option(parsing: .unconditional, help: "Free text.") var notes: String?
+        @Option(help: ArgumentHelp(t(.hSinceWhenOrNoneClears))) var since: String?
+        @Option(help: ArgumentHelp(t(.hUntilWhenNoneClears))) var until: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hCommaSeparatedThemes))) var themes: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hFreeText))) var notes: String?
 
         func apply(to p: inout Partnership) throws {
             if let type { p.type = try parseChoice(type, PartnershipType.self, option: "--type") }
@@ -82,8 +82,8 @@ struct PartnershipsCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsAdd))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The first city.") var first: String
-        @Argument(help: "The second city.") var second: String
+        @Argument(help: ArgumentHelp(t(.hTheFirstCity))) var first: String
+        @Argument(help: ArgumentHelp(t(.hTheSecondCity))) var second: String
         @OptionGroup var fields: Fields
 
         func run() throws {
@@ -104,7 +104,7 @@ struct PartnershipsCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsEdit))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The partnership's id (see partnerships list).") var id: Int64
+        @Argument(help: ArgumentHelp(t(.hThePartnershipIdSeePartnerships))) var id: Int64
         @OptionGroup var fields: Fields
 
         func run() throws {
@@ -121,8 +121,8 @@ struct PartnershipsCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsRemove))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The partnership's id.") var id: Int64
-        @Flag(help: "Do not ask; needed when not run from a terminal.") var yes = false
+        @Argument(help: ArgumentHelp(t(.hThePartnershipId))) var id: Int64
+        @Flag(help: ArgumentHelp(t(.hDoNotAskNeededWhen))) var yes = false
 
         func run() throws {
             try runReporting {

@@ -16,11 +16,11 @@ struct ReportCommand: ParsableCommand {
             health_active_years and health_quiet_years (default 2 and 5).
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Report on this city's partnerships (default: all partnerships).") var city: String?
-    @Option(help: "The year, or a range such as 2020-2025 (default: this year).") var year: String?
-    @Option(help: "md, html or csv.") var format: String = "md"
-    @Option(help: "Write to this file instead of the screen (an existing file only with --force).") var output: String?
-    @Flag(help: "Replace an existing --output file (never the database).") var force = false
+    @Option(help: ArgumentHelp(t(.hReportOnThisCityPartnerships))) var city: String?
+    @Option(help: ArgumentHelp(t(.hTheYearOrARange))) var year: String?
+    @Option(help: ArgumentHelp(t(.hMdHtmlOrCsv))) var format: String = "md"
+    @Option(help: ArgumentHelp(t(.hWriteToThisFileInstead))) var output: String?
+    @Flag(help: ArgumentHelp(t(.hReplaceAnExistingOutputFile))) var force = false
 
     func run() throws {
         try runReporting {

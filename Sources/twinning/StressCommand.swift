@@ -11,8 +11,8 @@ struct StressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stress", abstract: t(.aboutStress),
                                                     shouldDisplay: false)
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How many writes.") var writes: Int = 1000
-    @Option(help: "Seed of the random choices.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(t(.hHowManyWrites))) var writes: Int = 1000
+    @Option(help: ArgumentHelp(t(.hSeedOfTheRandomChoices))) var seed: UInt64 = 1
 
     struct Summary: Encodable {
         var session = ""

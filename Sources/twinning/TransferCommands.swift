@@ -17,8 +17,8 @@ struct ImportCommand: ParsableCommand {
             events: geonameid_a, geonameid_b (or partnership_id), start, kind, … as `twinning export events` writes them.
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "cities, partnerships or events.") var kind: TableKind
-    @Argument(help: "The file to read.") var file: String
+    @Argument(help: ArgumentHelp(t(.hCitiesPartnershipsOrEvents))) var kind: TableKind
+    @Argument(help: ArgumentHelp(t(.hTheFileToRead))) var file: String
 
     func run() throws {
         try runReporting {
@@ -56,12 +56,12 @@ struct ExportCommand: ParsableCommand {
             CSV cells that a spreadsheet would run as a formula (=, +, -, @) start with an apostrophe.
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "cities, partnerships or events.") var kind: TableKind
-    @Option(help: "csv, json, or ics (events only).") var format: String = "csv"
-    @Option(help: "Write to this file instead of the screen (an existing file only with --force).") var output: String?
-    @Flag(help: "Replace an existing --output file (never the database).") var force = false
-    @Flag(help: "cities: the whole gazetteer, not only the register.") var all = false
-    @Option(help: "Only what concerns this city.") var city: String?
+    @Argument(help: ArgumentHelp(t(.hCitiesPartnershipsOrEvents))) var kind: TableKind
+    @Option(help: ArgumentHelp(t(.hCsvJsonOrIcsEvents))) var format: String = "csv"
+    @Option(help: ArgumentHelp(t(.hWriteToThisFileInstead))) var output: String?
+    @Flag(help: ArgumentHelp(t(.hReplaceAnExistingOutputFile))) var force = false
+    @Flag(help: ArgumentHelp(t(.hCitiesTheWholeGazetteerNot))) var all = false
+    @Option(help: ArgumentHelp(t(.hOnlyWhatConcernsThisCity))) var city: String?
 
     func run() throws {
         try runReporting {
@@ -111,9 +111,9 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: t(.aboutInit))
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Only the gazetteer: no demo partnerships or events.") var empty = false
-    @Flag(help: "Not even the gazetteer: an empty schema, e.g. to import a gazetteer of your own.") var bare = false
-    @Flag(help: "Replace an existing database (its data is lost).") var force = false
+    @Flag(help: ArgumentHelp(t(.hOnlyTheGazetteerNoDemo))) var empty = false
+    @Flag(help: ArgumentHelp(t(.hNotEvenTheGazetteerAn))) var bare = false
+    @Flag(help: ArgumentHelp(t(.hReplaceAnExistingDatabaseIts))) var force = false
 
     func run() throws {
         try runReporting {

@@ -11,6 +11,12 @@ struct Twinning: ParsableCommand {
         let arguments = Kiosk.guardArguments(Array(CommandLine.arguments.dropFirst()), environment: environment)
         Backtraces.ensure(arguments: arguments, environment: environment,
                           kiosk: Kiosk.isOn(environment) || arguments.contains("--kiosk"))
+        // Checked before parsing, because the help texts are already in the chosen language;
+        // said like every other error: one line, exit 1.
+        if let lang = CommandLineLanguage.option(in: arguments), Language(rawValue: lang.lowercased().prefix(2).description) == nil {
+            Console.error("twinning: " + TextSafety.sanitized(t(.errLang, TextSafety.excerpt(lang))))
+            Foundation.exit(1)
+        }
         main(arguments)
     }
 
@@ -32,12 +38,6 @@ struct GlobalOptions: ParsableArguments {
     /// Read before parsing by `CommandLineLanguage`; declared here so every command accepts it.
     @Option(name: .long, help: ArgumentHelp(t(.optionLang), valueName: "en|de|fr"))
     var lang: String?
-
-    func validate() throws {
-        if let lang, Language(rawValue: lang.lowercased().prefix(2).description) == nil {
-            throw ValidationError(t(.errLang, TextSafety.excerpt(lang)))
-        }
-    }
 
     var databasePath: String { DatabaseLocation.resolve(option: db) }
 }

@@ -16,7 +16,7 @@ struct UndoCommand: ParsableCommand {
             (or has gained events, partners, contacts or reviews).
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("import"), help: ArgumentHelp("The import's number in the change log.", valueName: "id"))
+    @Option(name: .customLong("import"), help: ArgumentHelp(t(.hTheImportNumberInThe), valueName: "id"))
     var importId: Int64
 
     func run() throws {
