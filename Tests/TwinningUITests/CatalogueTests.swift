@@ -10,7 +10,7 @@ final class CatalogueTests: XCTestCase {
     /// Every typed key of the program: the screens, key names, reports, the command line.
     static let typedKeys: [String] = S.allCases.map(\.catalogueKey) + KeyText.allCases.map(\.catalogueKey)
         + ReportText.allCases.map(\.catalogueKey) + CLIText.allCases.map(\.catalogueKey)
-        + MatchFeature.allCases.map(\.catalogueKey)
+        + MatchFeature.allCases.map(\.catalogueKey) + ReasonText.allCases.map(\.catalogueKey)
 
     /// Texts that are the same as the English one on purpose: words both languages
     /// share, symbols, units, and the key names German screens have always shown.
