@@ -18,7 +18,7 @@ public enum CLIText: String, CatalogueKey {
     case cityHasNoPartnerships, noCityMatches, noCityMatchesIn, noPartnership, noEvent, noChanges, allChecksPassed
     case problem, loaded, loadedDemo, addedEvent, addedPartnership, eventWhat, deleted, partnershipWhat
     case partnershipWhatOne, deletedPartnership, deletedPartnershipOne
-    case countPartnerships, countPartnershipsOne, countEvents, countEventsOne
+    case countPartnerships, countPartnershipsOne, countEvents, countEventsOne, didYouMean, ambiguousCity
     case colName, colRegion, colCountry, colPopulation, colId, colPartner, colType, colStatus, colSince, colLastEvent
     case colCity, colDate, colPartnership, colKind, colFormat, colPeople, colWhen, colWho, colWhat, colRecord
     // Help texts of the options
@@ -41,4 +41,9 @@ public enum CLIText: String, CatalogueKey {
     case hSeedOfTheRandomChoices, hCitiesPartnershipsOrEvents, hTheFileToRead, hCsvJsonOrIcsEvents
     case hCitiesTheWholeGazetteerNot, hOnlyWhatConcernsThisCity, hOnlyTheGazetteerNoDemo, hNotEvenTheGazetteerAn
     case hReplaceAnExistingDatabaseIts, hTheImportNumberInThe, hWhoTravelled, hOnlyThisStatus, hOnlyThisType, hStartDate
+    // twinning match
+    case matchHeader, modeLearn, modeSimilar, noCityPassesFilters, colRank, colScore, colDistance, colTopReasons
+    case colFeature, colLost, colHere, colTop10, colWhy, colHome, colCandidate, colDecision, colUntil, colReason
+    case missingFeatures, standingRanked, standingIsHome, standingAlreadyPartner, standingReviewed
+    case standingFilteredOut, whyScore, nothingHoldsBack, holdingBack, countingFor, notCountedMissing, noReviews
 }

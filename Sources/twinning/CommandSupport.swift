@@ -122,11 +122,11 @@ func resolveCity(_ reference: String, in database: AppDatabase) throws -> City {
         let suggestions = try database.searchCities(reference.split(separator: ",").first.map(String.init) ?? reference, limit: 5)
         var message = t(.noCityMatches, TextSafety.excerpt(reference))
         if !suggestions.isEmpty {
-            message += " Did you mean: " + suggestions.map { "\($0.name), \($0.countryCode)" }.joined(separator: "; ") + "?"
+            message += " " + t(.didYouMean, suggestions.map { "\($0.name), \($0.countryCode)" }.joined(separator: "; "))
         }
         throw UserError(message)
     case .ambiguous(let cities):
-        var lines = ["\"\(TextSafety.excerpt(reference))\" fits \(cities.count) cities; give the GeoNames id or \"Name, CC\":"]
+        var lines = [t(.ambiguousCity, TextSafety.excerpt(reference), String(cities.count))]
         let table = TextTable(headers: [t(.colName), t(.colRegion), t(.colCountry), t(.colPopulation), t(.colId)],
                               rightAligned: [3, 4])
         lines += table.render(cities.prefix(20).map { c in

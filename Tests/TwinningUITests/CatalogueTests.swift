@@ -25,7 +25,8 @@ final class CatalogueTests: XCTestCase {
                "ui.colDate", "ui.fieldStart", "ui.detailSource", "ui.understoodDate", "ui.colYouth", "ui.colRank",
                "ui.colScore", "ui.barExport", "ui.barMode", "ui.detailContacts", "ui.acceptContact", "ui.typeContact",
                "ui.fieldParticipants", "ui.detailParticipants", "ui.reportParticipants",
-               "report.date", "report.participants", "key.ctrl", "cli.colDate", "cli.colType"],
+               "report.date", "report.participants", "key.ctrl", "cli.colDate", "cli.colType",
+               "cli.colCandidate", "cli.colDistance", "cli.colScore"],
     ]
 
     let catalogue = Catalogue.shared
