@@ -46,4 +46,10 @@ public enum CLIText: String, CatalogueKey {
     case colFeature, colLost, colHere, colTop10, colWhy, colHome, colCandidate, colDecision, colUntil, colReason
     case missingFeatures, standingRanked, standingIsHome, standingAlreadyPartner, standingReviewed
     case standingFilteredOut, whyScore, nothingHoldsBack, holdingBack, countingFor, notCountedMissing, noReviews
+    // More messages
+    case errKeep, errKeepFolder, backedUp, removedBackups, removedBackupOne, errLimit, errSeeking, errCityExists
+    case addedCity, savedCity, noPartnershipSee, savedEvent, savedPartnership, errSameCity, errGiveCity, errBatch
+    case allWeightsZero, errCountryCode, errNoCityInCountry, errOneDecision, errSnoozeDay, savedFile, errYear
+    case errYearRange, loggedImport, errIcsEventsOnly, wroteEvents, wroteEventOne, errIsFolder, errExists
+    case errCannotRemove, createdBare, undidImport, errNeedsCities, errCannotRead
 }

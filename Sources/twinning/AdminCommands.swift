@@ -61,13 +61,13 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            if let keep, keep < 1 { throw UserError("--keep: \(keep) is not a number of backups to keep (1 or more).") }
+            if let keep, keep < 1 { throw UserError(t(.errKeep, String(keep))) }
             let source = global.databasePath
             // Never create a database here: a mistyped --db would be "backed up" empty every night.
             if let problem = DatabaseFile.problem(source) { throw UserError(problem) }
             let plan = try BackupPlan.resolve(destination)
             if keep != nil && plan.folder == nil {
-                throw UserError("--keep works only when backing up into a folder (give \(destination)/ or an existing folder).")
+                throw UserError(t(.errKeepFolder, destination))
             }
             let files = SafeFileWriter(protecting: [source])
             do {
@@ -83,13 +83,13 @@ struct BackupCommand: ParsableCommand {
                 throw UserError(outputMessage(error))
             }
             let c = result.counts
-            print("Backed up to \(result.path) and checked it: \(c.cities) cities (\(c.registerCities) in the register), "
-                  + "\(c.partnerships) partnerships, \(c.events) events, \(c.contacts) contacts.")
+            print(t(.backedUp, result.path, String(c.cities), String(c.registerCities), String(c.partnerships), String(c.events),
+                    String(c.contacts)))
             if let keep, let folder = plan.folder {
                 let removed = try AppDatabase.rotateBackups(in: folder, keep: keep, protecting: source)
                 if !removed.isEmpty {
-                    print("Removed \(removed.count) older backup\(removed.count == 1 ? "" : "s") (keeping \(keep)): "
-                          + removed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+                    print(t(removed.count == 1 ? .removedBackupOne : .removedBackups, String(removed.count), String(keep),
+                            removed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")))
                 }
             }
         }

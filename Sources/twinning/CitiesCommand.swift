@@ -18,7 +18,7 @@ struct CitiesCommand: ParsableCommand {
 
         func run() throws {
             try runReporting {
-                guard limit > 0 else { throw UserError("--limit must be at least 1.") }
+                guard limit > 0 else { throw UserError(t(.errLimit)) }
                 let database = try openDatabase(global)
                 let cities = try database.searchCities(text, country: country, limit: limit)
                 switch format {
@@ -128,7 +128,7 @@ struct CitiesCommand: ParsableCommand {
                 switch seeking.lowercased() {
                 case "yes", "y", "true", "ja", "1": city.seekingPartners = true
                 case "no", "n", "false", "nein", "0": city.seekingPartners = false
-                default: throw UserError("--seeking: say yes or no, not \"\(TextSafety.excerpt(seeking))\".")
+                default: throw UserError(t(.errSeeking, TextSafety.excerpt(seeking)))
                 }
             }
         }
@@ -152,10 +152,10 @@ struct CitiesCommand: ParsableCommand {
                                 population: population, addedByUser: true)
                 try profile.apply(to: &city)
                 if case .found(let existing) = try database.lookupCity("\(name), \(country)") {
-                    throw UserError("\(existing.label) is already in the database (id \(existing.geonameId.map(String.init) ?? String(existing.id ?? 0))).")
+                    throw UserError(t(.errCityExists, existing.label, existing.geonameId.map(String.init) ?? String(existing.id ?? 0)))
                 }
                 let saved = try database.addCity(city)
-                print("Added \(TextSafety.sanitized(saved.label)) (id \(saved.id ?? 0)).")
+                print(t(.addedCity, TextSafety.sanitized(saved.label), String(saved.id ?? 0)))
             }
         }
     }
@@ -180,7 +180,7 @@ struct CitiesCommand: ParsableCommand {
                 if let lon { found.longitude = lon }
                 try profile.apply(to: &found)
                 let saved = try database.updateCity(found)
-                print("Saved \(TextSafety.sanitized(saved.label)).")
+                print(t(.savedCity, TextSafety.sanitized(saved.label)))
             }
         }
     }

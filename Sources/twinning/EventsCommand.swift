@@ -99,7 +99,7 @@ struct EventsCommand: ParsableCommand {
             try runReporting {
                 let database = try openDatabase(global)
                 guard let p = try database.partnership(id: partnership) else {
-                    throw UserError("There is no partnership \(partnership); see `twinning partnerships list`.")
+                    throw UserError(t(.noPartnershipSee, String(partnership)))
                 }
                 var event = Event(partnershipId: partnership, startDate: try parseDate(date, option: "--date"))
                 try fields.apply(to: &event, kind: kind, date: date)
@@ -125,7 +125,7 @@ struct EventsCommand: ParsableCommand {
                 guard var event = try database.event(id: id) else { throw UserError(t(.noEvent, String(id))) }
                 try fields.apply(to: &event, kind: kind, date: date)
                 let saved = try database.updateEvent(event)
-                print("Saved event \(saved.id ?? 0).")
+                print(t(.savedEvent, String(saved.id ?? 0)))
             }
         }
     }

@@ -43,15 +43,14 @@ struct MatchCommand: ParsableCommand {
         func run() throws {
             try runReporting {
                 // Checked here, not in validate(): a mistake gets the one-line message and exit 1 like every other.
-                if batch == nil && city == nil { throw UserError("Give a CITY, or --batch FILE.") }
-                if batch != nil && (city != nil || whyNot != nil) { throw UserError("--batch takes no CITY and no --why-not.") }
-                if limit < 1 { throw UserError("--limit must be at least 1.") }
+                if batch == nil && city == nil { throw UserError(t(.errGiveCity)) }
+                if batch != nil && (city != nil || whyNot != nil) { throw UserError(t(.errBatch)) }
+                if limit < 1 { throw UserError(t(.errLimit)) }
                 let database = try openDatabase(global)
                 let profile = try chosenProfile()
                 if profile.allWeightsZero {
                     // Every candidate would score 0.000 in an order that means nothing: say so.
-                    Console.error("warning: every weight of the profile \"\(TextSafety.excerpt(profile.name))\" is 0, so all candidates score 0 "
-                                  + "and their order means nothing; give at least one feature a weight above 0.")
+                    Console.error(t(.warning, t(.allWeightsZero, TextSafety.excerpt(profile.name))))
                 }
                 if let batch {
                     try MatchBatch.run(file: batch, database: database, profile: profile, limit: limit)
@@ -62,10 +61,10 @@ struct MatchCommand: ParsableCommand {
                 // A country name or an unknown code would silently rank nothing: say so instead.
                 for code in countries {
                     guard code.count == 2, code.allSatisfy(\.isLetter) else {
-                        throw UserError("--country takes two-letter codes such as FR, not \"\(TextSafety.excerpt(code))\".")
+                        throw UserError(t(.errCountryCode, TextSafety.excerpt(code)))
                     }
                     if engine.index.positions(inCountry: code).isEmpty {
-                        throw UserError("No city in the register has the country code \(code.uppercased()).")
+                        throw UserError(t(.errNoCityInCountry, code.uppercased()))
                     }
                 }
                 let filters = MatchFilters(countries: Set(countries.map { $0.uppercased() }), minDistanceKm: minKm, maxDistanceKm: maxKm,
@@ -107,7 +106,7 @@ struct MatchCommand: ParsableCommand {
         func run() throws {
             try runReporting {
                 let chosen = (accept ? 1 : 0) + (reject != nil ? 1 : 0) + (snooze != nil ? 1 : 0)
-                if chosen != 1 { throw UserError("Give exactly one of --accept, --reject REASON, --snooze DATE.") }
+                if chosen != 1 { throw UserError(t(.errOneDecision)) }
                 let database = try openDatabase(global)
                 let home = try resolveCity(city, in: database)
                 let other = try resolveCity(candidate, in: database)
@@ -117,7 +116,7 @@ struct MatchCommand: ParsableCommand {
                     review.reason = reject
                 } else if let snooze {
                     let date = try parseDate(snooze, option: "--snooze")
-                    guard date.iso.count == 10 else { throw UserError("--snooze needs a day, e.g. 2026-09-01.") }
+                    guard date.iso.count == 10 else { throw UserError(t(.errSnoozeDay)) }
                     review.decision = .snooze
                     review.snoozeUntil = date.iso
                 }
@@ -162,7 +161,7 @@ struct MatchCommand: ParsableCommand {
                 let profile = try WeightProfile.load(named: name)
                 if save {
                     let url = try profile.save()
-                    print("Saved \(url.path)")
+                    print(t(.savedFile, url.path))
                 } else {
                     print(profile.serialized(), terminator: "")
                 }

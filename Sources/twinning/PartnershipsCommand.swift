@@ -91,7 +91,7 @@ struct PartnershipsCommand: ParsableCommand {
                 let database = try openDatabase(global)
                 let a = try resolveCity(first, in: database)
                 let b = try resolveCity(second, in: database)
-                if a.id == b.id { throw UserError("A city cannot be partnered with itself (\(TextSafety.sanitized(a.label))).") }
+                if a.id == b.id { throw UserError(t(.errSameCity, TextSafety.sanitized(a.label))) }
                 var partnership = Partnership(between: a.id!, and: b.id!)
                 try fields.apply(to: &partnership)
                 let saved = try database.addPartnership(partnership)
@@ -113,7 +113,7 @@ struct PartnershipsCommand: ParsableCommand {
                 guard var p = try database.partnership(id: id)?.partnership else { throw UserError(t(.noPartnership, String(id))) }
                 try fields.apply(to: &p)
                 let saved = try database.updatePartnership(p)
-                print("Saved partnership \(saved.id ?? 0).")
+                print(t(.savedPartnership, String(saved.id ?? 0)))
             }
         }
     }

@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             guard let reportFormat = ReportFormat(rawValue: format.lowercased()) else {
-                throw UserError("--format: \"\(TextSafety.excerpt(format))\" is not one of: md, html, csv.")
+                throw UserError(t(.errChoice, "--format", TextSafety.excerpt(format), "md, html, csv"))
             }
             let environment = ProcessInfo.processInfo.environment
             let config = UserConfig.load(path: UserConfig.defaultPath(environment: environment))
@@ -49,10 +49,10 @@ struct ReportCommand: ParsableCommand {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == ":" }).map { $0.trimmingCharacters(in: .whitespaces) }
         let numbers = parts.compactMap { Int($0) }.filter { (1000...9999).contains($0) }
         guard numbers.count == parts.count, (1...2).contains(numbers.count) else {
-            throw UserError("--year: \"\(TextSafety.excerpt(text))\" is not a year such as 2025 or a range such as 2020-2025.")
+            throw UserError(t(.errYear, TextSafety.excerpt(text)))
         }
         guard numbers.first! <= numbers.last! else {
-            throw UserError("--year: the range \(text) ends before it starts.")
+            throw UserError(t(.errYearRange, text))
         }
         return numbers.first!...numbers.last!
     }

@@ -26,7 +26,7 @@ struct StressCommand: ParsableCommand {
         var summary = Summary(session: database.actor.session)
         // A pool of cities to pair up: the register keeps it realistic.
         let cities = try database.registerCitySummaries().prefix(400).map(\.id)
-        guard cities.count >= 2 else { throw UserError("The database needs some cities in the register.") }
+        guard cities.count >= 2 else { throw UserError(t(.errNeedsCities)) }
         var done = 0
         while done < writes {
             do {

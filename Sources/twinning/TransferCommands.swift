@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
             line += String(format: " from %@ in %.2f s; other writers waited at most %.2f s.", TextSafety.sanitized(file),
                            report.seconds, report.lockSeconds)
             print(line)
-            if let id = report.changeId { print("Logged as import \(id); undo it with: twinning undo --import \(id)") }
+            if let id = report.changeId { print(t(.loggedImport, String(id))) }
         }
     }
 }
@@ -68,7 +68,7 @@ struct ExportCommand: ParsableCommand {
             let wanted = format.lowercased()
             if wanted == "ics" || wanted == "ical" || wanted == "icalendar" {
                 guard kind == .events else {
-                    throw UserError("--format ics is for events only (twinning export events --format ics).")
+                    throw UserError(t(.errIcsEventsOnly))
                 }
                 try exportCalendar()
                 return
@@ -103,7 +103,7 @@ struct ExportCommand: ParsableCommand {
         let text = ICalendar.document(events: events, databaseId: try database.stableIdentifier(), language: language,
                                       calendarName: name, home: home?.id)
         try emit(text, to: output, force: force, database: global.databasePath)
-        if let output { Console.error("Wrote \(events.count) event\(events.count == 1 ? "" : "s") to \(output).") }
+        if let output { Console.error(t(events.count == 1 ? .wroteEventOne : .wroteEvents, String(events.count), output)) }
     }
 }
 
@@ -121,18 +121,18 @@ struct InitCommand: ParsableCommand {
             let fm = FileManager.default
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-                if isDirectory.boolValue { throw UserError("\(path) is a folder, not a database file.") }
-                guard force else { throw UserError("\(path) already exists. Use --force to replace it (its data will be lost).") }
+                if isDirectory.boolValue { throw UserError(t(.errIsFolder, path)) }
+                guard force else { throw UserError(t(.errExists, path)) }
                 for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
                     do { try fm.removeItem(atPath: path + suffix) } catch {
-                        throw UserError("Cannot remove \(path + suffix): \(error.localizedDescription)")
+                        throw UserError(t(.errCannotRemove, path + suffix, error.localizedDescription))
                     }
                 }
             }
             let database = try AppDatabase.open(path: path)
             if bare {
                 try database.setMeta("contents", "bare")
-                Console.error("Created \(path) without any cities. Import some with `twinning import cities FILE`.")
+                Console.error(t(.createdBare, path))
             } else {
                 try populate(database, path: path, demo: !empty)
             }

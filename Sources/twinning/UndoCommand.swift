@@ -23,7 +23,7 @@ struct UndoCommand: ParsableCommand {
         try runReporting {
             let database = try openDatabase(global)
             let change = try database.undoImport(id: importId)
-            print("Undid import \(importId): \(TextSafety.sanitized(change.summary)).")
+            print(t(.undidImport, String(importId), TextSafety.sanitized(change.summary)))
         }
     }
 }
