@@ -32,6 +32,7 @@ let package = Package(
                 .copy("Resources/city_names.tsv"),
                 .copy("Resources/city_character.tsv"),
                 .copy("Resources/country_demography.tsv"),
+                .copy("Resources/Texts"),
             ]
         ),
         .systemLibrary(name: "CWidth"),

@@ -176,7 +176,7 @@ public final class EffectRunner {
             case .exportReport(let cityId, let year):
                 guard let folder = exportFolder else { return [.failed(tr(.exportRefused, language), field: nil)] }
                 let report = try database.report(ReportScope(cityId: cityId, year: year), today: .today())
-                let html = try ReportDocument.render(report, format: .html, language: language == .de ? .de : .en)
+                let html = try ReportDocument.render(report, format: .html, language: language.report)
                 let name = (report.city.map { SearchKey.fold($0.asciiKey.isEmpty ? $0.name : $0.asciiKey) } ?? "all")
                     .filter { $0.isLetter || $0.isNumber } 
                 let path = (folder as NSString).appendingPathComponent("twinning-report-\(name.isEmpty ? "city" : name)-\(year).html")
@@ -313,17 +313,17 @@ public final class EffectRunner {
         var lines: [String] = []
         switch why.standing {
         case .ranked(let rank, let total):
-            lines.append(tr(.matchDetailScore, language, String(format: "%.2f", s.score), String(rank), Formatting.number(total, language)))
-        case .isHome: lines.append(language == .de ? "Das ist die Stadt selbst." : "This is the city itself.")
-        case .alreadyPartner: lines.append(language == .de ? "Schon eine Partnerstadt (jeder Status)." : "Already a partner (any status).")
-        case .reviewed: lines.append(language == .de ? "Wurde bewertet (abgelehnt oder zurückgestellt)." : "Reviewed: rejected or snoozed.")
-        case .filteredOut: lines.append(language == .de ? "Durch den Filter ausgeschlossen." : "Left out by the filter.")
+            lines.append(tr(.matchDetailScore, language, Formatting.fixed(Double(s.score), digits: 2, language), String(rank), Formatting.number(total, language)))
+        case .isHome: lines.append(tr(.whyNotIsHome, language))
+        case .alreadyPartner: lines.append(tr(.whyNotAlreadyPartner, language))
+        case .reviewed: lines.append(tr(.whyNotReviewed, language))
+        case .filteredOut: lines.append(tr(.whyNotFilteredOut, language))
         }
         if !why.holdingBack.isEmpty {
             lines.append("")
-            lines.append(language == .de ? "Was sie zurückhält (verglichen mit den ersten zehn):" : "What holds it back (compared with the top ten):")
+            lines.append(tr(.whyNotHoldingBack, language))
             for gap in why.holdingBack {
-                lines.append("  \(gap.feature.label(lang)): \(gap.value.map { String(format: "%.2f", $0) } ?? "–") / \(String(format: "%.2f", gap.topValue))  — \(s.explanation(gap.feature).text(lang))")
+                lines.append("  \(gap.feature.label(lang)): \(gap.value.map { Formatting.fixed(Double($0), digits: 2, language) } ?? "–") / \(Formatting.fixed(Double(gap.topValue), digits: 2, language))  — \(s.explanation(gap.feature).text(lang))")
             }
         }
         for missing in why.missing { lines.append("  " + missing.text(lang)) }

@@ -2,36 +2,49 @@ import TwinningCore
 
 /// Numbers and dates the way the user's language writes them.
 public enum Formatting {
-    /// 588,462 in English, 588.462 in German.
+    /// 588,462 in English, 588.462 in German, 588 462 in French (ICU's
+    /// narrow no-break space, one column wide): Foundation's formatter with the
+    /// language's locale, the same one the reports use.
     public static func number(_ value: Int?, _ language: Language) -> String {
         guard let value else { return "" }
-        let digits = String(value.magnitude) // abs(Int.min) would trap
-        var groups: [Substring] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(digits[start..<end], at: 0)
-            end = start
-        }
-        return (value < 0 ? "-" : "") + groups.joined(separator: language == .de ? "." : ",")
+        return ReportWords.number(value, language.report)
+    }
+
+    /// 1,234.5 / 1.234,5 / 1 234,5 with `digits` decimals.
+    public static func decimal(_ value: Double, digits: Int, _ language: Language) -> String {
+        ReportWords.decimal(value, digits: digits, language.report)
+    }
+
+    /// Scores and weights: "0.46" in English and German (as the screens have
+    /// always shown them), "0,46" in French.
+    public static func fixed(_ value: Double, digits: Int, _ language: Language) -> String {
+        language == .fr ? decimal(value, digits: digits, language) : String(format: "%.\(digits)f", value)
     }
 
     static let months: [Language: [String]] = [
         .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         .de: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+        .fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     ]
     static let weekdays: [Language: [String]] = [
         .en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
         .de: ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+        .fr: ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
     ]
 
-    /// What a typed date was understood as: "Thu 14 May 2026", "Do 14. Mai 2026", "May 2026", "2026".
+    /// What a typed date was understood as: "Thu 14 May 2026", "Do 14. Mai 2026",
+    /// "jeu. 14 mai 2026" (as ICU writes it for fr_FR; a test compares), "May 2026", "2026".
+    /// A table rather than a DateFormatter: a partial date has no day or month to format.
     public static func longDate(_ date: PartialDate, _ language: Language) -> String {
         guard let month = date.month else { return String(date.year) }
         let monthName = months[language]![month - 1]
         guard let day = date.day else { return "\(monthName) \(date.year)" }
         let weekday = weekdays[language]![dayOfWeek(year: date.year, month: month, day: day)]
-        return language == .de ? "\(weekday) \(day). \(monthName) \(date.year)" : "\(weekday) \(day) \(monthName.prefix(3)) \(date.year)"
+        switch language {
+        case .en: return "\(weekday) \(day) \(monthName.prefix(3)) \(date.year)"
+        case .de: return "\(weekday) \(day). \(monthName) \(date.year)"
+        case .fr: return "\(weekday) \(day) \(monthName) \(date.year)"
+        }
     }
 
     /// 0 = Sunday (Sakamoto's method): no calendar or locale needed.

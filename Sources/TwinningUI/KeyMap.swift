@@ -185,18 +185,18 @@ public enum KeyMap {
     }
 
     /// "F1/?" — the keys of a binding as the help shows them.
-    public static func keyLabel(_ binding: KeyBinding, limit: Int = 2) -> String {
-        binding.keys.prefix(limit).map(\.description).joined(separator: "/")
+    public static func keyLabel(_ binding: KeyBinding, limit: Int = 2, _ language: Language = .en) -> String {
+        binding.keys.prefix(limit).map { $0.name(language) }.joined(separator: "/")
     }
 
     /// The keys the bar shows: at most two, leaving out the quiet
     /// alternatives (arrows for Tab, Ctrl-C, Del), so that an F-key always
     /// comes with its letter, because many SSH clients lose F-keys.
-    public static func barKeyLabel(_ binding: KeyBinding) -> String {
+    public static func barKeyLabel(_ binding: KeyBinding, _ language: Language = .en) -> String {
         let quiet: Set<Key> = [.down, .up, .delete, .ctrl("c"), .char("j"), .char("k"), .escape]
         var keys = [binding.keys[0]]
         keys += binding.keys.dropFirst().filter { !quiet.contains($0) }.prefix(1)
-        return keys.map(\.description).joined(separator: "/")
+        return keys.map { $0.name(language) }.joined(separator: "/")
     }
 }
 

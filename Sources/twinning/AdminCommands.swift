@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// `twinning log`: who changed what, and when.
 struct LogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the change log: who changed what, and when.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: t(.aboutLog))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only changes since this date (2026-05-14 or 14.05.2026).") var since: String?
-    @Option(help: "Only changes by this login name.") var user: String?
-    @Option(help: "At most this many lines.") var limit: Int = 100
-    @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+    @Option(help: ArgumentHelp(t(.hOnlyChangesSinceThisDate))) var since: String?
+    @Option(help: ArgumentHelp(t(.hOnlyChangesByThisLogin))) var user: String?
+    @Option(help: ArgumentHelp(t(.hAtMostThisManyLines))) var limit: Int = 100
+    @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
     func run() throws {
         try runReporting {
@@ -28,8 +29,8 @@ struct LogCommand: ParsableCommand {
                     + changes.map { TSV.line([$0.at, $0.user, $0.action.rawValue, $0.entity.rawValue, String($0.entityId), $0.summary]) }
                 try emit(lines.joined(separator: "\n") + "\n", to: nil)
             case .text:
-                if changes.isEmpty { print("No changes recorded."); return }
-                let table = TextTable(headers: ["when", "who", "what", "record"])
+                if changes.isEmpty { print(t(.noChanges)); return }
+                let table = TextTable(headers: [t(.colWhen), t(.colWho), t(.colWhat), t(.colRecord)])
                 try emit(table.render(changes.map {
                     [$0.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""), $0.user,
                      // An import is undone by its number: `twinning undo --import ID`.
@@ -45,7 +46,7 @@ struct LogCommand: ParsableCommand {
 /// before it gets its name; exit 1 on any failure, so cron reports it.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Copy the database safely while others work, and check the copy.",
+        commandName: "backup", abstract: t(.aboutBackup),
         discussion: """
             DEST is a file, or a folder (ending in / or existing) that gets a dated file \
             twinning-YYYY-MM-DDTHH-MM-SSZ.sqlite. The folder must exist. The copy is written under a \
@@ -54,19 +55,19 @@ struct BackupCommand: ParsableCommand {
             backups in that folder so that N remain; no other file is touched.
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The file, or the folder (ending in /), to write the copy to.") var destination: String
-    @Flag(help: "Replace an existing file (never the database itself).") var force = false
-    @Option(help: "Backing up into a folder: keep only the N newest dated backups there.") var keep: Int?
+    @Argument(help: ArgumentHelp(t(.hTheFileOrTheFolder))) var destination: String
+    @Flag(help: ArgumentHelp(t(.hReplaceAnExistingFileNever))) var force = false
+    @Option(help: ArgumentHelp(t(.hBackingUpIntoAFolder))) var keep: Int?
 
     func run() throws {
         try runReporting {
-            if let keep, keep < 1 { throw UserError("--keep: \(keep) is not a number of backups to keep (1 or more).") }
+            if let keep, keep < 1 { throw UserError(t(.errKeep, String(keep))) }
             let source = global.databasePath
             // Never create a database here: a mistyped --db would be "backed up" empty every night.
             if let problem = DatabaseFile.problem(source) { throw UserError(problem) }
             let plan = try BackupPlan.resolve(destination)
             if keep != nil && plan.folder == nil {
-                throw UserError("--keep works only when backing up into a folder (give \(destination)/ or an existing folder).")
+                throw UserError(t(.errKeepFolder, destination))
             }
             let files = SafeFileWriter(protecting: [source])
             do {
@@ -82,13 +83,13 @@ struct BackupCommand: ParsableCommand {
                 throw UserError(outputMessage(error))
             }
             let c = result.counts
-            print("Backed up to \(result.path) and checked it: \(c.cities) cities (\(c.registerCities) in the register), "
-                  + "\(c.partnerships) partnerships, \(c.events) events, \(c.contacts) contacts.")
+            print(t(.backedUp, result.path, String(c.cities), String(c.registerCities), String(c.partnerships), String(c.events),
+                    String(c.contacts)))
             if let keep, let folder = plan.folder {
                 let removed = try AppDatabase.rotateBackups(in: folder, keep: keep, protecting: source)
                 if !removed.isEmpty {
-                    print("Removed \(removed.count) older backup\(removed.count == 1 ? "" : "s") (keeping \(keep)): "
-                          + removed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+                    print(t(removed.count == 1 ? .removedBackupOne : .removedBackups, String(removed.count), String(keep),
+                            removed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")))
                 }
             }
         }
@@ -98,7 +99,7 @@ struct BackupCommand: ParsableCommand {
 /// `twinning check`: integrity, references and permissions, in plain words.
 /// Opens read-only and never writes; an empty or foreign file is named as such.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check the database file: integrity, references, permissions.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: t(.aboutCheck))
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -109,9 +110,9 @@ struct CheckCommand: ParsableCommand {
             let report = try database.check()
             for note in report.notes { print(note) }
             if report.isHealthy {
-                print("All checks passed.")
+                print(t(.allChecksPassed))
             } else {
-                for problem in report.problems { Console.error("problem: " + problem) }
+                for problem in report.problems { Console.error(t(.problem, problem)) }
                 throw ExitCode(1)
             }
         }

@@ -1,23 +1,24 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 struct CitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cities", abstract: "Search, show, add and edit cities.",
+        commandName: "cities", abstract: t(.aboutCities),
         subcommands: [Search.self, Show.self, Add.self, Edit.self])
 
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Find cities by name (accents and case do not matter).")
+        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesSearch))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Part of a name, e.g. dusseldorf.") var text: String
-        @Option(help: "Only this country (ISO code, e.g. DE).") var country: String?
-        @Option(help: "At most this many results.") var limit: Int = 20
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Argument(help: ArgumentHelp(t(.hPartOfANameE))) var text: String
+        @Option(help: ArgumentHelp(t(.hOnlyThisCountryIsoCode))) var country: String?
+        @Option(help: ArgumentHelp(t(.hAtMostThisManyResults))) var limit: Int = 20
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
         func run() throws {
             try runReporting {
-                guard limit > 0 else { throw UserError("--limit must be at least 1.") }
+                guard limit > 0 else { throw UserError(t(.errLimit)) }
                 let database = try openDatabase(global)
                 var matches = try database.searchCityMatches(text, country: country, limit: limit)
                 var closest = false
@@ -41,12 +42,14 @@ struct CitiesCommand: ParsableCommand {
                     try emit(lines.joined(separator: "\n") + "\n", to: nil)
                 case .text:
                     if matches.isEmpty || closest {
-                        var message = "No city matches \"\(TextSafety.excerpt(text))\"\(country.map { " in \($0)" } ?? "")."
-                        if !matches.isEmpty { message += " Did you mean: " + didYouMean(matches) + "?" }
+                        var message = country.map { t(.noCityMatchesIn, TextSafety.excerpt(text), $0) }
+                            ?? t(.noCityMatches, TextSafety.excerpt(text))
+                        if !matches.isEmpty { message += " " + t(.didYouMean, didYouMean(matches)) }
                         throw UserError(message)
                     }
                     // "Wrocław — Breslau": the name that matched, when it is not the main one.
-                    let table = TextTable(headers: ["name", "region", "country", "population", "id"], rightAligned: [3, 4])
+                    let table = TextTable(headers: [t(.colName), t(.colRegion), t(.colCountry), t(.colPopulation), t(.colId)],
+                                          rightAligned: [3, 4])
                     let lines = table.render(matches.map { m in
                         [m.label, m.city.admin1Name ?? "", m.city.countryCode, Format.number(m.city.population),
                          m.city.geonameId.map(String.init) ?? "-"]
@@ -58,11 +61,12 @@ struct CitiesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a city with its profile, partners, events and contacts.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesShow))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
-        @Option(help: "text or json.") var format: OutputFormat = .text
-        @Option(help: "Language of the character and challenge labels: en, de or fr.") var lang: String = "en"
+        @Argument(help: ArgumentHelp(t(.hGeonamesIdNameOrName))) var city: String
+        @Option(help: ArgumentHelp(t(.hTextOrJson))) var format: OutputFormat = .text
+        /// The character and challenge labels follow --lang and LANG like every other text.
+        var lang: String { CommandLineLanguage.current.rawValue }
 
         func run() throws {
             try runReporting {
@@ -108,11 +112,13 @@ struct CitiesCommand: ParsableCommand {
                 lines.append("")
                 lines.append("Partners (\(partners.count))")
                 if !partners.isEmpty {
-                    let table = TextTable(headers: ["id", "partner", "country", "type", "status", "since", "last event"], rightAligned: [0])
+                    let table = TextTable(headers: [t(.colId), t(.colPartner), t(.colCountry), t(.colType), t(.colStatus),
+                                                    t(.colSince), t(.colLastEvent)], rightAligned: [0])
                     lines += table.render(partners.map { d in
                         let (_, other) = d.sides(from: found.id)
-                        return [String(d.id), other.name, other.countryCode, d.partnership.type.words,
-                                d.partnership.status.words, d.partnership.since?.iso ?? "", d.lastEvent?.iso ?? ""]
+                        return [String(d.id), other.name, other.countryCode, d.partnership.type.label(CommandLineLanguage.current),
+                                d.partnership.status.label(CommandLineLanguage.current), d.partnership.since?.display(CommandLineLanguage.current) ?? "",
+                                d.lastEvent?.display(CommandLineLanguage.current) ?? ""]
                     }).map { "  " + $0 }
                 }
                 if !events.isEmpty {
@@ -135,11 +141,11 @@ struct CitiesCommand: ParsableCommand {
 
     /// The profile options shared by add and edit.
     struct ProfileOptions: ParsableArguments {
-        @Option(parsing: .unconditional, help: "Comma-separated themes, e.g. \"youth, climate\".") var themes: String?
-        @Option(parsing: .unconditional, help: "Comma-separated strengths.") var strengths: String?
-        @Option(parsing: .unconditional, help: "Comma-separated challenges.") var challenges: String?
-        @Option(parsing: .unconditional, help: "Free text.") var notes: String?
-        @Option(help: "yes or no: is the city looking for partners?") var seeking: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hCommaSeparatedThemesEG))) var themes: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hCommaSeparatedStrengths))) var strengths: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hCommaSeparatedChallenges))) var challenges: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hFreeText))) var notes: String?
+        @Option(help: ArgumentHelp(t(.hYesOrNoIsThe))) var seeking: String?
 
         func apply(to city: inout City) throws {
             if let themes { city.themes = Validation.parseTags(themes) }
@@ -150,21 +156,21 @@ struct CitiesCommand: ParsableCommand {
                 switch seeking.lowercased() {
                 case "yes", "y", "true", "ja", "1": city.seekingPartners = true
                 case "no", "n", "false", "nein", "0": city.seekingPartners = false
-                default: throw UserError("--seeking: say yes or no, not \"\(TextSafety.excerpt(seeking))\".")
+                default: throw UserError(t(.errSeeking, TextSafety.excerpt(seeking)))
                 }
             }
         }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a city that is not in the gazetteer.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesAdd))
         @OptionGroup var global: GlobalOptions
-        @Option(parsing: .unconditional, help: "The city's name.") var name: String
-        @Option(help: "ISO country code, e.g. DE.") var country: String
-        @Option(parsing: .unconditional, help: "Region (state, province).") var region: String?
-        @Option(parsing: .unconditional, help: "Latitude in degrees.") var lat: Double?
-        @Option(parsing: .unconditional, help: "Longitude in degrees.") var lon: Double?
-        @Option(parsing: .unconditional, help: "Number of inhabitants.") var population: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hTheCityName))) var name: String
+        @Option(help: ArgumentHelp(t(.hIsoCountryCodeEG))) var country: String
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hRegionStateProvince))) var region: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hLatitudeInDegrees))) var lat: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hLongitudeInDegrees))) var lon: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hNumberOfInhabitants))) var population: Int?
         @OptionGroup var profile: ProfileOptions
 
         func run() throws {
@@ -174,23 +180,23 @@ struct CitiesCommand: ParsableCommand {
                                 population: population, addedByUser: true)
                 try profile.apply(to: &city)
                 if case .found(let existing) = try database.lookupCity("\(name), \(country)") {
-                    throw UserError("\(existing.label) is already in the database (id \(existing.geonameId.map(String.init) ?? String(existing.id ?? 0))).")
+                    throw UserError(t(.errCityExists, existing.label, existing.geonameId.map(String.init) ?? String(existing.id ?? 0)))
                 }
                 let saved = try database.addCity(city)
-                print("Added \(TextSafety.sanitized(saved.label)) (id \(saved.id ?? 0)).")
+                print(t(.addedCity, TextSafety.sanitized(saved.label), String(saved.id ?? 0)))
                 if let note = CharacterOutput.freeTagNote(saved) { print(TextSafety.sanitized(note)) }
             }
         }
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a city's name, population or profile.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesEdit))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "GeoNames id, name, or \"Name, CC\".") var city: String
-        @Option(parsing: .unconditional, help: "New name.") var name: String?
-        @Option(parsing: .unconditional, help: "Number of inhabitants.") var population: Int?
-        @Option(parsing: .unconditional, help: "Latitude in degrees.") var lat: Double?
-        @Option(parsing: .unconditional, help: "Longitude in degrees.") var lon: Double?
+        @Argument(help: ArgumentHelp(t(.hGeonamesIdNameOrName))) var city: String
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hNewName))) var name: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hNumberOfInhabitants))) var population: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hLatitudeInDegrees))) var lat: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hLongitudeInDegrees))) var lon: Double?
         @OptionGroup var profile: ProfileOptions
 
         func run() throws {
@@ -203,7 +209,7 @@ struct CitiesCommand: ParsableCommand {
                 if let lon { found.longitude = lon }
                 try profile.apply(to: &found)
                 let saved = try database.updateCity(found)
-                print("Saved \(TextSafety.sanitized(saved.label)).")
+                print(t(.savedCity, TextSafety.sanitized(saved.label)))
                 if let note = CharacterOutput.freeTagNote(saved) { print(TextSafety.sanitized(note)) }
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// An error already phrased for the user; printed as one line on stderr.
 struct UserError: Error, CustomStringConvertible {
@@ -47,9 +48,9 @@ enum Console {
 
     /// Asks a yes/no question on the terminal; the default answer is No.
     static func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data((TextSafety.forTerminal(question) + " [y/N] ").utf8))
+        FileHandle.standardError.write(Data((TextSafety.forTerminal(question) + " ").utf8))
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
-        return ["y", "yes", "j", "ja"].contains(answer)
+        return ["y", "yes", "j", "ja", "o", "oui"].contains(answer)
     }
 }
 
@@ -57,9 +58,9 @@ enum Console {
 /// Returns false when the user said no.
 func confirmDeletion(of what: String, yes: Bool) throws -> Bool {
     if yes { return true }
-    guard Console.stdinIsTerminal else { throw UserError("Deleting \(what) needs --yes when not asked on a terminal.") }
-    guard Console.confirm("Delete \(what)?") else {
-        print("Nothing deleted.")
+    guard Console.stdinIsTerminal else { throw UserError(t(.needsYes, what)) }
+    guard Console.confirm(t(.confirmDelete, what)) else {
+        print(t(.nothingDeleted))
         return false
     }
     return true
@@ -73,8 +74,8 @@ func openDatabase(_ options: GlobalOptions, demo: Bool = true) throws -> AppData
     if isNew {
         try populate(database, path: path, demo: demo)
     }
-    if let warning = FilePermissions.warning(forDatabaseAt: path) { Console.error("warning: " + warning) }
-    if let reason = database.readOnlyReason { Console.error("warning: " + reason) }
+    if let warning = FilePermissions.warning(forDatabaseAt: path) { Console.error(t(.warning, warning)) }
+    if let reason = database.readOnlyReason { Console.error(t(.warning, reason)) }
     return database
 }
 
@@ -84,7 +85,7 @@ func commandLineBusyWait() -> BusyWait {
     let told = ToldOnce()
     return BusyWait(limit: 60) { _ in
         guard Console.stderrIsTerminal, told.first() else { return }
-        Console.error("Waiting for another volunteer's change to finish …")
+        Console.error(t(.waiting))
     }
 }
 
@@ -97,21 +98,19 @@ final class ToldOnce: @unchecked Sendable {
 /// Loads the gazetteer (and demo data) with a progress line on stderr.
 func populate(_ database: AppDatabase, path: String, demo: Bool) throws {
     let interactive = Console.stderrIsTerminal
-    Console.error("Creating \(path) …")
+    Console.error(t(.creating, path))
     let report = try Setup.populate(database, demo: demo) { step, done, total in
         guard interactive, total > 0 else { return }
-        let label = ["cities": "Loading the world gazetteer", "partnerships": "Loading real twinnings",
-                     "events": "Adding demo events"]["\(step)"] ?? "\(step)"
+        let label = ["cities": t(.loadingGazetteer), "partnerships": t(.loadingTwinnings),
+                     "events": t(.addingDemoEvents)]["\(step)"] ?? "\(step)"
         let percent = done * 100 / total
         FileHandle.standardError.write(Data("\r\(label): \(percent)%   ".utf8))
     }
     if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    var line = "Loaded \(Format.number(report.cities.added)) cities"
-    if demo {
-        line += ", \(Format.number(report.partnerships.added)) partnerships and \(report.events.added) demo events"
-    }
-    line += String(format: " in %.1f s.", report.seconds)
-    Console.error(line)
+    let seconds = Formatting.decimal(report.seconds, digits: 1, CommandLineLanguage.current)
+    Console.error(demo ? t(.loadedDemo, Format.number(report.cities.added), Format.number(report.partnerships.added),
+                           Format.number(report.events.added), seconds)
+                       : t(.loaded, Format.number(report.cities.added), seconds))
 }
 
 /// Resolves a CITY argument or fails with the candidates listed.
@@ -123,14 +122,14 @@ func resolveCity(_ reference: String, in database: AppDatabase) throws -> City {
         let name = reference.split(separator: ",").first.map(String.init) ?? reference
         var suggestions = try database.searchCityMatches(name, limit: 5)
         if suggestions.isEmpty { suggestions = try database.closestCities(name, limit: 5) }
-        var message = "No city matches \"\(TextSafety.excerpt(reference))\"."
+        var message = t(.noCityMatches, TextSafety.excerpt(reference))
         if !suggestions.isEmpty {
-            message += " Did you mean: " + didYouMean(suggestions) + "?"
+            message += " " + t(.didYouMean, didYouMean(suggestions))
         }
         throw UserError(message)
     case .ambiguous(let cities):
-        var lines = ["\"\(TextSafety.excerpt(reference))\" fits \(cities.count) cities; give the id of the last column or \"Name, CC\":"]
-        let table = TextTable(headers: ["name", "region", "country", "population", "id"],
+        var lines = [t(.ambiguousCity, TextSafety.excerpt(reference), String(cities.count))]
+        let table = TextTable(headers: [t(.colName), t(.colRegion), t(.colCountry), t(.colPopulation), t(.colId)],
                               rightAligned: [3, 4])
         // A city someone added has no GeoNames id; its own id is what `lookupCity` accepts then.
         lines += table.render(cities.prefix(20).map { c in
@@ -150,14 +149,14 @@ func didYouMean(_ matches: [CityMatch]) -> String {
 func parseDate(_ text: String, option: String) throws -> PartialDate {
     // People type options: "14. Mai 2026", "May 2026", "tomorrow" work as in the forms.
     guard let date = NaturalDate.parse(text, today: .today()) else {
-        throw UserError("\(option): \"\(TextSafety.excerpt(text))\" is not a date; use \(PartialDate.acceptedForms).")
+        throw UserError(t(.errDate, option, TextSafety.excerpt(text), t(.dateForms)))
     }
     return date
 }
 
 func parseChoice<V: Vocabulary>(_ text: String, _ type: V.Type, option: String) throws -> V {
     guard let value = V.parse(text) else {
-        throw UserError("\(option): \"\(TextSafety.excerpt(text))\" is not one of: \(V.choices).")
+        throw UserError(t(.errChoice, option, TextSafety.excerpt(text), V.choices))
     }
     return value
 }

@@ -1,28 +1,31 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "events", abstract: "List, add, edit and remove events (visits, exchanges, meetings).",
+        commandName: "events", abstract: t(.aboutEvents),
         subcommands: [List.self, Add.self, Edit.self, Remove.self])
 
     static func table(_ events: [EventDetail]) -> [String] {
-        let table = TextTable(headers: ["id", "date", "partnership", "kind", "format", "people", "<30"], rightAligned: [0, 5, 6])
+        let table = TextTable(headers: [t(.colId), t(.colDate), t(.colPartnership), t(.colKind), t(.colFormat), t(.colPeople), "<30"],
+                              rightAligned: [0, 5, 6])
         return table.render(events.map { d in
             let e = d.event
-            return [String(d.id), e.startDate.iso, "\(d.cityA.name) ↔ \(d.cityB.name)", e.kind.words, e.format.words,
+            return [String(d.id), e.startDate.display(CommandLineLanguage.current), "\(d.cityA.name) ↔ \(d.cityB.name)",
+                    e.kind.label(CommandLineLanguage.current), e.format.label(CommandLineLanguage.current),
                     e.participants.map(String.init) ?? "", e.youth.map(String.init) ?? ""]
         })
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List events, newest first.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutEventsList))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only events of this city's partnerships.") var city: String?
-        @Option(help: "Only events of this partnership.") var partnership: Int64?
-        @Option(help: "Only events that started in this year.") var year: Int?
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Option(help: ArgumentHelp(t(.hOnlyEventsOfThisCity))) var city: String?
+        @Option(help: ArgumentHelp(t(.hOnlyEventsOfThisPartnership))) var partnership: Int64?
+        @Option(help: ArgumentHelp(t(.hOnlyEventsThatStartedIn))) var year: Int?
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
         func run() throws {
             try runReporting {
@@ -44,26 +47,26 @@ struct EventsCommand: ParsableCommand {
                     }
                     try emit(lines.joined(separator: "\n") + "\n", to: nil)
                 case .text:
-                    if list.isEmpty { print("No events match."); return }
-                    try emit((EventsCommand.table(list) + ["\(list.count) event\(list.count == 1 ? "" : "s")"]).joined(separator: "\n") + "\n", to: nil)
+                    if list.isEmpty { print(t(.noEventsMatch)); return }
+                    try emit((EventsCommand.table(list) + [t(list.count == 1 ? .countEventsOne : .countEvents, Format.number(list.count))]).joined(separator: "\n") + "\n", to: nil)
                 }
             }
         }
     }
 
-    static let dateHelp = "Start date: 2026-05-14, 14.05.2026, 2026-05 or 2026."
+    static var dateHelp: String { t(.hStartDate, t(.dateForms)) }
 
     /// Options shared by add and edit. --date and --kind are not here: `add`
     /// needs them and `edit` does not, and the help must say which.
     struct Fields: ParsableArguments {
-        @Option(parsing: .unconditional, help: "Short title.") var title: String?
-        @Option(help: "End date (\"none\" clears).") var end: String?
-        @Option(help: "Who travelled: \(EventDirection.choices).") var direction: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hShortTitle))) var title: String?
+        @Option(help: ArgumentHelp(t(.hEndDateNoneClears))) var end: String?
+        @Option(help: ArgumentHelp(t(.hWhoTravelled, EventDirection.choices))) var direction: String?
         @Option(help: "\(EventFormat.choices).") var format: String?
-        @Option(parsing: .unconditional, help: "Number of participants.") var participants: Int?
-        @Option(parsing: .unconditional, help: "Of them, how many under 30.") var youth: Int?
-        @Option(name: .customLong("by-country"), help: "Participants per country, e.g. \"DE:20; FR:22\".") var byCountry: String?
-        @Option(parsing: .unconditional, help: "Free text.") var notes: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hNumberOfParticipants))) var participants: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOfThemHowManyUnder))) var youth: Int?
+        @Option(name: .customLong("by-country"), help: ArgumentHelp(t(.hParticipantsPerCountryEG))) var byCountry: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hFreeText))) var notes: String?
 
         func apply(to e: inout Event, kind: String?, date: String?) throws {
             if let title { e.title = title }
@@ -85,9 +88,9 @@ struct EventsCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log an event of a partnership.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutEventsAdd))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The partnership's id (see partnerships list).") var partnership: Int64
+        @Option(help: ArgumentHelp(t(.hThePartnershipIdSeePartnerships))) var partnership: Int64
         @Option(help: ArgumentHelp(EventsCommand.dateHelp)) var date: String
         @Option(help: "\(EventKind.choices).") var kind: String
         @OptionGroup var fields: Fields
@@ -96,21 +99,22 @@ struct EventsCommand: ParsableCommand {
             try runReporting {
                 let database = try openDatabase(global)
                 guard let p = try database.partnership(id: partnership) else {
-                    throw UserError("There is no partnership \(partnership); see `twinning partnerships list`.")
+                    throw UserError(t(.noPartnershipSee, String(partnership)))
                 }
                 var event = Event(partnershipId: partnership, startDate: try parseDate(date, option: "--date"))
                 try fields.apply(to: &event, kind: kind, date: date)
                 if event.format == .online && fields.direction == nil { event.direction = .online }
                 let saved = try database.addEvent(event)
-                print("Added event \(saved.id ?? 0): \(saved.startDate.iso) \(saved.kind.words), \(TextSafety.sanitized(p.cityA.name)) ↔ \(TextSafety.sanitized(p.cityB.name)).")
+                print(t(.addedEvent, String(saved.id ?? 0), saved.startDate.display(CommandLineLanguage.current), saved.kind.label(CommandLineLanguage.current),
+                        TextSafety.sanitized(p.cityA.name), TextSafety.sanitized(p.cityB.name)))
             }
         }
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an event.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutEventsEdit))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The event's id (see events list).") var id: Int64
+        @Argument(help: ArgumentHelp(t(.hTheEventIdSeeEvents))) var id: Int64
         @Option(help: ArgumentHelp(EventsCommand.dateHelp)) var date: String?
         @Option(help: "\(EventKind.choices).") var kind: String?
         @OptionGroup var fields: Fields
@@ -118,28 +122,30 @@ struct EventsCommand: ParsableCommand {
         func run() throws {
             try runReporting {
                 let database = try openDatabase(global)
-                guard var event = try database.event(id: id) else { throw UserError("There is no event \(id).") }
+                guard var event = try database.event(id: id) else { throw UserError(t(.noEvent, String(id))) }
                 try fields.apply(to: &event, kind: kind, date: date)
                 let saved = try database.updateEvent(event)
-                print("Saved event \(saved.id ?? 0).")
+                print(t(.savedEvent, String(saved.id ?? 0)))
             }
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an event.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutEventsRemove))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The event's id.") var id: Int64
-        @Flag(help: "Do not ask; needed when not run from a terminal.") var yes = false
+        @Argument(help: ArgumentHelp(t(.hTheEventId))) var id: Int64
+        @Flag(help: ArgumentHelp(t(.hDoNotAskNeededWhen))) var yes = false
 
         func run() throws {
             try runReporting {
                 let database = try openDatabase(global)
-                guard let event = try database.event(id: id) else { throw UserError("There is no event \(id).") }
-                let what = "event \(id) (\(event.startDate.iso) \(event.kind.words)\(event.title.isEmpty ? "" : ": " + TextSafety.sanitized(event.title)))"
+                guard let event = try database.event(id: id) else { throw UserError(t(.noEvent, String(id))) }
+                let shown = "\(event.startDate.display(CommandLineLanguage.current)) \(event.kind.label(CommandLineLanguage.current))"
+                    + (event.title.isEmpty ? "" : ": " + TextSafety.sanitized(event.title))
+                let what = t(.eventWhat, String(id), shown)
                 guard try confirmDeletion(of: what, yes: yes) else { return }
                 try database.removeEvent(id: id)
-                print("Deleted \(what).")
+                print(t(.deleted, what))
             }
         }
     }

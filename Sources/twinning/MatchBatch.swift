@@ -1,5 +1,6 @@
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// `twinning match --batch FILE`: many queries against one read of the
 /// database. Each input line is `geonameid<TAB>country_code`; the output is
@@ -27,7 +28,7 @@ enum MatchBatch {
     }
 
     static func run(file: String, database: AppDatabase, profile: WeightProfile, limit: Int) throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw UserError("Cannot read \(file).") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw UserError(t(.errCannotRead, file)) }
         let lines = try parse(String(decoding: data, as: UTF8.self), file: file)
         // One read: the whole index and every review, before any ranking.
         let index = try MatchIndex.load(from: database)

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// `twinning match`: suggested partner cities, why-not, batch ranking, and reviews.
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
-        abstract: "Suggest partner cities, ranked and explained.",
+        abstract: t(.aboutMatch),
         discussion: """
             twinning match CITY ranks every city of the gazetteer as a partner for CITY. \
             Weights come from a profile: the built-in "similar" or "learn", or NAME.weights \
@@ -20,38 +21,38 @@ struct MatchCommand: ParsableCommand {
     /// argument would take "review" for a city name).
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Ranked, explained partner suggestions for a city (the default of `twinning match`).")
+            abstract: t(.aboutMatchSuggest))
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The home city: a name, \"Name, CC\" or a GeoNames id.") var city: String?
-        @Option(name: .customLong("country"), help: "Only candidates in this country (repeatable).") var countries: [String] = []
-        @Option(help: "similar (similar challenges) or learn (its strengths meet your challenges).") var mode: String?
-        @Option(help: "A weight profile name (default: the mode's).") var profile: String?
-        @Option(help: "Distance preference: bus, none or far.") var distance: String?
-        @Option(parsing: .unconditional, help: "Only candidates at least this many km away.") var minKm: Double?
-        @Option(parsing: .unconditional, help: "Only candidates at most this many km away.") var maxKm: Double?
-        @Option(parsing: .unconditional, help: "Only candidates with at least this many inhabitants.") var minPopulation: Int?
-        @Option(parsing: .unconditional, help: "Only candidates with at most this many inhabitants.") var maxPopulation: Int?
+        @Argument(help: ArgumentHelp(t(.hTheHomeCityAName))) var city: String?
+        @Option(name: .customLong("country"), help: ArgumentHelp(t(.hOnlyCandidatesInThisCountry))) var countries: [String] = []
+        @Option(help: ArgumentHelp(t(.hSimilarSimilarChallengesOrLearn))) var mode: String?
+        @Option(help: ArgumentHelp(t(.hAWeightProfileNameDefault))) var profile: String?
+        @Option(help: ArgumentHelp(t(.hDistancePreferenceBusNoneOr))) var distance: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesAtLeastThis))) var minKm: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesAtMostThis))) var maxKm: Double?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesWithAtLeast))) var minPopulation: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesWithAtMost))) var maxPopulation: Int?
         @Flag(help: "Also suggest cities in the home city's own country (left out by default: 96 % of real twinnings cross a border).")
         var domestic = false
-        @Option(help: "How many suggestions (per query with --batch).") var limit: Int = 10
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
-        @Option(help: "Language of the reasons: en or de.") var lang: String = "en"
-        @Option(help: "Explain the rank of this city instead of listing suggestions.") var whyNot: String?
-        @Option(help: "Rank for every line \"geonameid<TAB>country_code\" of this file; prints TSV.") var batch: String?
+        @Option(help: ArgumentHelp(t(.hHowManySuggestionsPerQuery))) var limit: Int = 10
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
+        /// The reasons follow --lang and LANG like every other text.
+        var lang: String { CommandLineLanguage.current.rawValue }
+        @Option(help: ArgumentHelp(t(.hExplainTheRankOfThis))) var whyNot: String?
+        @Option(help: ArgumentHelp(t(.hRankForEveryLineGeonameid))) var batch: String?
 
         func run() throws {
             try runReporting {
                 // Checked here, not in validate(): a mistake gets the one-line message and exit 1 like every other.
-                if batch == nil && city == nil { throw UserError("Give a CITY, or --batch FILE.") }
-                if batch != nil && (city != nil || whyNot != nil) { throw UserError("--batch takes no CITY and no --why-not.") }
-                if limit < 1 { throw UserError("--limit must be at least 1.") }
+                if batch == nil && city == nil { throw UserError(t(.errGiveCity)) }
+                if batch != nil && (city != nil || whyNot != nil) { throw UserError(t(.errBatch)) }
+                if limit < 1 { throw UserError(t(.errLimit)) }
                 let database = try openDatabase(global)
                 let profile = try chosenProfile()
                 if profile.allWeightsZero {
                     // Every candidate would score 0.000 in an order that means nothing: say so.
-                    Console.error("warning: every weight of the profile \"\(TextSafety.excerpt(profile.name))\" is 0, so all candidates score 0 "
-                                  + "and their order means nothing; give at least one feature a weight above 0.")
+                    Console.error(t(.warning, t(.allWeightsZero, TextSafety.excerpt(profile.name))))
                 }
                 if let batch {
                     try MatchBatch.run(file: batch, database: database, profile: profile, limit: limit)
@@ -62,10 +63,10 @@ struct MatchCommand: ParsableCommand {
                 // A country name or an unknown code would silently rank nothing: say so instead.
                 for code in countries {
                     guard code.count == 2, code.allSatisfy(\.isLetter) else {
-                        throw UserError("--country takes two-letter codes such as FR, not \"\(TextSafety.excerpt(code))\".")
+                        throw UserError(t(.errCountryCode, TextSafety.excerpt(code)))
                     }
                     if engine.index.positions(inCountry: code).isEmpty {
-                        throw UserError("No city in the register has the country code \(code.uppercased()).")
+                        throw UserError(t(.errNoCityInCountry, code.uppercased()))
                     }
                 }
                 let filters = MatchFilters(countries: Set(countries.map { $0.uppercased() }), minDistanceKm: minKm, maxDistanceKm: maxKm,
@@ -95,19 +96,19 @@ struct MatchCommand: ParsableCommand {
 
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Accept, reject or snooze a suggested partner; the decision is kept with who and when.")
+            abstract: t(.aboutMatchReview))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The home city.") var city: String
-        @Argument(help: "The suggested city.") var candidate: String
-        @Flag(help: "Accept the suggestion.") var accept = false
-        @Option(parsing: .unconditional, help: "Reject the suggestion, with a reason.") var reject: String?
-        @Option(help: "Snooze the suggestion until this date (YYYY-MM-DD or 14.05.2026).") var snooze: String?
-        @Option(parsing: .unconditional, help: "A note (for --accept or --snooze).") var reason: String?
+        @Argument(help: ArgumentHelp(t(.hTheHomeCity))) var city: String
+        @Argument(help: ArgumentHelp(t(.hTheSuggestedCity))) var candidate: String
+        @Flag(help: ArgumentHelp(t(.hAcceptTheSuggestion))) var accept = false
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hRejectTheSuggestionWithA))) var reject: String?
+        @Option(help: ArgumentHelp(t(.hSnoozeTheSuggestionUntilThis))) var snooze: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hANoteForAcceptOr))) var reason: String?
 
         func run() throws {
             try runReporting {
                 let chosen = (accept ? 1 : 0) + (reject != nil ? 1 : 0) + (snooze != nil ? 1 : 0)
-                if chosen != 1 { throw UserError("Give exactly one of --accept, --reject REASON, --snooze DATE.") }
+                if chosen != 1 { throw UserError(t(.errOneDecision)) }
                 let database = try openDatabase(global)
                 let home = try resolveCity(city, in: database)
                 let other = try resolveCity(candidate, in: database)
@@ -117,7 +118,7 @@ struct MatchCommand: ParsableCommand {
                     review.reason = reject
                 } else if let snooze {
                     let date = try parseDate(snooze, option: "--snooze")
-                    guard date.iso.count == 10 else { throw UserError("--snooze needs a day, e.g. 2026-09-01.") }
+                    guard date.iso.count == 10 else { throw UserError(t(.errSnoozeDay)) }
                     // A snooze counts while its day is after today: an earlier one would be saved and do nothing.
                     let today = PartialDate.today()
                     guard date.iso > today.iso else {
@@ -139,10 +140,10 @@ struct MatchCommand: ParsableCommand {
     }
 
     struct Reviews: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List reviews of suggestions, newest first.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutMatchReviews))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Only the reviews for this home city.") var city: String?
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Argument(help: ArgumentHelp(t(.hOnlyTheReviewsForThis))) var city: String?
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
         func run() throws {
             try runReporting {
@@ -158,16 +159,16 @@ struct MatchCommand: ParsableCommand {
 
     struct Profile: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a weight profile (copy it to NAME.weights in the profile folder to change it).")
-        @Argument(help: "A profile name: similar, learn, or one of your files.") var name: String = "similar"
-        @Flag(help: "Write it to the profile folder as NAME.weights (a built-in becomes editable).") var save = false
+            abstract: t(.aboutMatchProfile))
+        @Argument(help: ArgumentHelp(t(.hAProfileNameSimilarLearn))) var name: String = "similar"
+        @Flag(help: ArgumentHelp(t(.hWriteItToTheProfile))) var save = false
 
         func run() throws {
             try runReporting {
                 let profile = try WeightProfile.load(named: name)
                 if save {
                     let url = try profile.save()
-                    print("Saved \(url.path)")
+                    print(t(.savedFile, url.path))
                 } else {
                     print(profile.serialized(), terminator: "")
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// How `twinning match` prints suggestions, why-not answers and reviews.
 enum MatchOutput {
@@ -65,13 +66,14 @@ enum MatchOutput {
             }
             return lines.joined(separator: "\n") + "\n"
         case .text:
-            let modeWords = profile.mode == .learn ? "learn from" : "similar challenges"
-            var out = ["Partner suggestions for \(home.name) (\(home.countryCode)) — mode \(modeWords), profile \(profile.name), "
-                       + "distance preference \(profile.distancePreference.rawValue); \(Format.number(total)) candidates"
+            let modeWords = t(profile.mode == .learn ? .modeLearn : .modeSimilar)
+            var out = [t(.matchHeader, "\(home.name) (\(home.countryCode))", modeWords, profile.name,
+                         profile.distancePreference.rawValue, Format.number(total))
                        + (filters.leaveOutHomeCountry && !filters.countries.contains(home.countryCode)
-                          ? " abroad (cities in \(home.countryCode) left out; --domestic brings them back)" : "")]
-            if list.isEmpty { return TextSafety.sanitized(out[0]) + "\nNo city matches the filters.\n" }
-            let table = TextTable(headers: ["rank", "score", "city", "country", "population", "distance", "top reasons"],
+                          ? " — abroad (cities in \(home.countryCode) left out; --domestic brings them back)" : "")]
+            if list.isEmpty { return TextSafety.sanitized(out[0]) + "\n" + t(.noCityPassesFilters) + "\n" }
+            let table = TextTable(headers: [t(.colRank), t(.colScore), t(.colCity), t(.colCountry), t(.colPopulation),
+                                            t(.colDistance), t(.colTopReasons)],
                                   rightAligned: [0, 1, 4, 5])
             out += table.render(list.map { s in
                 [String(s.rank), score(s.score), s.name, s.countryCode, Format.number(s.facts.candidatePopulation),
@@ -79,8 +81,7 @@ enum MatchOutput {
             })
             let missing = Set(list.flatMap { $0.missing.map(\.feature) })
             if !missing.isEmpty {
-                out.append("Not counted where data is missing: "
-                           + MatchFeature.allCases.filter(missing.contains).map { $0.label(lang) }.joined(separator: ", ") + ".")
+                out.append(t(.missingFeatures, MatchFeature.allCases.filter(missing.contains).map { $0.label(lang) }.joined(separator: ", ")))
             }
             return out.map { TextSafety.sanitized($0) }.joined(separator: "\n") + "\n"
         }
@@ -99,11 +100,11 @@ enum MatchOutput {
     static func standingWords(_ w: WhyNot, home: City) -> String {
         let name = w.suggestion.name
         switch w.standing {
-        case .ranked(let rank, let total): return "\(name) ranks \(Format.number(rank)) of \(Format.number(total)) for \(home.name)"
-        case .isHome: return "\(name) is the home city itself"
-        case .alreadyPartner: return "\(name) is already a partner of \(home.name), so it is never suggested"
-        case .reviewed: return "\(name) was rejected or snoozed in a review for \(home.name), so it is not suggested"
-        case .filteredOut: return "\(name) is left out by the filters (country, distance or population)"
+        case .ranked(let rank, let total): return t(.standingRanked, name, Format.number(rank), Format.number(total), home.name)
+        case .isHome: return t(.standingIsHome, name)
+        case .alreadyPartner: return t(.standingAlreadyPartner, name, home.name)
+        case .reviewed: return t(.standingReviewed, name, home.name)
+        case .filteredOut: return t(.standingFilteredOut, name)
         }
     }
 
@@ -123,20 +124,20 @@ enum MatchOutput {
                 missing: w.missing.map { $0.feature.rawValue })
             return try encodeJSON(json)
         case .text:
-            var out = ["\(standingWords(w, home: home)); score \(score(s.score))."]
+            var out = [t(.whyScore, standingWords(w, home: home), score(s.score))]
             if w.holdingBack.isEmpty {
-                out.append("No feature holds it back against the top ten.")
+                out.append(t(.nothingHoldsBack))
             } else {
-                out.append("Holding it back (score lost against the mean of the top ten):")
-                let table = TextTable(headers: ["feature", "lost", "here", "top 10", "why"], rightAligned: [1, 2, 3])
+                out.append(t(.holdingBack))
+                let table = TextTable(headers: [t(.colFeature), t(.colLost), t(.colHere), t(.colTop10), t(.colWhy)], rightAligned: [1, 2, 3])
                 out += table.render(w.holdingBack.map { g in
                     [g.feature.label(lang), score(g.lost), g.value.map { String(format: "%.2f", $0) } ?? "–",
                      String(format: "%.2f", g.topValue), s.explanation(g.feature).text(lang)]
                 }).map { "  " + $0 }
             }
             let reasons = s.reasons()
-            if !reasons.isEmpty { out.append("Counting for it: " + reasons.map { $0.text(lang) }.joined(separator: "; ") + ".") }
-            if !w.missing.isEmpty { out.append("Not counted (data missing): " + w.missing.map { $0.text(lang) }.joined(separator: "; ") + ".") }
+            if !reasons.isEmpty { out.append(t(.countingFor, reasons.map { $0.text(lang) }.joined(separator: "; "))) }
+            if !w.missing.isEmpty { out.append(t(.notCountedMissing, w.missing.map { $0.text(lang) }.joined(separator: "; "))) }
             return out.map { TextSafety.sanitized($0) }.joined(separator: "\n") + "\n"
         }
     }
@@ -171,8 +172,9 @@ enum MatchOutput {
             }
             return lines.joined(separator: "\n") + "\n"
         case .text:
-            if list.isEmpty { return "No reviews yet.\n" }
-            let table = TextTable(headers: ["when", "who", "home", "candidate", "decision", "until", "reason"])
+            if list.isEmpty { return t(.noReviews) + "\n" }
+            let table = TextTable(headers: [t(.colWhen), t(.colWho), t(.colHome), t(.colCandidate), t(.colDecision), t(.colUntil),
+                                            t(.colReason)])
             return table.render(list.map {
                 [$0.at, $0.user, name($0.homeCityId), name($0.candidateCityId), $0.decision.rawValue, $0.snoozeUntil ?? "", $0.reason]
             }).joined(separator: "\n") + "\n"

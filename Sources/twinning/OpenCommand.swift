@@ -7,20 +7,19 @@ import TwinningTerminal
 /// `twinning` with no subcommand: the full-screen program.
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "open", abstract: "Open the full-screen program (the default).")
+        commandName: "open", abstract: t(.aboutOpen))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Colour theme: default, high-contrast, light, monochrome, or a file of your own.") var theme: String?
-    @Flag(name: .customLong("no-color"), help: "No colours (as with NO_COLOR).") var noColor = false
-    @Option(help: "Language of the screens: de or en (default: from LANG).") var lang: String?
-    @Flag(name: .customLong("read-only"), help: "Browse only; nothing can be changed.") var readOnly = false
-    @Flag(help: "For an SSH ForceCommand account: no way out to a shell, files only into the export_folder setting.")
+    @Option(help: ArgumentHelp(t(.hColourThemeDefaultHighContrast))) var theme: String?
+    @Flag(name: .customLong("no-color"), help: ArgumentHelp(t(.hNoColoursAsWithNo))) var noColor = false
+    @Flag(name: .customLong("read-only"), help: ArgumentHelp(t(.hBrowseOnlyNothingCanBe))) var readOnly = false
+    @Flag(help: ArgumentHelp(t(.hForAnSshForcecommandAccount)))
     var kiosk = false
 
     func run() throws {
         try runReporting {
             let environment = ProcessInfo.processInfo.environment
             var config = UserConfig.load(path: UserConfig.defaultPath(environment: environment))
-            let language = Language.detect(option: lang ?? config["language"], environment: environment)
+            let language = Language.detect(option: global.lang ?? config["language"], environment: environment)
             let database: AppDatabase
             if readOnly {
                 database = try AppDatabase.open(path: global.databasePath, readOnly: true)

@@ -1,19 +1,20 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 struct PartnershipsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "partnerships", abstract: "List, add, edit and remove partnerships.",
+        commandName: "partnerships", abstract: t(.aboutPartnerships),
         subcommands: [List.self, Add.self, Edit.self, Remove.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List partnerships.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsList))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only the partners of this city.") var city: String?
-        @Option(help: "Only this status: \(PartnershipStatus.choices).") var status: String?
-        @Option(help: "Only this type: \(PartnershipType.choices).") var type: String?
-        @Option(help: "text, json or tsv.") var format: OutputFormat = .text
+        @Option(help: ArgumentHelp(t(.hOnlyThePartnersOfThis))) var city: String?
+        @Option(help: ArgumentHelp(t(.hOnlyThisStatus, PartnershipStatus.choices))) var status: String?
+        @Option(help: ArgumentHelp(t(.hOnlyThisType, PartnershipType.choices))) var type: String?
+        @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
 
         func run() throws {
             try runReporting {
@@ -42,17 +43,18 @@ struct PartnershipsCommand: ParsableCommand {
                     try emit(lines.joined(separator: "\n") + "\n", to: nil)
                 case .text:
                     if list.isEmpty {
-                        print(home.map { "\(TextSafety.sanitized($0.name)) has no partnerships that match." } ?? "No partnerships match.")
+                        print(home.map { t(.cityHasNoPartnerships, TextSafety.sanitized($0.name)) } ?? t(.noPartnershipsMatch))
                         return
                     }
-                    let table = TextTable(headers: ["id", "city", "", "partner", "type", "status", "since", "last event"], rightAligned: [0])
+                    let table = TextTable(headers: [t(.colId), t(.colCity), "", t(.colPartner), t(.colType), t(.colStatus),
+                                                    t(.colSince), t(.colLastEvent)], rightAligned: [0])
                     let lines = table.render(list.map { d in
                         let (a, b) = d.sides(from: home?.id)
                         return [String(d.id), "\(a.name) (\(a.countryCode))", "↔", "\(b.name) (\(b.countryCode))",
-                                d.partnership.type.words, d.partnership.status.words, d.partnership.since?.iso ?? "",
-                                d.lastEvent?.iso ?? ""]
+                                d.partnership.type.label(CommandLineLanguage.current), d.partnership.status.label(CommandLineLanguage.current),
+                                d.partnership.since?.display(CommandLineLanguage.current) ?? "", d.lastEvent?.display(CommandLineLanguage.current) ?? ""]
                     })
-                    try emit(lines.joined(separator: "\n") + "\n\(list.count) partnership\(list.count == 1 ? "" : "s")\n", to: nil)
+                    try emit(lines.joined(separator: "\n") + "\n" + t(list.count == 1 ? .countPartnershipsOne : .countPartnerships, Format.number(list.count)) + "\n", to: nil)
                 }
             }
         }
@@ -62,10 +64,10 @@ struct PartnershipsCommand: ParsableCommand {
     struct Fields: ParsableArguments {
         @Option(help: "\(PartnershipType.choices).") var type: String?
         @Option(help: "\(PartnershipStatus.choices).") var status: String?
-        @Option(help: "Since when: 2026-05-14, 14.05.2026, 2026-05 or 2026 (\"none\" clears).") var since: String?
-        @Option(help: "Until when (\"none\" clears).") var until: String?
-        @Option(parsing: .unconditional, help: "Comma-separated themes.") var themes: String?
-        @Option(parsing: .unconditional, help: "Free text.") var notes: String?
+        @Option(help: ArgumentHelp(t(.hSinceWhenOrNoneClears))) var since: String?
+        @Option(help: ArgumentHelp(t(.hUntilWhenNoneClears))) var until: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hCommaSeparatedThemes))) var themes: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hFreeText))) var notes: String?
 
         func apply(to p: inout Partnership) throws {
             if let type { p.type = try parseChoice(type, PartnershipType.self, option: "--type") }
@@ -78,10 +80,10 @@ struct PartnershipsCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a partnership between two cities.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsAdd))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The first city.") var first: String
-        @Argument(help: "The second city.") var second: String
+        @Argument(help: ArgumentHelp(t(.hTheFirstCity))) var first: String
+        @Argument(help: ArgumentHelp(t(.hTheSecondCity))) var second: String
         @OptionGroup var fields: Fields
 
         func run() throws {
@@ -89,46 +91,48 @@ struct PartnershipsCommand: ParsableCommand {
                 let database = try openDatabase(global)
                 let a = try resolveCity(first, in: database)
                 let b = try resolveCity(second, in: database)
-                if a.id == b.id { throw UserError("A city cannot be partnered with itself (\(TextSafety.sanitized(a.label))).") }
+                if a.id == b.id { throw UserError(t(.errSameCity, TextSafety.sanitized(a.label))) }
                 var partnership = Partnership(between: a.id!, and: b.id!)
                 try fields.apply(to: &partnership)
                 let saved = try database.addPartnership(partnership)
-                print("Added partnership \(saved.id ?? 0): \(TextSafety.sanitized(a.name)) ↔ \(TextSafety.sanitized(b.name)) (\(saved.type.words), \(saved.status.words)).")
+                print(t(.addedPartnership, String(saved.id ?? 0), TextSafety.sanitized(a.name), TextSafety.sanitized(b.name),
+                        saved.type.label(CommandLineLanguage.current), saved.status.label(CommandLineLanguage.current)))
             }
         }
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a partnership.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsEdit))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The partnership's id (see partnerships list).") var id: Int64
+        @Argument(help: ArgumentHelp(t(.hThePartnershipIdSeePartnerships))) var id: Int64
         @OptionGroup var fields: Fields
 
         func run() throws {
             try runReporting {
                 let database = try openDatabase(global)
-                guard var p = try database.partnership(id: id)?.partnership else { throw UserError("There is no partnership \(id).") }
+                guard var p = try database.partnership(id: id)?.partnership else { throw UserError(t(.noPartnership, String(id))) }
                 try fields.apply(to: &p)
                 let saved = try database.updatePartnership(p)
-                print("Saved partnership \(saved.id ?? 0).")
+                print(t(.savedPartnership, String(saved.id ?? 0)))
             }
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a partnership with its events and contacts.")
+        static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsRemove))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The partnership's id.") var id: Int64
-        @Flag(help: "Do not ask; needed when not run from a terminal.") var yes = false
+        @Argument(help: ArgumentHelp(t(.hThePartnershipId))) var id: Int64
+        @Flag(help: ArgumentHelp(t(.hDoNotAskNeededWhen))) var yes = false
 
         func run() throws {
             try runReporting {
                 let database = try openDatabase(global)
-                guard let d = try database.partnership(id: id) else { throw UserError("There is no partnership \(id).") }
-                let what = "partnership \(id) \(TextSafety.sanitized(d.cityA.name)) ↔ \(TextSafety.sanitized(d.cityB.name)) and its \(d.eventCount) event\(d.eventCount == 1 ? "" : "s")"
+                guard let d = try database.partnership(id: id) else { throw UserError(t(.noPartnership, String(id))) }
+                let what = t(d.eventCount == 1 ? .partnershipWhatOne : .partnershipWhat, String(id), TextSafety.sanitized(d.cityA.name),
+                             TextSafety.sanitized(d.cityB.name), String(d.eventCount))
                 guard try confirmDeletion(of: what, yes: yes) else { return }
                 let events = try database.removePartnership(id: id)
-                print("Deleted partnership \(id) and \(events) event\(events == 1 ? "" : "s").")
+                print(t(events == 1 ? .deletedPartnershipOne : .deletedPartnership, String(id), String(events)))
             }
         }
     }

@@ -7,7 +7,7 @@ import TwinningUI
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "The annual report: partnerships with health, events, participants by country, dormant partnerships.",
+        abstract: t(.aboutReport),
         discussion: """
             md: Markdown. html: one self-contained page (no external files), printable. \
             csv: every table in one file, each starting with a title row and ending with an empty row; \
@@ -16,24 +16,20 @@ struct ReportCommand: ParsableCommand {
             health_active_years and health_quiet_years (default 2 and 5).
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Report on this city's partnerships (default: all partnerships).") var city: String?
-    @Option(help: "The year, or a range such as 2020-2025 (default: this year).") var year: String?
-    @Option(help: "md, html or csv.") var format: String = "md"
-    @Option(help: "Write to this file instead of the screen (an existing file only with --force).") var output: String?
-    @Flag(help: "Replace an existing --output file (never the database).") var force = false
-    @Option(help: "de or en (default: from LANG).") var lang: String?
+    @Option(help: ArgumentHelp(t(.hReportOnThisCityPartnerships))) var city: String?
+    @Option(help: ArgumentHelp(t(.hTheYearOrARange))) var year: String?
+    @Option(help: ArgumentHelp(t(.hMdHtmlOrCsv))) var format: String = "md"
+    @Option(help: ArgumentHelp(t(.hWriteToThisFileInstead))) var output: String?
+    @Flag(help: ArgumentHelp(t(.hReplaceAnExistingOutputFile))) var force = false
 
     func run() throws {
         try runReporting {
             guard let reportFormat = ReportFormat(rawValue: format.lowercased()) else {
-                throw UserError("--format: \"\(TextSafety.excerpt(format))\" is not one of: md, html, csv.")
+                throw UserError(t(.errChoice, "--format", TextSafety.excerpt(format), "md, html, csv"))
             }
             let environment = ProcessInfo.processInfo.environment
             let config = UserConfig.load(path: UserConfig.defaultPath(environment: environment))
-            if let lang, !["de", "en"].contains(lang.lowercased().prefix(2)) {
-                throw UserError("--lang: \"\(TextSafety.excerpt(lang))\" is not one of: de, en.")
-            }
-            let language = ReportLanguage(rawValue: Language.detect(option: lang ?? config["language"], environment: environment).rawValue) ?? .en
+            let language = Language.detect(option: global.lang ?? config["language"], environment: environment).report
             let today = PartialDate.today()
             let years = try year.map(ReportCommand.parseYears) ?? (today.year...today.year)
             try checkOutput(output, force: force, database: global.databasePath)
@@ -44,7 +40,7 @@ struct ReportCommand: ParsableCommand {
             let report = try database.report(ReportScope(cityId: cityId ?? nil, years: years), today: today, rule: rule)
             let text = try ReportDocument.render(report, format: reportFormat, language: language)
             try emit(text, to: output, force: force, database: global.databasePath)
-            if let output { Console.error("Wrote \(output).") }
+            if let output { Console.error(t(.wrote, output)) }
         }
     }
 
@@ -53,10 +49,10 @@ struct ReportCommand: ParsableCommand {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == ":" }).map { $0.trimmingCharacters(in: .whitespaces) }
         let numbers = parts.compactMap { Int($0) }.filter { (1000...9999).contains($0) }
         guard numbers.count == parts.count, (1...2).contains(numbers.count) else {
-            throw UserError("--year: \"\(TextSafety.excerpt(text))\" is not a year such as 2025 or a range such as 2020-2025.")
+            throw UserError(t(.errYear, TextSafety.excerpt(text)))
         }
         guard numbers.first! <= numbers.last! else {
-            throw UserError("--year: the range \(text) ends before it starts.")
+            throw UserError(t(.errYearRange, text))
         }
         return numbers.first!...numbers.last!
     }

@@ -1,17 +1,18 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 
 /// Hidden: many mixed writes from one process, for the concurrency proof
 /// (several of these run at once on one file). Prints a JSON summary; exits
 /// non-zero if any write failed in a way a user would have seen.
 struct StressCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stress", abstract: "Many mixed writes, for testing.",
+    static let configuration = CommandConfiguration(commandName: "stress", abstract: t(.aboutStress),
                                                     shouldDisplay: false)
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How many writes.") var writes: Int = 1000
-    @Option(help: "Seed of the random choices.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(t(.hHowManyWrites))) var writes: Int = 1000
+    @Option(help: ArgumentHelp(t(.hSeedOfTheRandomChoices))) var seed: UInt64 = 1
 
     struct Summary: Encodable {
         var session = ""
@@ -25,7 +26,7 @@ struct StressCommand: ParsableCommand {
         var summary = Summary(session: database.actor.session)
         // A pool of cities to pair up: the register keeps it realistic.
         let cities = try database.registerCitySummaries().prefix(400).map(\.id)
-        guard cities.count >= 2 else { throw UserError("The database needs some cities in the register.") }
+        guard cities.count >= 2 else { throw UserError(t(.errNeedsCities)) }
         var done = 0
         while done < writes {
             do {

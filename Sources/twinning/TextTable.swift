@@ -46,7 +46,7 @@ enum Format {
     /// 588,462 — the same grouping the full-screen program uses in English.
     static func number(_ value: Int?) -> String {
         guard let value else { return "" }
-        return Formatting.number(value, .en)
+        return Formatting.number(value, CommandLineLanguage.current)
     }
 
     static func coordinate(_ lat: Double?, _ lon: Double?) -> String {

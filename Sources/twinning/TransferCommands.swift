@@ -10,15 +10,15 @@ enum TableKind: String, ExpressibleByArgument, CaseIterable {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import cities (GeoNames TSV or CSV), partnerships or events (CSV or JSON). All or nothing.",
+        abstract: t(.aboutImport),
         discussion: """
             cities: the columns of cities.tsv (geonameid, name, ascii_name, country_code, …).
             partnerships: geonameid_a, geonameid_b — or name_a, country_a, name_b, country_b.
             events: geonameid_a, geonameid_b (or partnership_id), start, kind, … as `twinning export events` writes them.
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "cities, partnerships or events.") var kind: TableKind
-    @Argument(help: "The file to read.") var file: String
+    @Argument(help: ArgumentHelp(t(.hCitiesPartnershipsOrEvents))) var kind: TableKind
+    @Argument(help: ArgumentHelp(t(.hTheFileToRead))) var file: String
 
     func run() throws {
         try runReporting {
@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
             line += String(format: " from %@ in %.2f s; other writers waited at most %.2f s.", TextSafety.sanitized(file),
                            report.seconds, report.lockSeconds)
             print(line)
-            if let id = report.changeId { print("Logged as import \(id); undo it with: twinning undo --import \(id)") }
+            if let id = report.changeId { print(t(.loggedImport, String(id))) }
         }
     }
 }
@@ -49,27 +49,26 @@ struct ImportCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export cities, partnerships or events as CSV or JSON (import reads them back); events also as iCalendar (ics).",
+        abstract: t(.aboutExport),
         discussion: """
             --format ics (events only) writes an iCalendar file for calendar programs: all-day events, \
             dates known only to the month or year placed on the first day (the description says so). \
             CSV cells that a spreadsheet would run as a formula (=, +, -, @) start with an apostrophe.
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "cities, partnerships or events.") var kind: TableKind
-    @Option(help: "csv, json, or ics (events only).") var format: String = "csv"
-    @Option(help: "Write to this file instead of the screen (an existing file only with --force).") var output: String?
-    @Flag(help: "Replace an existing --output file (never the database).") var force = false
-    @Flag(help: "cities: the whole gazetteer, not only the register.") var all = false
-    @Option(help: "Only what concerns this city.") var city: String?
-    @Option(help: "ics: language of the descriptions, de or en (default: from LANG).") var lang: String?
+    @Argument(help: ArgumentHelp(t(.hCitiesPartnershipsOrEvents))) var kind: TableKind
+    @Option(help: ArgumentHelp(t(.hCsvJsonOrIcsEvents))) var format: String = "csv"
+    @Option(help: ArgumentHelp(t(.hWriteToThisFileInstead))) var output: String?
+    @Flag(help: ArgumentHelp(t(.hReplaceAnExistingOutputFile))) var force = false
+    @Flag(help: ArgumentHelp(t(.hCitiesTheWholeGazetteerNot))) var all = false
+    @Option(help: ArgumentHelp(t(.hOnlyWhatConcernsThisCity))) var city: String?
 
     func run() throws {
         try runReporting {
             let wanted = format.lowercased()
             if wanted == "ics" || wanted == "ical" || wanted == "icalendar" {
                 guard kind == .events else {
-                    throw UserError("--format ics is for events only (twinning export events --format ics).")
+                    throw UserError(t(.errIcsEventsOnly))
                 }
                 try exportCalendar()
                 return
@@ -88,17 +87,14 @@ struct ExportCommand: ParsableCommand {
             case .events: text = try exporter.exportEvents(format: exportFormat, filter: EventFilter(cityId: cityId ?? nil))
             }
             try emit(text, to: output, force: force, database: global.databasePath)
-            if let output { Console.error("Wrote \(output).") }
+            if let output { Console.error(t(.wrote, output)) }
         }
     }
 
     private func exportCalendar() throws {
         let environment = ProcessInfo.processInfo.environment
         let config = UserConfig.load(path: UserConfig.defaultPath(environment: environment))
-        if let lang, !["de", "en"].contains(lang.lowercased().prefix(2)) {
-            throw UserError("--lang: \"\(TextSafety.excerpt(lang))\" is not one of: de, en.")
-        }
-        let language = ReportLanguage(rawValue: Language.detect(option: lang ?? config["language"], environment: environment).rawValue) ?? .en
+        let language = Language.detect(option: global.lang ?? config["language"], environment: environment).report
         try checkOutput(output, force: force, database: global.databasePath)
         let database = try openDatabase(global)
         let home = try city.map { try resolveCity($0, in: database) }
@@ -107,17 +103,17 @@ struct ExportCommand: ParsableCommand {
         let text = ICalendar.document(events: events, databaseId: try database.stableIdentifier(), language: language,
                                       calendarName: name, home: home?.id)
         try emit(text, to: output, force: force, database: global.databasePath)
-        if let output { Console.error("Wrote \(events.count) event\(events.count == 1 ? "" : "s") to \(output).") }
+        if let output { Console.error(t(events.count == 1 ? .wroteEventOne : .wroteEvents, String(events.count), output)) }
     }
 }
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create the database with the gazetteer and the demo network.")
+        commandName: "init", abstract: t(.aboutInit))
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Only the gazetteer: no demo partnerships or events.") var empty = false
-    @Flag(help: "Not even the gazetteer: an empty schema, e.g. to import a gazetteer of your own.") var bare = false
-    @Flag(help: "Replace an existing database (its data is lost).") var force = false
+    @Flag(help: ArgumentHelp(t(.hOnlyTheGazetteerNoDemo))) var empty = false
+    @Flag(help: ArgumentHelp(t(.hNotEvenTheGazetteerAn))) var bare = false
+    @Flag(help: ArgumentHelp(t(.hReplaceAnExistingDatabaseIts))) var force = false
 
     func run() throws {
         try runReporting {
@@ -125,18 +121,18 @@ struct InitCommand: ParsableCommand {
             let fm = FileManager.default
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-                if isDirectory.boolValue { throw UserError("\(path) is a folder, not a database file.") }
-                guard force else { throw UserError("\(path) already exists. Use --force to replace it (its data will be lost).") }
+                if isDirectory.boolValue { throw UserError(t(.errIsFolder, path)) }
+                guard force else { throw UserError(t(.errExists, path)) }
                 for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
                     do { try fm.removeItem(atPath: path + suffix) } catch {
-                        throw UserError("Cannot remove \(path + suffix): \(error.localizedDescription)")
+                        throw UserError(t(.errCannotRemove, path + suffix, error.localizedDescription))
                     }
                 }
             }
             let database = try AppDatabase.open(path: path)
             if bare {
                 try database.setMeta("contents", "bare")
-                Console.error("Created \(path) without any cities. Import some with `twinning import cities FILE`.")
+                Console.error(t(.createdBare, path))
             } else {
                 try populate(database, path: path, demo: !empty)
             }

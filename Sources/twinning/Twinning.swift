@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 @main
 struct Twinning: ParsableCommand {
@@ -10,17 +11,19 @@ struct Twinning: ParsableCommand {
         let arguments = Kiosk.guardArguments(Array(CommandLine.arguments.dropFirst()), environment: environment)
         Backtraces.ensure(arguments: arguments, environment: environment,
                           kiosk: Kiosk.isOn(environment) || arguments.contains("--kiosk"))
+        // Checked before parsing, because the help texts are already in the chosen language;
+        // said like every other error: one line, exit 1.
+        if let lang = CommandLineLanguage.option(in: arguments), Language(rawValue: lang.lowercased().prefix(2).description) == nil {
+            Console.error("twinning: " + TextSafety.sanitized(t(.errLang, TextSafety.excerpt(lang))))
+            Foundation.exit(1)
+        }
         main(arguments)
     }
 
     static let configuration = CommandConfiguration(
         commandName: "twinning",
-        abstract: "A keyboard-driven workbench for town-twinning associations.",
-        discussion: """
-            Without a subcommand, twinning opens the full-screen program. The database is \
-            --db PATH, else $TWINNING_DB, else $XDG_DATA_HOME/twinning/twinning.sqlite; the first \
-            run creates it with the world gazetteer and a demo network of real twinnings.
-            """,
+        abstract: t(.aboutTwinning),
+        discussion: t(.aboutTwinningMore),
         subcommands: [OpenCommand.self, InitCommand.self, CitiesCommand.self, PartnershipsCommand.self,
                       EventsCommand.self, MatchCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self,
                       LogCommand.self, UndoCommand.self, BackupCommand.self, CheckCommand.self, StressCommand.self],
@@ -30,8 +33,11 @@ struct Twinning: ParsableCommand {
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(t(.optionDb), valueName: "path"))
     var db: String?
+    /// Read before parsing by `CommandLineLanguage`; declared here so every command accepts it.
+    @Option(name: .long, help: ArgumentHelp(t(.optionLang), valueName: "en|de|fr"))
+    var lang: String?
 
     var databasePath: String { DatabaseLocation.resolve(option: db) }
 }

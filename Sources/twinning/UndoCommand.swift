@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TwinningCore
+import TwinningUI
 
 /// `twinning undo --import ID`: takes a whole import back in one step. The
 /// full-screen program's `u` undoes that session's last change; an import
@@ -8,21 +9,21 @@ import TwinningCore
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Undo an import as one step: remove the rows it added, restore the rows it updated.",
+        abstract: t(.aboutUndo),
         discussion: """
             The number is printed by `twinning import` and shown by `twinning log` ("import 42"). \
             The undo is refused, with the reason, when any of those rows was changed since \
             (or has gained events, partners, contacts or reviews).
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("import"), help: ArgumentHelp("The import's number in the change log.", valueName: "id"))
+    @Option(name: .customLong("import"), help: ArgumentHelp(t(.hTheImportNumberInThe), valueName: "id"))
     var importId: Int64
 
     func run() throws {
         try runReporting {
             let database = try openDatabase(global)
             let change = try database.undoImport(id: importId)
-            print("Undid import \(importId): \(TextSafety.sanitized(change.summary)).")
+            print(t(.undidImport, String(importId), TextSafety.sanitized(change.summary)))
         }
     }
 }

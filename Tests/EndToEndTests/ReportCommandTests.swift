@@ -38,7 +38,7 @@ final class ReportCommandTests: EndToEndTestCase {
         XCTAssertTrue(try CLI.fails(["report", "--format", "pdf", "--db", db]).stderr.contains("md, html, csv"))
         XCTAssertTrue(try CLI.fails(["report", "--year", "soon", "--db", db]).stderr.contains("--year"))
         XCTAssertTrue(try CLI.fails(["report", "--year", "2025-2020", "--db", db]).stderr.contains("ends before"))
-        XCTAssertTrue(try CLI.fails(["report", "--lang", "fr", "--db", db]).stderr.contains("--lang"))
+        XCTAssertTrue(try CLI.fails(["report", "--lang", "xx", "--db", db]).stderr.contains("--lang"))
         let dir = (try write("probe.txt", "") as NSString).deletingLastPathComponent
         XCTAssertTrue(try CLI.fails(["report", "--output", dir, "--db", db]).stderr.contains("is a folder"))
     }

@@ -51,7 +51,9 @@ final class SafeValuesCommandTests: EndToEndTestCase {
         XCTAssertTrue(help.stdout.contains("--date <date> --kind <kind>"), help.summary)
         XCTAssertFalse(help.stdout.contains("[--kind <kind>]"), help.summary)
         let edit = try CLI.ok(["events", "edit", "--help"])
-        XCTAssertTrue(edit.stdout.contains("[--date <date>]") && edit.stdout.contains("[--kind <kind>]"), edit.summary)
+        // With more than 12 options (--lang is one) argument-parser folds the optional ones into [<options>].
+        XCTAssertTrue((edit.stdout.contains("[--date <date>]") && edit.stdout.contains("[--kind <kind>]"))
+                      || edit.stdout.contains("twinning events edit [<options>] <id>\n"), edit.summary)
     }
 
     /// Values planted with sqlite3 past every check, in a database made before

@@ -29,8 +29,10 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
     /// Parses the forms the command line and import accept. `now` supplies the
     /// century for two-digit years ("14.5.26").
     public static func parse(_ raw: String) -> PartialDate? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
+        // French style 14/05/2026 is the German one with another separator (never both in one date).
+        if text.contains("/") && !text.contains(".") { text = text.replacingOccurrences(of: "/", with: ".") }
         if text.contains(".") {
             // German style: 14.05.2026, 14.5.2026, 14.5.26, 05.2026
             let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -86,6 +88,9 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
         default: return String(format: "%04d", year)
         }
     }
+
+    /// French form: "2026", "05/2026", "14/05/2026".
+    public var french: String { german.replacingOccurrences(of: ".", with: "/") }
 
     public var isFullDate: Bool { day != nil }
     public var description: String { iso }

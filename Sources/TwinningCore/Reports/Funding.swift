@@ -41,9 +41,9 @@ public struct FundingCheck: Equatable, Sendable {
 
     /// A one-line verdict: "Eligible: …" / "Not eligible: …".
     public func summary(_ language: ReportLanguage) -> String {
-        let head = eligible ? LocalizedText(en: "Eligible", de: "Förderfähig") : LocalizedText(en: "Not eligible", de: "Nicht förderfähig")
+        let head = LocalizedText(eligible ? .eligible : .notEligible)
         let shown = eligible ? criteria.map(\.text) : reasons
-        return head.text(language) + ": " + shown.map { $0.text(language) }.joined(separator: "; ")
+        return LocalizedText(.verdict, head.text(language), LocalizedText.list(shown, language)).text(language)
     }
 
     /// Checks `event` against `rules` with the given host country.
@@ -51,32 +51,23 @@ public struct FundingCheck: Equatable, Sendable {
         let host = hostCountry.uppercased()
         var criteria: [FundingCriterion] = []
         let participants = event.participants
+        let minParticipants = ReportCell.number(rules.minParticipants), minInvited = ReportCell.number(rules.minInvited)
         if let p = participants {
             let ok = p >= rules.minParticipants
-            criteria.append(FundingCriterion(met: ok, text: ok
-                ? LocalizedText(en: "\(p) participants (at least \(rules.minParticipants) needed)",
-                                de: "\(p) Teilnehmende (mindestens \(rules.minParticipants) nötig)")
-                : LocalizedText(en: "only \(p) participants, at least \(rules.minParticipants) needed",
-                                de: "nur \(p) Teilnehmende, mindestens \(rules.minParticipants) nötig")))
+            criteria.append(FundingCriterion(met: ok, text: LocalizedText(ok ? .participantsEnough : .participantsTooFew,
+                                                                          cells: [.number(p), minParticipants])))
         } else {
-            criteria.append(FundingCriterion(met: false, text: LocalizedText(
-                en: "the number of participants is not recorded (at least \(rules.minParticipants) needed)",
-                de: "die Zahl der Teilnehmenden fehlt (mindestens \(rules.minParticipants) nötig)")))
+            criteria.append(FundingCriterion(met: false, text: LocalizedText(.participantsMissing, cells: [minParticipants])))
         }
         var invited: Int?
         if event.participantsByCountry.isEmpty {
-            criteria.append(FundingCriterion(met: false, text: LocalizedText(
-                en: "participants by country are not recorded, so invited participants from abroad cannot be counted (at least \(rules.minInvited) needed)",
-                de: "Teilnehmende nach Land fehlen, eingeladene Teilnehmende aus dem Ausland sind nicht zählbar (mindestens \(rules.minInvited) nötig)")))
+            criteria.append(FundingCriterion(met: false, text: LocalizedText(.byCountryMissing, cells: [minInvited])))
         } else {
             let count = event.participantsByCountry.filter { $0.key.uppercased() != host }.values.filter { $0 > 0 }.reduce(0, SafeMath.add)
             invited = count
             let ok = count >= rules.minInvited
-            criteria.append(FundingCriterion(met: ok, text: ok
-                ? LocalizedText(en: "\(count) invited from partner countries outside \(host) (at least \(rules.minInvited) needed)",
-                                de: "\(count) Eingeladene aus Partnerländern außerhalb von \(host) (mindestens \(rules.minInvited) nötig)")
-                : LocalizedText(en: "only \(count) invited from partner countries outside \(host), at least \(rules.minInvited) needed",
-                                de: "nur \(count) Eingeladene aus Partnerländern außerhalb von \(host), mindestens \(rules.minInvited) nötig")))
+            criteria.append(FundingCriterion(met: ok, text: LocalizedText(ok ? .invitedEnough : .invitedTooFew,
+                                                                          cells: [.number(count), .text(host), minInvited])))
         }
         return FundingCheck(eligible: criteria.allSatisfy(\.met), participants: participants, invited: invited,
                             hostCountry: host, rules: rules, criteria: criteria)

@@ -19,9 +19,9 @@ public enum Health: Int, CaseIterable, Comparable, Sendable {
     /// The word a report prints (the screens use the same words).
     public var text: LocalizedText {
         switch self {
-        case .active: return LocalizedText(en: "active", de: "lebendig")
-        case .quiet: return LocalizedText(en: "quiet", de: "ruhig")
-        case .dormant: return LocalizedText(en: "dormant", de: "schläft")
+        case .active: return LocalizedText(.healthActive)
+        case .quiet: return LocalizedText(.healthQuiet)
+        case .dormant: return LocalizedText(.healthDormant)
         }
     }
 }

@@ -6,7 +6,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 }
 
 /// A value in a report table; how it is written depends on the language and format.
-public enum ReportCell: Equatable, Sendable {
+public enum ReportCell: Hashable, Sendable {
     case text(String)
     case number(Int?)
     /// A share in 0…1, written as a whole percentage.
@@ -70,13 +70,13 @@ public enum ReportDocument {
 
     // MARK: - Words
 
-    static func t(_ en: String, _ de: String) -> LocalizedText { LocalizedText(en: en, de: de) }
+    static func t(_ key: ReportText, cells: [ReportCell] = []) -> LocalizedText { LocalizedText(key, cells: cells) }
 
     public static func title(_ report: Report, _ language: ReportLanguage) -> String {
         let years = report.scope.years
         let span = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)"
-        let head = years.count == 1 ? t("Annual report", "Jahresbericht").text(language) : t("Report", "Bericht").text(language)
-        let whose = report.city.map { $0.name } ?? t("all partnerships", "alle Partnerschaften").text(language)
+        let head = years.count == 1 ? t(.annualReport).text(language) : t(.report).text(language)
+        let whose = report.city.map { $0.name } ?? t(.allPartnerships).text(language)
         return "\(head) \(span) – \(whose)"
     }
 
@@ -96,80 +96,74 @@ public enum ReportDocument {
         let period = report.periodFigures
         let rule = report.healthRule
         var summaryRows: [[ReportCell]] = []
-        summaryRows.append([.text(t("Partnerships", "Partnerschaften").text(language)), .number(report.partnerships.count)])
+        summaryRows.append([.text(t(.partnerships).text(language)), .number(report.partnerships.count)])
         for (status, count) in report.byStatus where count > 0 {
-            summaryRows.append([.text(t("Status", "Status").text(language) + ": " + ReportWords.status(status).text(language)), .number(count)])
+            summaryRows.append([.text(t(.labelled, cells: [.text(t(.status).text(language)), .text(ReportWords.status(status).text(language))]).text(language)), .number(count)])
         }
         for (health, count) in report.byHealth {
-            summaryRows.append([.text(t("Health", "Zustand").text(language) + ": " + health.text.text(language)), .number(count)])
+            summaryRows.append([.text(t(.labelled, cells: [.text(t(.health).text(language)), .text(health.text.text(language))]).text(language)), .number(count)])
         }
-        summaryRows.append([.text(t("Events in the period", "Begegnungen im Zeitraum").text(language)), .number(period.events)])
-        summaryRows.append([.text(t("Participants", "Teilnehmende").text(language)), .number(period.participants)])
-        summaryRows.append([.text(t("Share under 30", "Anteil unter 30").text(language)), .percent(period.youthShare)])
-        summaryRows.append([.text(t("Partnerships never visited", "Partnerschaften ohne Besuch").text(language)), .number(report.neverVisited.count)])
+        summaryRows.append([.text(t(.eventsInPeriod).text(language)), .number(period.events)])
+        summaryRows.append([.text(t(.participants).text(language)), .number(period.participants)])
+        summaryRows.append([.text(t(.shareUnder30).text(language)), .percent(period.youthShare)])
+        summaryRows.append([.text(t(.neverVisitedCount).text(language)), .number(report.neverVisited.count)])
 
-        let partnerColumn = report.city == nil ? t("Partnership", "Partnerschaft") : t("Partner", "Partner")
-        let youthNote = t("Share under 30: under-30s divided by the participants of the events that record both.",
-                          "Anteil unter 30: unter 30-Jährige geteilt durch die Teilnehmenden der Begegnungen, bei denen beides erfasst ist.")
+        let partnerColumn = report.city == nil ? t(.partnership) : t(.partner)
+        let youthNote = t(.youthNote)
         return [
-            ReportTable(key: "summary", title: t("Overview", "Überblick"),
-                        columns: [t("Figure", "Kennzahl"), t("Value", "Wert")], rows: summaryRows,
-                        note: t("Health as of \(ReportWords.date(report.today, .en)): active = an event within \(rule.activeYears) years, quiet = within \(rule.quietYears) years, dormant = longer ago or never. Ended partnerships have no health mark.",
-                                "Zustand am \(ReportWords.date(report.today, .de)): lebendig = Begegnung in den letzten \(rule.activeYears) Jahren, ruhig = in den letzten \(rule.quietYears) Jahren, schläft = länger her oder nie. Beendete Partnerschaften haben keinen Zustand.")),
-            ReportTable(key: "partnerships", title: t("Partnerships", "Partnerschaften"),
-                        columns: [partnerColumn, t("Country", "Land"), t("Status", "Status"), t("Since", "Seit"),
-                                  t("Last event", "Letzte Begegnung"), t("Health", "Zustand"), t("Events in the period", "Begegnungen im Zeitraum")],
+            ReportTable(key: "summary", title: t(.overview),
+                        columns: [t(.figure), t(.value)], rows: summaryRows,
+                        note: t(.healthNote, cells: [.date(report.today), .number(rule.activeYears), .number(rule.quietYears)])),
+            ReportTable(key: "partnerships", title: t(.partnerships),
+                        columns: [partnerColumn, t(.country), t(.status), t(.since),
+                                  t(.lastEvent), t(.health), t(.eventsInPeriod)],
                         rows: report.partnerships.map { p in
                             [.text(partnershipName(p, report: report)),
                              .text(report.city == nil ? "\(p.home.countryCode)–\(p.partner.countryCode)" : p.partner.countryCode),
                              .text(ReportWords.status(p.status).text(language)), .date(p.detail.partnership.since),
                              .date(p.lastEvent), .text(p.status == .ended ? "–" : p.health.text.text(language)), .number(p.eventsInPeriod)]
                         }),
-            ReportTable(key: "events", title: t("Events", "Begegnungen"),
-                        columns: [t("Date", "Datum"), partnerColumn, t("Title", "Titel"), t("Kind", "Art"), t("Format", "Format"),
-                                  t("Participants", "Teilnehmende"), t("Under 30", "Unter 30"), t("Share under 30", "Anteil unter 30"),
-                                  t("EU funding check", "EU-Förderprüfung")],
+            ReportTable(key: "events", title: t(.events),
+                        columns: [t(.date), partnerColumn, t(.title), t(.kind), t(.format),
+                                  t(.participants), t(.under30), t(.shareUnder30),
+                                  t(.fundingCheck)],
                         rows: report.events.map { e in
                             let check = FundingCheck.check(e.detail, home: report.city?.id)
                             return [.date(e.event.startDate), .text(eventPair(e.detail, report: report)), .text(e.event.title),
                                     .text(ReportWords.kind(e.event.kind).text(language)),
                                     .text(ReportWords.format(e.event.format).text(language)),
                                     .number(e.event.participants), .number(e.event.youth), .percent(e.youthShare),
-                                    .text(check.eligible ? t("eligible", "förderfähig").text(language)
-                                          : t("no: ", "nein: ").text(language) + check.reasons.map { $0.text(language) }.joined(separator: "; "))]
+                                    .text(check.eligible ? t(.fundingEligible).text(language)
+                                          : t(.fundingNo, cells: [.text(LocalizedText.list(check.reasons, language))]).text(language))]
                         },
-                        note: t("EU funding check: at least 50 participants, at least 25 of them invited from partner countries (not the host's country).",
-                                "EU-Förderprüfung: mindestens 50 Teilnehmende, davon mindestens 25 Eingeladene aus Partnerländern (nicht aus dem Land des Gastgebers).")),
-            ReportTable(key: "years", title: t("Events and participants per year", "Begegnungen und Teilnehmende pro Jahr"),
-                        columns: [t("Year", "Jahr"), t("Events", "Begegnungen"), t("Participants", "Teilnehmende"),
-                                  t("Share under 30", "Anteil unter 30")],
+                        note: t(.fundingNote)),
+            ReportTable(key: "years", title: t(.eventsPerYear),
+                        columns: [t(.year), t(.events), t(.participants),
+                                  t(.shareUnder30)],
                         rows: report.years.map { y in
                             [.text(String(y.year)), .number(y.events), .number(y.participants), .percent(y.youthShare)]
                         },
                         note: youthNote, barColumn: 2),
-            ReportTable(key: "countries", title: t("Participants by country", "Teilnehmende nach Land"),
-                        columns: [t("Country", "Land"), t("Participants", "Teilnehmende")],
+            ReportTable(key: "countries", title: t(.participantsByCountry),
+                        columns: [t(.country), t(.participants)],
                         rows: report.participantsByCountry.map { c in
-                            [.text(c.isUnknown ? t("unknown", "unbekannt").text(language) : c.country), .number(c.participants)]
+                            [.text(c.isUnknown ? t(.unknownCountry).text(language) : c.country), .number(c.participants)]
                         },
-                        note: t("Events of the period; participants without a country are counted as unknown.",
-                                "Begegnungen im Zeitraum; Teilnehmende ohne Land zählen als unbekannt."), barColumn: 1),
-            ReportTable(key: "dormant", title: t("Dormant longest", "Am längsten eingeschlafen"),
-                        columns: [partnerColumn, t("Country", "Land"), t("Last event", "Letzte Begegnung"), t("Status", "Status")],
+                        note: t(.countriesNote), barColumn: 1),
+            ReportTable(key: "dormant", title: t(.dormantLongest),
+                        columns: [partnerColumn, t(.country), t(.lastEvent), t(.status)],
                         rows: report.dormantLongest.map { p in
                             [.text(partnershipName(p, report: report)), .text(p.partner.countryCode), .date(p.lastEvent),
                              .text(ReportWords.status(p.status).text(language))]
                         },
-                        note: t("Oldest last event first; partnerships without any event come last.",
-                                "Älteste letzte Begegnung zuerst; Partnerschaften ganz ohne Begegnung stehen am Ende.")),
-            ReportTable(key: "never_visited", title: t("Never visited", "Noch nie besucht"),
-                        columns: [partnerColumn, t("Country", "Land"), t("Since", "Seit"), t("Status", "Status")],
+                        note: t(.dormantNote)),
+            ReportTable(key: "never_visited", title: t(.neverVisited),
+                        columns: [partnerColumn, t(.country), t(.since), t(.status)],
                         rows: report.neverVisited.map { p in
                             [.text(partnershipName(p, report: report)), .text(p.partner.countryCode),
                              .date(p.detail.partnership.since), .text(ReportWords.status(p.status).text(language))]
                         },
-                        note: t("No in-person or hybrid event recorded (online meetings do not count).",
-                                "Keine Begegnung vor Ort oder hybrid erfasst (Online-Treffen zählen nicht).")),
+                        note: t(.neverVisitedNote)),
         ]
     }
 
@@ -191,7 +185,7 @@ public enum ReportDocument {
             lines.append("")
             if let note = table.note { lines += ["_" + markdownEscape(note.text(language)) + "_", ""] }
             if table.rows.isEmpty {
-                lines += [t("(none)", "(keine)").text(language), ""]
+                lines += [t(.none).text(language), ""]
                 continue
             }
             lines.append("| " + table.columns.map { markdownEscape($0.text(language)) }.joined(separator: " | ") + " |")
@@ -263,12 +257,12 @@ public enum ReportDocument {
 
             """
         let stamp = ISO8601DateFormatter().string(from: generated)
-        out += "<p class=\"generated\">" + htmlEscape(t("Made with twinning on ", "Erstellt mit twinning am ").text(language) + stamp) + "</p>\n"
+        out += "<p class=\"generated\">" + htmlEscape(t(.madeWith, cells: [.text(stamp)]).text(language)) + "</p>\n"
         for table in tables(report, language: language) {
             out += "<h2>" + htmlEscape(table.title.text(language)) + "</h2>\n"
             if let note = table.note { out += "<p class=\"note\">" + htmlEscape(note.text(language)) + "</p>\n" }
             if table.rows.isEmpty {
-                out += "<p>" + htmlEscape(t("(none)", "(keine)").text(language)) + "</p>\n"
+                out += "<p>" + htmlEscape(t(.none).text(language)) + "</p>\n"
                 continue
             }
             out += "<table>\n<thead>\n<tr>"

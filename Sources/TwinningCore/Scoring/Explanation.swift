@@ -1,7 +1,7 @@
 import Foundation
 
-/// One feature of one suggestion in words a volunteer understands, in German
-/// or English: "similar size: 588,462 / 143,086", "3 of your partners are
+/// One feature of one suggestion in words a volunteer understands, in English,
+/// German or French: "similar size: 588,462 / 143,086", "3 of your partners are
 /// twinned with it". A missing value says what is missing.
 public struct Explanation: Sendable, Equatable {
     public let feature: MatchFeature
@@ -17,120 +17,80 @@ public struct Explanation: Sendable, Equatable {
     /// "de…" (de, de_DE.UTF-8, de-AT) is German; everything else is English.
     public static func isGerman(_ lang: String) -> Bool { lang.lowercased().hasPrefix("de") }
 
-    /// The sentence in `lang` ("de" or "en"; a locale such as "de_DE.UTF-8" works too).
+    /// The sentence in `lang` ("en", "de", "fr"; a locale such as "de_DE.UTF-8" works too;
+    /// other languages get English). The sentences are in the catalogue as `reason.<key>`.
     public func text(_ lang: String) -> String {
-        let de = Explanation.isGerman(lang)
-        func n(_ x: Int) -> String { Explanation.number(x, german: de) }
-        func count(_ x: Int, _ one: String, _ many: String) -> String { x == 1 ? "1 \(one)" : "\(n(x)) \(many)" }
+        let code = String(lang.lowercased().prefix(2))
+        let language = ReportLanguage(rawValue: code) ?? .en
+        func t(_ key: ReasonText, _ arguments: String...) -> String { key.text(language.rawValue, arguments) }
+        func n(_ x: Int) -> String { ReportWords.number(x, language) }
+        /// "1 partner" and "3 partners" are different sentences in every language.
+        func counted(_ x: Int, _ one: ReasonText, _ many: ReasonText, _ rest: String...) -> String {
+            x == 1 ? one.text(language.rawValue, rest) : many.text(language.rawValue, [n(x)] + rest)
+        }
         let f = facts
         switch feature {
         case .sizeSimilarity:
-            guard let v = value, let a = f.homePopulation, let b = f.candidatePopulation else {
-                return de ? "Größenvergleich fehlt: keine Einwohnerzahl" : "size not compared: no population figure"
-            }
+            guard let v = value, let a = f.homePopulation, let b = f.candidatePopulation else { return t(.sizeUnknown) }
             let similar = v >= 0.8   // within a factor of about 3
-            return de ? "\(similar ? "ähnliche" : "unterschiedliche") Größe: \(n(a)) / \(n(b))"
-                      : "\(similar ? "similar" : "different") size: \(n(a)) / \(n(b))"
+            return t(similar ? .sizeSimilar : .sizeDifferent, n(a), n(b))
         case .candidateSize:
-            guard value != nil, let b = f.candidatePopulation else {
-                return de ? "Einwohnerzahl von \(f.candidateName) unbekannt" : "population of \(f.candidateName) unknown"
-            }
-            return de ? "\(f.candidateName) hat \(n(b)) Einwohner" : "\(f.candidateName) has \(n(b)) inhabitants"
+            guard value != nil, let b = f.candidatePopulation else { return t(.populationUnknown, f.candidateName) }
+            return t(.population, f.candidateName, n(b))
         case .distance:
-            guard value != nil, let km = f.distanceKm else {
-                return de ? "Entfernung unbekannt: keine Koordinaten" : "distance unknown: no coordinates"
-            }
-            let base = de ? "\(n(Int(km.rounded()))) km entfernt" : "\(n(Int(km.rounded()))) km away"
+            guard value != nil, let km = f.distanceKm else { return t(.distanceUnknown) }
+            let base = t(.distanceAway, n(Int(km.rounded())))
             switch preference {
-            case .bus:
-                let reachable = km <= 1200
-                return base + (de ? (reachable ? " (mit dem Bus erreichbar)" : " (zu weit für eine Busreise)")
-                                  : (reachable ? " (reachable by bus)" : " (too far for a bus trip)"))
-            case .far:
-                return base + (km >= 3000 ? (de ? " (weit weg, wie gewünscht)" : " (far away, as wished)")
-                                          : (de ? " (nicht weit weg)" : " (not far away)"))
-            case .none:
-                return base
+            case .bus: return base + t(km <= 1200 ? .reachableByBus : .tooFarForBus)
+            case .far: return base + t(km >= 3000 ? .farAsWished : .notFar)
+            case .none: return base
             }
         case .sharedPartners:
-            if f.sharedPartners == 0 {
-                return de ? "keine Ihrer Partnerstädte ist mit ihr verschwistert" : "none of your partners is twinned with it"
-            }
-            return de ? "\(count(f.sharedPartners, "Ihrer Partnerstädte ist", "Ihrer Partnerstädte sind")) mit ihr verschwistert"
-                      : "\(count(f.sharedPartners, "of your partners is", "of your partners are")) twinned with it"
+            if f.sharedPartners == 0 { return t(.sharedNone) }
+            return counted(f.sharedPartners, .sharedOne, .sharedMany)
         case .partnersOfPartners:
-            if f.partnersOfPartners == 0 {
-                return de ? "nicht mit den Partnern Ihrer Partner verschwistert" : "not twinned with your partners' partners"
-            }
-            return de ? "\(count(f.partnersOfPartners, "Verbindung", "Verbindungen")) über die Partner Ihrer Partner"
-                      : "\(count(f.partnersOfPartners, "link", "links")) through your partners' partners"
+            if f.partnersOfPartners == 0 { return t(.indirectNone) }
+            return counted(f.partnersOfPartners, .indirectOne, .indirectMany)
         case .adamicAdar:
-            if f.sharedPartners == 0 {
-                return de ? "keine gemeinsamen Partner" : "no partners in common"
-            }
-            let score = String(format: "%.2f", f.adamicAdar)
-            return de ? "gemeinsame Partner, seltene zählen mehr (Wert \(score.replacingOccurrences(of: ".", with: ",")))"
-                      : "partners in common, rare ones counting more (score \(score))"
+            if f.sharedPartners == 0 { return t(.rareNone) }
+            let score = language == .en ? String(format: "%.2f", f.adamicAdar)
+                : ReportWords.decimal(Double(f.adamicAdar), digits: 2, language)
+            return t(.rare, score)
         case .regionLinks:
-            guard let links = f.regionLinks, let hr = f.homeRegion, let cr = f.candidateRegion else {
-                return de ? "Region unbekannt: keine Angabe zu Verbindungen der Regionen" : "region unknown: no region links to count"
-            }
-            if links == 0 {
-                return de ? "noch keine Partnerschaft zwischen \(hr) und \(cr)" : "no twinning yet between \(hr) and \(cr)"
-            }
-            return de ? "\(count(links, "Partnerschaft verbindet", "Partnerschaften verbinden")) \(hr) und \(cr)"
-                      : "\(count(links, "twinning links", "twinnings link")) \(hr) and \(cr)"
+            guard let links = f.regionLinks, let hr = f.homeRegion, let cr = f.candidateRegion else { return t(.regionUnknown) }
+            if links == 0 { return t(.regionNone, hr, cr) }
+            return counted(links, .regionOne, .regionMany, hr, cr)
         case .nearbyLinks:
-            guard value != nil, let links = f.nearbyLinks else {
-                return de ? "Umgebung unbekannt: keine Koordinaten" : "surroundings unknown: no coordinates"
-            }
-            if links == 0 {
-                return de ? "keine Partnerschaft zwischen Orten in Ihrer Nähe und Orten in ihrer Nähe"
-                          : "no twinning between towns near you and towns near it"
-            }
-            return de ? "\(count(links, "Partnerschaft verbindet", "Partnerschaften verbinden")) Orte in Ihrer Nähe mit Orten in ihrer Nähe"
-                      : "\(count(links, "twinning links", "twinnings link")) towns near you with towns near it"
+            guard value != nil, let links = f.nearbyLinks else { return t(.nearbyUnknown) }
+            if links == 0 { return t(.nearbyNone) }
+            return counted(links, .nearbyOne, .nearbyMany)
         case .countryLinks:
-            return de ? "\(count(f.countryLinks, "Partnerschaft", "Partnerschaften")) zwischen \(f.homeCountry) und \(f.candidateCountry) im Register"
-                      : "\(count(f.countryLinks, "twinning", "twinnings")) between \(f.homeCountry) and \(f.candidateCountry) in the register"
+            return counted(f.countryLinks, .countryOne, .countryMany, f.homeCountry, f.candidateCountry)
         case .candidatePartners:
-            if f.candidatePartners == 0 {
-                return de ? "\(f.candidateName) hat noch keine Partnerstadt" : "\(f.candidateName) has no partner yet"
-            }
-            return de ? "\(f.candidateName) hat \(count(f.candidatePartners, "Partnerstadt", "Partnerstädte"))"
-                      : "\(f.candidateName) has \(count(f.candidatePartners, "partner", "partners"))"
+            if f.candidatePartners == 0 { return t(.partnersNone, f.candidateName) }
+            return f.candidatePartners == 1 ? t(.partnersOne, f.candidateName) : t(.partnersMany, f.candidateName, n(f.candidatePartners))
         case .partnerSizes:
             guard value != nil, let typical = f.partnersTypicalPopulation, f.candidatePopulation != nil else {
-                return de ? "keine Partnerstädte mit Einwohnerzahl zum Vergleich" : "no partners with a population to compare"
+                return t(.partnerSizesUnknown)
             }
-            // Short enough for the detail column of an 80-column window.
-            return (value ?? 0) >= 0.8   // within a factor of about 3
-                ? (de ? "so groß wie Ihre Partner (typisch \(n(typical)))" : "as big as your partners (typically \(n(typical)))")
-                : (de ? "anders als Ihre Partner (typisch \(n(typical)))" : "unlike your partners (typically \(n(typical)))")
+            return t((value ?? 0) >= 0.8 ? .partnerSizesLike : .partnerSizesUnlike, n(typical))   // within a factor of about 3
         case .candidateNewCountry:
             let k = f.candidatePartnersInHomeCountry
-            if k == 0 {
-                return de ? "\(f.candidateName) hat noch keine Partnerstadt in \(f.homeCountry)"
-                          : "\(f.candidateName) has no partner in \(f.homeCountry) yet"
-            }
-            return de ? "\(f.candidateName) hat schon \(count(k, "Partnerstadt", "Partnerstädte")) in \(f.homeCountry)"
-                      : "\(f.candidateName) already has \(count(k, "partner", "partners")) in \(f.homeCountry)"
+            if k == 0 { return t(.newForThemNone, f.candidateName, f.homeCountry) }
+            return k == 1 ? t(.newForThemOne, f.candidateName, f.homeCountry)
+                          : t(.newForThemMany, f.candidateName, n(k), f.homeCountry)
         case .themes, .sharedChallenges, .furtherAlong:
-            return challengeText(lang)   // Explanation+Challenges.swift
+            return challengeText(lang)   // Explanation+Challenges.swift (German and English)
         case .languages:
-            guard value != nil else { return de ? "Sprachen unbekannt" : "languages unknown" }
-            if f.commonLanguages.isEmpty { return de ? "keine gemeinsame Sprache" : "no language in common" }
-            return de ? "gemeinsame Sprachen: \(f.commonLanguages.joined(separator: ", "))"
-                      : "languages in common: \(f.commonLanguages.joined(separator: ", "))"
+            guard value != nil else { return t(.languagesUnknown) }
+            if f.commonLanguages.isEmpty { return t(.languagesNone) }
+            return t(.languagesCommon, f.commonLanguages.joined(separator: ", "))
         case .newCountry:
-            return f.homeHasPartnerInCountry
-                ? (de ? "Sie haben schon eine Partnerstadt in \(f.candidateCountry)" : "you already have a partner in \(f.candidateCountry)")
-                : (de ? "Sie haben noch keine Partnerstadt in \(f.candidateCountry)" : "you have no partner in \(f.candidateCountry) yet")
+            return t(f.homeHasPartnerInCountry ? .newCountryAlready : .newCountryNone, f.candidateCountry)
         case .networkReach, .theirPartnerSizes, .countryAffinity:
-            return addedFeatureText(german: de)
+            return addedFeatureText(german: Explanation.isGerman(lang))
         case .seeking:
-            return f.seeking ? (de ? "sucht Partnerstädte" : "is looking for partners")
-                             : (de ? "sucht laut Profil keine Partnerstädte" : "has not said it is looking for partners")
+            return t(f.seeking ? .seekingYes : .seekingNo)
         }
     }
 

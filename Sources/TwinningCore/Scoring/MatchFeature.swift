@@ -76,31 +76,12 @@ public enum MatchFeature: String, CaseIterable, Codable, Hashable, Sendable {
         }
     }
 
-    /// Short label for tables and the weights dialog.
+    /// Short label for tables and the weights dialog, from the text catalogue
+    /// (`match.<rawValue>`; CatalogueTests checks every feature has one in every language).
+    /// `lang` is "en", "de", "fr" or a locale such as "de_DE.UTF-8".
     public func label(_ lang: String) -> String {
-        let de = Explanation.isGerman(lang)
-        switch self {
-        case .sizeSimilarity: return de ? "ähnliche Größe" : "similar size"
-        case .candidateSize: return de ? "Größe der Stadt" : "city size"
-        case .distance: return de ? "Entfernung" : "distance"
-        case .sharedPartners: return de ? "gemeinsame Partner" : "shared partners"
-        case .partnersOfPartners: return de ? "Partner der Partner" : "partners of partners"
-        case .adamicAdar: return de ? "seltene gemeinsame Partner" : "rare shared partners"
-        case .regionLinks: return de ? "Verbindungen der Regionen" : "region links"
-        case .nearbyLinks: return de ? "Verbindungen der Umgebung" : "nearby links"
-        case .countryLinks: return de ? "Verbindungen der Länder" : "country links"
-        case .candidatePartners: return de ? "Zahl der Partner" : "number of partners"
-        case .partnerSizes: return de ? "Größe Ihrer Partner" : "your partners' size"
-        case .candidateNewCountry: return de ? "neu für sie" : "new for them"
-        case .themes: return de ? "Themen" : "themes"
-        case .languages: return de ? "Sprachen" : "languages"
-        case .newCountry: return de ? "neues Land" : "new country"
-        case .seeking: return de ? "sucht Partner" : "seeking partners"
-        case .sharedChallenges: return de ? "gleiche Herausforderungen" : "shared challenges"
-        case .furtherAlong: return de ? "schon weiter damit" : "further along"
-        case .networkReach: return de ? "im Netz erreichbar" : "network reach"
-        case .theirPartnerSizes: return de ? "Größe ihrer Partner" : "their partners' size"
-        case .countryAffinity: return de ? "Partnerländer" : "partner countries"
-        }
+        Catalogue.shared.text(catalogueKey, String(lang.lowercased().prefix(2)))
     }
+
+    public var catalogueKey: String { "match." + rawValue }
 }

@@ -61,17 +61,17 @@ public enum ICalendar {
         let e = detail.event
         let (a, b) = PartnershipDetail.orient(detail.cityA, detail.cityB, home: home)
         var parts: [String] = []
-        let de = language == .de
+        func line(_ key: ReportText, _ values: String...) -> String { key.text(language.rawValue, values) }
         if let note = partialDateNote(e, language) { parts.append(note) }
-        parts.append((de ? "Partnerschaft: " : "Partnership: ") + "\(a.name) (\(a.countryCode)) ↔ \(b.name) (\(b.countryCode))")
-        parts.append((de ? "Format: " : "Format: ") + ReportWords.format(e.format).text(language))
+        parts.append(line(.icalPartnership, "\(a.name) (\(a.countryCode)) ↔ \(b.name) (\(b.countryCode))"))
+        parts.append(line(.icalFormat, ReportWords.format(e.format).text(language)))
         if let p = e.participants {
-            var line = (de ? "Teilnehmende: " : "Participants: ") + "\(p)"
-            if let y = e.youth { line += de ? ", davon unter 30: \(y)" : ", of whom under 30: \(y)" }
-            parts.append(line)
+            var text = line(.icalParticipants, "\(p)")
+            if let y = e.youth { text += line(.icalUnder30, "\(y)") }
+            parts.append(text)
         }
         if !e.participantsByCountry.isEmpty {
-            parts.append((de ? "Nach Land: " : "By country: ") + CountryCounts.format(e.participantsByCountry))
+            parts.append(line(.icalByCountry, CountryCounts.format(e.participantsByCountry)))
         }
         if !e.notes.isEmpty { parts.append(e.notes) }
         return parts.joined(separator: "\n")
@@ -81,9 +81,7 @@ public enum ICalendar {
         let partial = [e.startDate] + (e.endDate.map { [$0] } ?? [])
         guard partial.contains(where: { !$0.isFullDate }) else { return nil }
         let shown = e.endDate.map { "\(e.startDate.iso) – \($0.iso)" } ?? e.startDate.iso
-        return language == .de
-            ? "Datum nur ungefähr bekannt (\(shown)); im Kalender am ersten Tag des Monats bzw. Jahres eingetragen."
-            : "Date known only approximately (\(shown)); placed on the first day of the month or year."
+        return ReportText.icalApproximate.text(language.rawValue, [shown])
     }
 
     /// The city travelled to, when the direction says so.

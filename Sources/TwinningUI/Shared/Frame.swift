@@ -123,7 +123,7 @@ func renderKeyBar(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     }
     let ordered = KeyMap.bar(for: contexts, readOnly: state.readOnly).enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
     for binding in ordered.map(\.element) {
-        let keys = KeyMap.barKeyLabel(binding)
+        let keys = KeyMap.barKeyLabel(binding, state.language)
         let label = tr(binding.bar!, state.language)
         let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
         guard col + width <= state.size.columns else { continue }

@@ -34,7 +34,7 @@ func renderHelp(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         lines.append((headings[context] ?? context.rawValue, .header))
         for binding in KeyMap.bindings where binding.context == context
             && !(state.readOnly && Command.changesData.contains(binding.command)) {
-            let keys = DisplayWidth.pad(KeyMap.keyLabel(binding, limit: 4), to: 18)
+            let keys = DisplayWidth.pad(KeyMap.keyLabel(binding, limit: 4, language), to: 18)
             lines.append(("  " + keys + tr(binding.help, language), .normal))
         }
     }

@@ -94,7 +94,7 @@ func renderConfirmation(_ screen: inout Screen, _ state: AppState, _ question: C
     if question.purpose == .conflict {
         // Three ways out, each with its key; nothing is chosen for the user.
         var col = inner.col
-        for (key, label) in [("r", S.conflictReload), ("o", .conflictOverwrite), ("Esc", .conflictBack)] {
+        for (key, label) in [("r", S.conflictReload), ("o", .conflictOverwrite), (Key.escape.name(language), .conflictBack)] {
             col += screen.put("[ \(key)  \(tr(label, language)) ]", row: buttonRow, col: col, role: .dialog) + 3
         }
         screen.cursor = Position(row: buttonRow, col: inner.col)

@@ -126,11 +126,14 @@ public enum MatchFilterInput {
         }
     }
 
-    /// Kilometres without a needless ".0": "1,200", "12.5" ("1.200", "12,5" in German).
+    /// Kilometres without a needless ".0": "1,200", "12.5" ("1.200", "12,5" in German, "1 200", "12,5" in French).
     static func km(_ value: Double, _ language: Language) -> String {
         if value == value.rounded() && value < 1e9 { return Formatting.number(Int(value), language) }
-        let text = String(format: "%.1f", value)
-        return language == .de ? text.replacingOccurrences(of: ".", with: ",") : text
+        switch language {
+        case .en: return String(format: "%.1f", value)
+        case .de: return String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
+        case .fr: return Formatting.decimal(value, digits: 1, language)
+        }
     }
 }
 
@@ -155,7 +158,7 @@ extension MatchFilters {
 extension KeyMap {
     /// The keys of a command in a context as the bar shows them ("/", "F8/Ctrl-R"),
     /// for hints written inside the panes, so they never disagree with the table.
-    public static func keys(for command: Command, in context: KeyContext) -> String {
-        bindings.first { $0.command == command && $0.context == context }.map(barKeyLabel) ?? ""
+    public static func keys(for command: Command, in context: KeyContext, _ language: Language = .en) -> String {
+        bindings.first { $0.command == command && $0.context == context }.map { barKeyLabel($0, language) } ?? ""
     }
 }

@@ -76,7 +76,7 @@ func renderWeights(_ screen: inout Screen, _ state: AppState) {
         let r = inner.row + i - first
         let weight = profile.weight(feature)
         let slider = bars(SafeMath.int(weight * 100), of: 1000, width: 20, ascii: state.asciiOnly)
-        let text = DisplayWidth.pad(feature.label(language.rawValue), to: 22) + String(format: "%5.2f  ", weight) + slider
+        let text = DisplayWidth.pad(feature.label(language.rawValue), to: 22) + DisplayWidth.pad(Formatting.fixed(Double(weight), digits: 2, language), to: 5, alignRight: true) + "  " + slider
         let focused = i == state.matches.weightFocus
         screen.fill(row: r, col: inner.col, width: inner.columns, role: focused ? .selected : .dialog)
         screen.put((focused ? "> " : "  ") + text, row: r, col: inner.col, role: focused ? .selected : .dialog, maxWidth: inner.columns)
@@ -96,7 +96,7 @@ func renderAccept(_ screen: inout Screen, _ state: AppState, _ candidate: Sugges
     for (i, text) in lines.enumerated() { screen.put(text, row: inner.row + i, col: inner.col, role: .dialog) }
     var col = inner.col
     let row = inner.row + lines.count + 1
-    for (key, label) in [("p", S.acceptPartnership), ("c", .acceptContact), ("Esc", .barCancel)] {
+    for (key, label) in [("p", S.acceptPartnership), ("c", .acceptContact), (Key.escape.name(language), .barCancel)] {
         col += screen.put("[ \(key)  \(tr(label, language)) ]", row: row, col: col, role: .dialog) + 2
     }
     screen.cursor = Position(row: row, col: inner.col)

@@ -20,8 +20,8 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
     if state.matches.rows.isEmpty && state.matches.rankedKey != state.matchKey {
         screen.put(tr(.ranking, language), row: first, col: 2, role: .dim)
     } else if state.matches.rows.isEmpty && !state.matches.filters.isEmpty {
-        let text = tr(.filtersNothingPasses, language, KeyMap.keys(for: .matchFilters, in: .matches),
-                      KeyMap.keys(for: .clearMatchFilters, in: .matches))
+        let text = tr(.filtersNothingPasses, language, KeyMap.keys(for: .matchFilters, in: .matches, language),
+                      KeyMap.keys(for: .clearMatchFilters, in: .matches, language))
         for (i, line) in wrap(text, width: max(1, rect.columns - 4)).prefix(layout.matchDataRows).enumerated() {
             screen.put(line, row: first + i, col: rect.col + 2, role: .statusWarning, maxWidth: rect.columns - 4)
         }
@@ -31,7 +31,7 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
         guard state.matches.rows.indices.contains(position) else { break }
         let s = state.matches.rows[position]
         let bar = bars(SafeMath.int(s.score * 100), of: 100, width: 10, ascii: state.asciiOnly)
-        let score = DisplayWidth.pad(bar, to: 10) + String(format: " %.2f", s.score)
+        let score = DisplayWidth.pad(bar, to: 10) + " " + Formatting.fixed(Double(s.score), digits: 2, language)
         let reason = s.reasons(limit: 1).first?.text(lang) ?? ""
         putRow(&screen, row: first + line, col: rect.col, width: rect.columns, cells: [
             (String(s.rank), 4, true), (s.name, nameWidth, false), (s.countryCode, 4, false), (score, scoreWidth, false),
@@ -48,12 +48,12 @@ func renderMatchesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
 /// never jumps and the way to filter is never hidden.
 private func renderFilterLine(_ screen: inout Screen, _ state: AppState, row: Int, col: Int, width: Int) {
     let language = state.language
-    let change = KeyMap.keys(for: .matchFilters, in: .matches)
+    let change = KeyMap.keys(for: .matchFilters, in: .matches, language)
     // Abroad by default, said on the line with the key that changes it.
     let home = state.matchHome.flatMap { state.data.city(id: $0) }?.countryCode ?? ""
     let filters = state.matches.filters
     let abroad = filters.leaveOutHomeCountry && !filters.countries.contains(home)
-    let domesticKey = KeyMap.keys(for: .toggleDomestic, in: .matches)
+    let domesticKey = KeyMap.keys(for: .toggleDomestic, in: .matches, language)
     let scope = abroad ? tr(.filtersAbroad, language, home, domesticKey) : tr(.filtersDomestic, language, home, domesticKey)
     guard let summary = MatchFilterInput.summary(filters, language: language) else {
         let used = screen.put(scope, row: row, col: col + 2, role: .dim, maxWidth: width - 2)
@@ -63,7 +63,7 @@ private func renderFilterLine(_ screen: inout Screen, _ state: AppState, row: In
         }
         return
     }
-    let clear = tr(.filtersClear, language, KeyMap.keys(for: .clearMatchFilters, in: .matches))
+    let clear = tr(.filtersClear, language, KeyMap.keys(for: .clearMatchFilters, in: .matches, language))
     let used = screen.put(tr(.filtersActive, language, summary) + (abroad && filters.countries.isEmpty ? " · " + tr(.filtersAbroadShort, language, home) : ""),
                           row: row, col: col + 2, role: .statusWarning, maxWidth: width - 2)
     // The keys on the right as far as there is room; how to clear them matters most.
@@ -87,14 +87,14 @@ private func renderMatchDetail(_ screen: inout Screen, _ state: AppState, _ rect
         screen.put(text, row: row, col: rect.col + 1, role: role, maxWidth: rect.columns - 1)
         row += 1
     }
-    line("\(s.name) (\(s.countryCode)) · " + tr(.matchDetailScore, language, String(format: "%.2f", s.score), String(s.rank),
+    line("\(s.name) (\(s.countryCode)) · " + tr(.matchDetailScore, language, Formatting.fixed(Double(s.score), digits: 2, language), String(s.rank),
                                                  Formatting.number(state.matches.total, language)), .header)
     let ordered = s.contributions.filter { $0.weight > 0 }.sorted {
         $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.feature.rawValue < $1.feature.rawValue
     }
     for c in ordered {
-        let value = c.value.map { String(format: "%.2f", $0) } ?? " –  "
-        let part = c.value == nil ? "      " : String(format: "+%.2f ", c.contribution)
+        let value = c.value.map { Formatting.fixed(Double($0), digits: 2, language) } ?? " –  "
+        let part = c.value == nil ? "      " : "+" + Formatting.fixed(Double(c.contribution), digits: 2, language) + " "
         line("\(part) \(DisplayWidth.pad(c.feature.label(lang), to: 20)) \(value)  \(s.explanation(c.feature).text(lang))",
              c.value == nil ? .dim : .normal)
     }

@@ -43,7 +43,7 @@ enum PartnershipForms {
                                 since: input.date(.since), themes: input.tags(.themes), notes: input.text(.notes))
             try p.validate()
             if let existing = state.data.partnerships.first(where: { $0.partnership.cityA == p.cityA && $0.partnership.cityB == p.cityB }) {
-                input.fail(.cityB, "\(existing.cityA.name) ↔ \(existing.cityB.name): " + (language == .de ? "sind schon Partner." : "are already partners."))
+                input.fail(.cityB, tr(.errAlreadyPartners, language, existing.cityA.name, existing.cityB.name))
                 return .none
             }
             return .save(.savePartnership(p))

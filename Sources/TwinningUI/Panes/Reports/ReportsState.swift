@@ -23,10 +23,6 @@ public struct MapView: Equatable, Sendable {
     }
 }
 
-extension Language {
-    var report: ReportLanguage { self == .de ? .de : .en }
-}
-
 /// The partnerships and events the Reports pane and the map speak about:
 /// our city's, or all of them.
 func reportData(_ state: AppState) -> (city: CitySummary?, partnerships: [PartnershipDetail], events: [EventDetail]) {

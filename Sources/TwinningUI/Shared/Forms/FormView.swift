@@ -88,7 +88,7 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
         // as many as fit (the key bar below has them all).
         hint = ""
         for binding in KeyMap.bar(for: [.filterDialog]) {
-            let entry = (hint.isEmpty ? "" : hint + " · ") + KeyMap.barKeyLabel(binding) + " " + tr(binding.bar!, language)
+            let entry = (hint.isEmpty ? "" : hint + " · ") + KeyMap.barKeyLabel(binding, language) + " " + tr(binding.bar!, language)
             if DisplayWidth.of(entry) > inner.columns { break }
             hint = entry
         }

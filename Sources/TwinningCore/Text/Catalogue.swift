@@ -1,0 +1,150 @@
+import Foundation
+
+/// A key of the text catalogue, typed on the Swift side so a text that does
+/// not exist is a compile-time error, and a key that a language lacks fails a
+/// test (`CatalogueTests`). `prefix` names the part of the program the text
+/// belongs to: `ui`, `report`, `cli` …, which is what a translator reads first.
+public protocol CatalogueKey: RawRepresentable, CaseIterable, Sendable where RawValue == String {
+    static var prefix: String { get }
+}
+
+extension CatalogueKey {
+    /// "ui.homeLabel": the key as it is written in the files.
+    public var catalogueKey: String { Self.prefix + "." + rawValue }
+
+    /// The text in `language`, with `{1}`, `{2}` … replaced by `arguments`.
+    public func text(_ language: String, _ arguments: [String] = []) -> String {
+        Catalogue.shared.text(catalogueKey, language, arguments)
+    }
+}
+
+/// One line a catalogue file could not be read from, said the way the
+/// developers' guide asks: file, line, and what is wrong.
+public struct CatalogueProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Every text the program shows, in every language, read once from
+/// `Resources/Texts/<language>.txt`.
+///
+/// The file format is one `key = "text"` per line; `#` starts a comment line
+/// that tells the translator where the text appears. Inside the quotes, `\"`,
+/// `\\` and `\n` are the only escapes. Placeholders `{1}`, `{2}` … are filled
+/// in by the caller. Why this and not gettext `.po`: see the README (Texts).
+public struct Catalogue: Sendable {
+    /// The languages that have a file, English first: it is the source the others are translated from.
+    public static let languages = ["en", "de", "fr"]
+
+    /// language → key → text
+    public private(set) var texts: [String: [String: String]] = [:]
+    /// Lines that could not be read; empty for the files shipped (a test checks).
+    public private(set) var problems: [CatalogueProblem] = []
+
+    /// Loaded on first use; the files are small (a few hundred lines each).
+    public static let shared: Catalogue = {
+        var catalogue = Catalogue()
+        for language in languages {
+            let name = "Texts/\(language).txt"
+            do {
+                let url = try DataFiles.url(for: name)
+                let content = try String(contentsOf: url, encoding: .utf8)
+                catalogue.add(language: language, file: name, content: content)
+            } catch {
+                catalogue.problems.append(CatalogueProblem(file: name, line: 0, message: "\(error)"))
+            }
+        }
+        return catalogue
+    }()
+
+    public init() {}
+
+    /// Reads one file's content; lines that are not understood go to `problems`.
+    public mutating func add(language: String, file: String, content: String) {
+        let (entries, found) = Catalogue.parse(content, file: file)
+        problems += found
+        texts[language, default: [:]].merge(entries) { _, new in new }
+    }
+
+    /// The text of `key`; English when the language lacks it (a test makes
+    /// sure none does), the key itself when English lacks it too.
+    public func text(_ key: String, _ language: String, _ arguments: [String] = []) -> String {
+        var text = texts[language]?[key] ?? texts["en"]?[key] ?? key
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index + 1)}", with: argument)
+        }
+        return text
+    }
+
+    /// Parses `key = "text"` lines. Blank lines and `#` comments are skipped.
+    public static func parse(_ content: String, file: String) -> (entries: [String: String], problems: [CatalogueProblem]) {
+        var entries: [String: String] = [:]
+        var problems: [CatalogueProblem] = []
+        for (offset, rawLine) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            func problem(_ message: String) { problems.append(CatalogueProblem(file: file, line: number, message: message)) }
+            guard let equals = line.firstIndex(of: "=") else {
+                problem("expected key = \"text\"")
+                continue
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_") }) else {
+                problem("the key “\(key)” may only hold letters, digits, . and _")
+                continue
+            }
+            let rest = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard rest.count >= 2, rest.first == "\"", rest.last == "\"" else {
+                problem("the text of \(key) must stand in double quotes")
+                continue
+            }
+            guard let text = unescape(rest.dropFirst().dropLast()) else {
+                problem("the text of \(key) has a lone \" or an unknown escape (only \\\" \\\\ \\n)")
+                continue
+            }
+            if entries[key] != nil { problem("\(key) appears twice") }
+            entries[key] = text
+        }
+        return (entries, problems)
+    }
+
+    static func unescape(_ quoted: Substring) -> String? {
+        var out = ""
+        var escaping = false
+        for ch in quoted {
+            if escaping {
+                switch ch {
+                case "\"": out.append("\"")
+                case "\\": out.append("\\")
+                case "n": out.append("\n")
+                default: return nil
+                }
+                escaping = false
+            } else if ch == "\\" {
+                escaping = true
+            } else if ch == "\"" {
+                return nil
+            } else {
+                out.append(ch)
+            }
+        }
+        return escaping ? nil : out
+    }
+
+    /// `{1}`, `{2}` … used in a text; the test compares them across languages.
+    public static func placeholders(_ text: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let inner = after[..<close]
+            if !inner.isEmpty, inner.allSatisfy(\.isNumber) { found.insert("{\(inner)}") }
+            rest = after[after.index(after: close)...]
+        }
+        return found
+    }
+}

@@ -1,0 +1,55 @@
+import TwinningCore
+
+/// The keys of the command line's texts (`twinning …`): command descriptions,
+/// messages and table headings, in the catalogue as `cli.<case>`. They live
+/// here, beside `Language`, so the catalogue test sees them; the command line
+/// is an executable that tests cannot import.
+public enum CLIText: String, CatalogueKey {
+    public static let prefix = "cli"
+
+    case aboutTwinning, aboutTwinningMore, aboutOpen, aboutInit, aboutCities, aboutCitiesSearch, aboutCitiesShow
+    case aboutCitiesAdd, aboutCitiesEdit, aboutPartnerships, aboutPartnershipsList, aboutPartnershipsAdd
+    case aboutPartnershipsEdit, aboutPartnershipsRemove, aboutEvents, aboutEventsList, aboutEventsAdd, aboutEventsEdit
+    case aboutEventsRemove, aboutMatch, aboutMatchSuggest, aboutMatchReview, aboutMatchReviews, aboutMatchProfile
+    case aboutReport, aboutImport, aboutExport, aboutLog, aboutUndo, aboutBackup, aboutCheck, aboutStress
+    case optionDb, optionLang
+    case errLang, warning, needsYes, confirmDelete, nothingDeleted, waiting, creating, loadingGazetteer
+    case loadingTwinnings, addingDemoEvents, wrote, errDate, dateForms, errChoice, noEventsMatch, noPartnershipsMatch
+    case cityHasNoPartnerships, noCityMatches, noCityMatchesIn, noPartnership, noEvent, noChanges, allChecksPassed
+    case problem, loaded, loadedDemo, addedEvent, addedPartnership, eventWhat, deleted, partnershipWhat
+    case partnershipWhatOne, deletedPartnership, deletedPartnershipOne
+    case countPartnerships, countPartnershipsOne, countEvents, countEventsOne, didYouMean, ambiguousCity
+    case colName, colRegion, colCountry, colPopulation, colId, colPartner, colType, colStatus, colSince, colLastEvent
+    case colCity, colDate, colPartnership, colKind, colFormat, colPeople, colWhen, colWho, colWhat, colRecord
+    // Help texts of the options
+    case hOnlyChangesSinceThisDate, hOnlyChangesByThisLogin, hAtMostThisManyLines, hTextJsonOrTsv, hTheFileOrTheFolder
+    case hReplaceAnExistingFileNever, hBackingUpIntoAFolder, hPartOfANameE, hOnlyThisCountryIsoCode, hAtMostThisManyResults
+    case hGeonamesIdNameOrName, hTextOrJson, hCommaSeparatedThemesEG, hCommaSeparatedStrengths, hCommaSeparatedChallenges
+    case hFreeText, hYesOrNoIsThe, hTheCityName, hIsoCountryCodeEG, hRegionStateProvince, hLatitudeInDegrees
+    case hLongitudeInDegrees, hNumberOfInhabitants, hNewName, hOnlyEventsOfThisCity, hOnlyEventsOfThisPartnership
+    case hOnlyEventsThatStartedIn, hShortTitle, hEndDateNoneClears, hNumberOfParticipants, hOfThemHowManyUnder
+    case hParticipantsPerCountryEG, hThePartnershipIdSeePartnerships, hTheEventIdSeeEvents, hTheEventId
+    case hDoNotAskNeededWhen, hTheHomeCityAName, hOnlyCandidatesInThisCountry, hSimilarSimilarChallengesOrLearn
+    case hAWeightProfileNameDefault, hDistancePreferenceBusNoneOr, hOnlyCandidatesAtLeastThis, hOnlyCandidatesAtMostThis
+    case hOnlyCandidatesWithAtLeast, hOnlyCandidatesWithAtMost, hHowManySuggestionsPerQuery, hExplainTheRankOfThis
+    case hRankForEveryLineGeonameid, hTheHomeCity, hTheSuggestedCity, hAcceptTheSuggestion, hRejectTheSuggestionWithA
+    case hSnoozeTheSuggestionUntilThis, hANoteForAcceptOr, hOnlyTheReviewsForThis, hAProfileNameSimilarLearn
+    case hWriteItToTheProfile, hColourThemeDefaultHighContrast, hNoColoursAsWithNo, hBrowseOnlyNothingCanBe
+    case hForAnSshForcecommandAccount, hOnlyThePartnersOfThis, hSinceWhenOrNoneClears, hUntilWhenNoneClears
+    case hCommaSeparatedThemes, hTheFirstCity, hTheSecondCity, hThePartnershipId, hReportOnThisCityPartnerships
+    case hTheYearOrARange, hMdHtmlOrCsv, hWriteToThisFileInstead, hReplaceAnExistingOutputFile, hHowManyWrites
+    case hSeedOfTheRandomChoices, hCitiesPartnershipsOrEvents, hTheFileToRead, hCsvJsonOrIcsEvents
+    case hCitiesTheWholeGazetteerNot, hOnlyWhatConcernsThisCity, hOnlyTheGazetteerNoDemo, hNotEvenTheGazetteerAn
+    case hReplaceAnExistingDatabaseIts, hTheImportNumberInThe, hWhoTravelled, hOnlyThisStatus, hOnlyThisType, hStartDate
+    // twinning match
+    case matchHeader, modeLearn, modeSimilar, noCityPassesFilters, colRank, colScore, colDistance, colTopReasons
+    case colFeature, colLost, colHere, colTop10, colWhy, colHome, colCandidate, colDecision, colUntil, colReason
+    case missingFeatures, standingRanked, standingIsHome, standingAlreadyPartner, standingReviewed
+    case standingFilteredOut, whyScore, nothingHoldsBack, holdingBack, countingFor, notCountedMissing, noReviews
+    // More messages
+    case errKeep, errKeepFolder, backedUp, removedBackups, removedBackupOne, errLimit, errSeeking, errCityExists
+    case addedCity, savedCity, noPartnershipSee, savedEvent, savedPartnership, errSameCity, errGiveCity, errBatch
+    case allWeightsZero, errCountryCode, errNoCityInCountry, errOneDecision, errSnoozeDay, savedFile, errYear
+    case errYearRange, loggedImport, errIcsEventsOnly, wroteEvents, wroteEventOne, errIsFolder, errExists
+    case errCannotRemove, createdBare, undidImport, errNeedsCities, errCannotRead
+}
