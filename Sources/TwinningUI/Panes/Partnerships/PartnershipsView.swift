@@ -55,31 +55,36 @@ private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, 
         line(tr(.loading, language), role: .dim)
         return
     }
-    // Nothing is hidden without a word: what does not fit is counted
-    // ("… 2 more"), and Enter lists every event of the partnership.
-    let contactRows = info.contacts.isEmpty ? 0 : 1 + min(info.contacts.count, 2)
+    // Nothing is hidden without a word: what does not fit is counted on the
+    // last line shown ("… 2 more (Enter lists all)"), and Enter lists every
+    // event of the partnership. Each list gets at least one line.
+    let width = rect.columns - 1
+    let body = max(0, bottom - row - 1 - (info.contacts.isEmpty ? 0 : 1))
+    let contactRoom = info.contacts.isEmpty ? 0 : min(info.contacts.count, max(1, body / 3))
+    let eventRoom = max(1, body - contactRoom)
     line(tr(.detailEvents, language), role: .header)
     if info.events.isEmpty { line(tr(.detailNoEvents, language), role: .dim) }
-    let eventRoom = max(1, bottom - row - contactRows)
-    let eventsShown = info.eventCount > eventRoom ? max(0, eventRoom - 1) : min(info.events.count, eventRoom)
-    for event in info.events.prefix(eventsShown) {
+    let eventsShown = min(info.events.count, eventRoom)
+    for (i, event) in info.events.prefix(eventsShown).enumerated() {
         let e = event.event
         var text = "\(e.startDate.display(language))  \(e.title.isEmpty ? e.kind.label(language) : e.title)"
         if let participants = e.participants { text += " · \(participants)" }
+        if i == eventsShown - 1 && info.eventCount > eventsShown {
+            text = DisplayWidth.keepingTail(text, "  " + tr(.moreEnter, language, Formatting.number(info.eventCount - eventsShown, language)),
+                                            width: width)
+        }
         line(text)
-    }
-    if info.eventCount > eventsShown {
-        line(tr(.moreEnter, language, Formatting.number(info.eventCount - eventsShown, language)), role: .dim)
     }
     if !info.contacts.isEmpty {
         line(tr(.detailContacts, language), role: .header)
-        let room = max(1, bottom - row)
-        let contactsShown = info.contacts.count > room ? max(0, room - 1) : info.contacts.count
-        for contact in info.contacts.prefix(contactsShown) {
-            line([contact.name, contact.role, contact.email].filter { !$0.isEmpty }.joined(separator: " · "))
-        }
-        if info.contacts.count > contactsShown {
-            line(tr(.more, language, Formatting.number(info.contacts.count - contactsShown, language)), role: .dim)
+        let contactsShown = min(info.contacts.count, max(1, bottom - row))
+        for (i, contact) in info.contacts.prefix(contactsShown).enumerated() {
+            var text = [contact.name, contact.role, contact.email].filter { !$0.isEmpty }.joined(separator: " · ")
+            if i == contactsShown - 1 && info.contacts.count > contactsShown {
+                text = DisplayWidth.keepingTail(text, "  " + tr(.more, language, Formatting.number(info.contacts.count - contactsShown, language)),
+                                                width: width)
+            }
+            line(text)
         }
     }
     if !p.source.isEmpty && row < bottom { line("\(tr(.detailSource, language)): \(p.source)", role: .dim) }
