@@ -79,6 +79,7 @@ public enum S: String, CaseIterable, Sendable {
     // Safe values: limits said out loud
     case weightsAllZero, errFieldFull, errCountTooLarge
     // Volunteer-proof lists, help, forms; city character and abroad filter (issues 11, 13)
+    case yesKey
     case pickerDidYouMean, eventsHidden, more, moreEnter, moreAbove, moreBelow, howTitle, howVisit
     case howPartnership, howReport, howDormant, howUndo, helpReadOnlyKeys, filtersAbroad, filtersDomestic, filtersNoneShort
     case filtersAbroadShort, helpToggleDomestic, detailCharacter, detailCharacterUnknown, freeTagsKept, formMoreAbove, formMoreBelow, askSaveTitle

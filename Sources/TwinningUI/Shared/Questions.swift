@@ -101,7 +101,8 @@ func renderConfirmation(_ screen: inout Screen, _ state: AppState, _ question: C
         return
     }
     let no = "[ n  \(tr(.barNo, language)) ]"
-    let yes = "[ y  \(tr(.barYes, language)) ]"
+    // The letter the user's keyboard language says yes with (j for Ja); y works too.
+    let yes = "[ \(tr(.yesKey, language))  \(tr(.barYes, language)) ]"
     let yesCol = inner.col
     let noCol = inner.col + DisplayWidth.of(yes) + 3
     screen.put(yes, row: buttonRow, col: yesCol, role: question.yesSelected ? .selected : .dialog)
