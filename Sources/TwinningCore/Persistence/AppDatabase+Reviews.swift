@@ -15,8 +15,9 @@ extension AppDatabase {
         try partnership?.validate()
         return try write { db in
             try review.insert(db)
+            // The same instant as the review itself (it was a second apart under load).
             try log(db, .create, .review, id: review.id!, summary: try AppDatabase.describe(db, review),
-                    before: nil, after: ChangeJSON.encode(review))
+                    before: nil, after: ChangeJSON.encode(review), at: review.at)
             if let partnership { _ = try insertPartnership(db, partnership) }
             return review
         }

@@ -74,8 +74,8 @@ extension AppDatabase {
 
     /// Writes a change-log line inside the caller's transaction.
     func log(_ db: Database, _ action: ChangeRecord.Action, _ entity: ChangeRecord.Entity, id: Int64,
-             summary: String, before: String?, after: String?, undoes: Int64? = nil) throws {
-        let record = ChangeRecord(id: nil, at: AppDatabase.timestamp(), user: actor.user, session: actor.session,
+             summary: String, before: String?, after: String?, undoes: Int64? = nil, at: String? = nil) throws {
+        let record = ChangeRecord(id: nil, at: at ?? AppDatabase.timestamp(), user: actor.user, session: actor.session,
                                   action: action, entity: entity, entityId: id, summary: summary,
                                   before: before, after: after, undoes: undoes, undone: false)
         try record.insert(db)
