@@ -9,6 +9,10 @@ public final class EffectRunner {
     private var gazetteer: [CitySummary]?
     private var gazetteerIndex: NameIndex?
     private var otherNames: [Int64: [String]] = [:]
+    /// Each gazetteer city's search key (its names folded, other names
+    /// included), made once with the gazetteer: the register and partnership
+    /// indexes of every reload reuse them instead of folding 150,000 names again.
+    private var cityKeys: [Int64: String] = [:]
     private var gazetteerPosition: [Int64: Int] = [:]
     private var countryCodes: Set<String> = []
     private var revision = 0
@@ -80,7 +84,9 @@ public final class EffectRunner {
             gazetteer = all
             let others = try database.otherNamesByCity()
             otherNames = others
-            gazetteerIndex = NameIndex(keys: all.map { NameIndex.key(for: $0, otherNames: others[$0.id] ?? []) })
+            let keys = all.map { NameIndex.key(for: $0, otherNames: others[$0.id] ?? []) }
+            gazetteerIndex = NameIndex(keys: keys)
+            cityKeys = Dictionary(zip(all.map(\.id), keys), uniquingKeysWith: { first, _ in first })
             gazetteerPosition = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             countryCodes = Set(all.map(\.countryCode))
         }
@@ -93,11 +99,11 @@ public final class EffectRunner {
         data.gazetteerPosition = gazetteerPosition
         data.countryCodes = countryCodes
         data.register = try database.registerCitySummaries()
-        data.registerIndex = NameIndex(keys: data.register.map { NameIndex.key(for: $0, otherNames: otherNames[$0.id] ?? []) })
+        func key(_ city: CitySummary) -> String { cityKeys[city.id] ?? NameIndex.key(for: city, otherNames: otherNames[city.id] ?? []) }
+        data.registerIndex = NameIndex(keys: data.register.map(key))
         data.partnerships = try database.partnerships()
         data.partnershipIndex = NameIndex(keys: data.partnerships.map {
-            NameIndex.key(for: $0.cityA, otherNames: otherNames[$0.cityA.id] ?? []) + "\u{1}"
-                + NameIndex.key(for: $0.cityB, otherNames: otherNames[$0.cityB.id] ?? [])
+            key($0.cityA) + "\u{1}" + key($0.cityB)
         })
         data.events = try database.events()
         data.eventIndex = NameIndex(keys: data.events.map {
