@@ -19,11 +19,13 @@ public struct Event: Codable, Hashable, Sendable, Identifiable {
     public var participantsByCountry: [String: Int]
     public var notes: String
     public var version: Int
+    /// The joint project this event belongs to (the youth exchange of a climate camp), if any.
+    public var projectId: Int64?
 
     public init(id: Int64? = nil, partnershipId: Int64, title: String = "", kind: EventKind = .visit,
                 startDate: PartialDate, endDate: PartialDate? = nil, direction: EventDirection = .both,
                 format: EventFormat = .in_person, participants: Int? = nil, youth: Int? = nil,
-                participantsByCountry: [String: Int] = [:], notes: String = "", version: Int = 1) {
+                participantsByCountry: [String: Int] = [:], notes: String = "", version: Int = 1, projectId: Int64? = nil) {
         self.id = id
         self.partnershipId = partnershipId
         self.title = title
@@ -37,6 +39,7 @@ public struct Event: Codable, Hashable, Sendable, Identifiable {
         self.participantsByCountry = participantsByCountry
         self.notes = notes
         self.version = version
+        self.projectId = projectId
     }
 
     public func validate() throws {
@@ -90,5 +93,6 @@ extension Event: FetchableRecord, MutablePersistableRecord {
         public static let id = Column(CodingKeys.id)
         public static let partnershipId = Column(CodingKeys.partnershipId)
         public static let startDate = Column(CodingKeys.startDate)
+        public static let projectId = Column(CodingKeys.projectId)
     }
 }

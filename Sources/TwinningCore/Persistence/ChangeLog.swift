@@ -23,7 +23,11 @@ public struct ChangeActor: Sendable, Equatable {
 public struct ChangeRecord: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord, Identifiable {
     public static let databaseTableName = "change_log"
     public enum Action: String, Codable, Sendable { case create, update, delete, undo, `import` }
-    public enum Entity: String, Codable, Sendable { case city, partnership, event, contact, review }
+    public enum Entity: String, Codable, Sendable {
+        case city, partnership, event, contact, review
+        case project
+        case projectAction = "project_action"
+    }
 
     public var id: Int64?
     public var at: String

@@ -25,6 +25,8 @@ extension Event {
                   format: row.lenientText("format").flatMap(EventFormat.init(rawValue:)) ?? .in_person,
                   participants: row.lenientInt("participants"), youth: row.lenientInt("youth"),
                   participantsByCountry: LenientJSON.counts(row.lenientText("participantsByCountry")),
-                  notes: row.lenientText("notes") ?? "", version: row.lenientInt("version") ?? 1)
+                  notes: row.lenientText("notes") ?? "", version: row.lenientInt("version") ?? 1,
+                  // Absent in a file without v9-projects (read-only): no project.
+                  projectId: row.hasColumn("projectId") ? row.lenientInt("projectId").map(Int64.init) : nil)
     }
 }

@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v6-import-log", migrate: logImports)
         migrator.registerMigration("v7-city-names", migrate: createCityNames) // Schema+CityNames.swift
         migrator.registerMigration("v8-theme-vocabulary", migrate: themeVocabulary) // Schema+ThemeVocabulary.swift
+        migrator.registerMigration("v9-projects", migrate: projects) // Schema+Projects.swift
         return migrator
     }
 
@@ -23,7 +24,13 @@ enum Schema {
     /// they add triggers (v5), the undo data of imports (v6) or the other names of
     /// cities (v7; search then finds main names only), nothing a read needs.
     /// v8 only rewrites profile tags into the vocabulary's stored form, which the reader understands either way.
-    static let readCompatibleMigrations: Set<String> = ["v5-safe-values", "v6-import-log", "v7-city-names", "v8-theme-vocabulary"]
+    /// v9 adds projects: without it a file simply has none (project reads check for the tables).
+    static let readCompatibleMigrations: Set<String> = ["v5-safe-values", "v6-import-log", "v7-city-names", "v8-theme-vocabulary",
+                                                        "v9-projects"]
+
+    /// Columns that read-compatible migrations add to older tables: a file
+    /// without them is still read (see `SchemaCompatibility`).
+    static let optionalColumns: [String: Set<String>] = ["event": ["projectId"]]
 
     /// Migrations this version knows that the file has not had yet (an older file, opened read-only).
     static func pending(_ db: Database) throws -> [String] {
@@ -33,7 +40,7 @@ enum Schema {
 
     /// A date stored as "YYYY", "YYYY-MM" or "YYYY-MM-DD", with a real month
     /// and (for full dates) a day that exists: `date()` normalises 2025-02-30 away.
-    private static func dateCheck(_ c: String) -> String {
+    static func dateCheck(_ c: String) -> String {
         """
         (\(c) IS NULL \
         OR (length(\(c)) = 4 AND \(c) GLOB '[0-9][0-9][0-9][0-9]') \
@@ -44,11 +51,11 @@ enum Schema {
     }
 
     /// No C0 control character (ESC, NUL …) in a one-line text column.
-    private static func noControls(_ column: String) -> String {
+    static func noControls(_ column: String) -> String {
         "(\(column) NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || ']*'))"
     }
 
-    private static func jsonArray(_ column: String) -> String {
+    static func jsonArray(_ column: String) -> String {
         "\(column) TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(\(column)) AND json_type(\(column)) = 'array')"
     }
 

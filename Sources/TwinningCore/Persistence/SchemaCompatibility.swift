@@ -43,7 +43,8 @@ enum SchemaCompatibility {
         let missing: (table: String, column: String)? = try reader.read { db in
             for (table, columns) in expectedColumns.sorted(by: { $0.key < $1.key }) where try db.tableExists(table) {
                 let present = Set(try db.columns(in: table).map { $0.name.lowercased() })
-                if let column = columns.first(where: { !present.contains($0.lowercased()) }) { return (table, column) }
+                let optional = Schema.optionalColumns[table] ?? []
+                if let column = columns.first(where: { !present.contains($0.lowercased()) && !optional.contains($0) }) { return (table, column) }
             }
             return nil
         }
