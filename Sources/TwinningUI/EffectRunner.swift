@@ -109,6 +109,8 @@ public final class EffectRunner {
         data.eventIndex = NameIndex(keys: data.events.map {
             NameIndex.key(for: $0.cityA) + "\u{1}" + NameIndex.key(for: $0.cityB) + "\u{1}" + SearchKey.fold($0.event.title)
         })
+        data.projectActivity = try database.projectActivityByPartnership()
+        data.reportProjects = try database.reportProjects(cityId: nil)
         for p in data.partnerships {
             data.partnerCounts[p.cityA.id, default: 0] += 1
             data.partnerCounts[p.cityB.id, default: 0] += 1

@@ -52,7 +52,8 @@ struct ExportCommand: ParsableCommand {
         abstract: t(.aboutExport),
         discussion: """
             --format ics (events only) writes an iCalendar file for calendar programs: all-day events, \
-            dates known only to the month or year placed on the first day (the description says so). \
+            dates known only to the month or year placed on the first day (the description says so); \
+            open project actions as all-day entries on their due day. \
             CSV cells that a spreadsheet would run as a formula (=, +, -, @) start with an apostrophe.
             """)
     @OptionGroup var global: GlobalOptions
@@ -100,8 +101,10 @@ struct ExportCommand: ParsableCommand {
         let home = try city.map { try resolveCity($0, in: database) }
         let events = try database.events(EventFilter(cityId: home?.id))
         let name = home.map { "twinning – \($0.name)" } ?? "twinning"
+        // Open project actions go in as all-day entries on their due day (see ICalendar+Actions.swift).
+        let actions = try database.calendarActions(cityId: home?.id)
         let text = ICalendar.document(events: events, databaseId: try database.stableIdentifier(), language: language,
-                                      calendarName: name, home: home?.id)
+                                      calendarName: name, home: home?.id, actions: actions)
         try emit(text, to: output, force: force, database: global.databasePath)
         if let output { Console.error(t(events.count == 1 ? .wroteEventOne : .wroteEvents, String(events.count), output)) }
     }

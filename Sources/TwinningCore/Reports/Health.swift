@@ -1,6 +1,7 @@
 import Foundation
 
-/// How alive a partnership is, from the date of its last event. Shared by the
+/// How alive a partnership is, from the date of its last event (or, while a
+/// project of it runs, its last done project action). Shared by the
 /// reports and the screens so both call the same partnership "dormant".
 public enum Health: Int, CaseIterable, Comparable, Sendable {
     case active, quiet, dormant
@@ -49,5 +50,19 @@ public struct HealthRule: Equatable, Sendable {
 
     public func health(_ partnership: PartnershipDetail, today: PartialDate) -> Health {
         health(lastEvent: partnership.lastEvent, today: today)
+    }
+
+    /// Project work counts as activity: while a partnership has a running
+    /// project, the latest done action of its projects counts like an event on
+    /// that date (same thresholds). A finished project keeps nobody awake —
+    /// without a running one only events count.
+    public static func lastActivity(lastEvent: PartialDate?, projects: PartnershipProjectActivity?) -> PartialDate? {
+        guard let projects, projects.runningProjects > 0, let done = projects.lastActionDone else { return lastEvent }
+        guard let lastEvent else { return done }
+        return max(lastEvent, done)
+    }
+
+    public func health(_ partnership: PartnershipDetail, projects: PartnershipProjectActivity?, today: PartialDate) -> Health {
+        health(lastEvent: HealthRule.lastActivity(lastEvent: partnership.lastEvent, projects: projects), today: today)
     }
 }

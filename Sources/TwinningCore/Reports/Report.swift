@@ -64,13 +64,21 @@ public struct YearFigures: Hashable, Sendable {
     public var youthBase: Int
     /// youth / youthBase; nil when no event of the year has both figures.
     public var youthShare: Double? { youthBase > 0 ? Double(youth) / Double(youthBase) : nil }
+    /// Events held online, and hybrid (in person with remote participants).
+    public var online: Int
+    public var hybrid: Int
+    /// (online + hybrid) / events; nil without events. The pandemic question.
+    public var remoteShare: Double? { events > 0 ? Double(online + hybrid) / Double(events) : nil }
 
-    public init(year: Int, events: Int = 0, participants: Int = 0, youth: Int = 0, youthBase: Int = 0) {
+    public init(year: Int, events: Int = 0, participants: Int = 0, youth: Int = 0, youthBase: Int = 0,
+                online: Int = 0, hybrid: Int = 0) {
         self.year = year
         self.events = events
         self.participants = participants
         self.youth = youth
         self.youthBase = youthBase
+        self.online = online
+        self.hybrid = hybrid
     }
 }
 
@@ -101,6 +109,8 @@ public struct CountryCount: Hashable, Sendable {
 /// - Dormant longest: dormant partnerships, oldest last event first; those with
 ///   no event at all come last (they are also in the never-visited list).
 /// - Never visited: no in-person or hybrid event ever recorded.
+/// - Project work counts as activity for health (`HealthRule.lastActivity`).
+/// - Projects and the register by country: see `ProjectSection`, `CountryFigures`.
 public struct Report: Equatable, Sendable {
     public var scope: ReportScope
     /// The home city of a city report; nil for all partnerships.
@@ -125,6 +135,10 @@ public struct Report: Equatable, Sendable {
     public var participantsByCountry: [CountryCount]
     public var dormantLongest: [ReportPartnership]
     public var neverVisited: [ReportPartnership]
+    /// Projects of the period, by theme, funding totals, overdue actions.
+    public var projects: ProjectSection = .empty
+    /// Partnerships by partner country with health and events per year (history range), most partnerships first.
+    public var countries: [CountryFigures] = []
 
     /// Series for bars and sparklines, oldest year first.
     public var eventsPerYear: [Int] { years.map(\.events) }
@@ -142,7 +156,9 @@ public struct Report: Equatable, Sendable {
     /// must be those of the scope (all years: the per-year figures and the
     /// never-visited list need the history).
     public static func compute(scope: ReportScope, city: CitySummary?, partnerships: [PartnershipDetail],
-                               events: [EventDetail], today: PartialDate, rule: HealthRule = HealthRule()) -> Report {
+                               events: [EventDetail], today: PartialDate, rule: HealthRule = HealthRule(),
+                               projects: [ReportProject] = [], openActions: [ProjectActionDue] = [],
+                               projectActivity: [Int64: PartnershipProjectActivity] = [:]) -> Report {
         let inPeriod = events.filter { scope.years.contains($0.event.startDate.year) }
             .sorted { ($0.event.startDate, $0.id) < ($1.event.startDate, $1.id) }
         var periodCount: [Int64: Int] = [:]
@@ -152,7 +168,7 @@ public struct Report: Equatable, Sendable {
 
         let rows: [ReportPartnership] = partnerships.map { d in
             let (home, partner) = d.sides(from: city?.id)
-            return ReportPartnership(detail: d, home: home, partner: partner, health: rule.health(d, today: today),
+            return ReportPartnership(detail: d, home: home, partner: partner, health: rule.health(d, projects: projectActivity[d.id], today: today),
                                      eventsInPeriod: periodCount[d.id] ?? 0, visited: visited.contains(d.id))
         }.sorted { (sortKey($0, city: city), $0.id) < (sortKey($1, city: city), $1.id) }
 
@@ -173,7 +189,9 @@ public struct Report: Equatable, Sendable {
         return Report(scope: scope, city: city, today: today, healthRule: rule, partnerships: rows,
                       events: inPeriod.map { ReportEvent(detail: $0, youthShare: youthShare($0.event)) },
                       years: years, participantsByCountry: countries(inPeriod.map(\.event)),
-                      dormantLongest: dormant, neverVisited: live.filter { !$0.visited })
+                      dormantLongest: dormant, neverVisited: live.filter { !$0.visited },
+                      projects: ProjectSection.compute(projects: projects, openActions: openActions, years: scope.years, today: today),
+                      countries: CountryFigures.compute(rows, events: events, cityReport: city != nil, history: history))
     }
 
     static func sortKey(_ row: ReportPartnership, city: CitySummary?) -> String {
@@ -193,6 +211,8 @@ public struct Report: Equatable, Sendable {
         var f = YearFigures(year: year)
         for e in events {
             f.events += 1
+            if e.format == .online { f.online += 1 }
+            if e.format == .hybrid { f.hybrid += 1 }
             f.participants = SafeMath.add(f.participants, max(0, e.participants ?? 0))
             if let p = e.participants, let y = e.youth, p >= 0, y >= 0 {
                 f.youth = SafeMath.add(f.youth, min(y, p))
@@ -230,6 +250,9 @@ extension AppDatabase {
         }
         let partnerships = try self.partnerships(PartnershipFilter(cityId: scope.cityId))
         let events = try self.events(EventFilter(cityId: scope.cityId))
-        return Report.compute(scope: scope, city: city, partnerships: partnerships, events: events, today: today, rule: rule)
+        let projects = try reportProjects(cityId: scope.cityId)
+        return Report.compute(scope: scope, city: city, partnerships: partnerships, events: events, today: today, rule: rule,
+                              projects: projects.projects, openActions: projects.openActions,
+                              projectActivity: try projectActivityByPartnership())
     }
 }

@@ -12,6 +12,8 @@ public enum ReportCell: Hashable, Sendable {
     /// A share in 0…1, written as a whole percentage.
     case percent(Double?)
     case date(PartialDate?)
+    /// An amount in minor units (cents) of a currency: "22.000,50 EUR" / "22,000.50 EUR".
+    case money(Int64, currency: String)
 
     public func text(_ language: ReportLanguage) -> String {
         switch self {
@@ -19,6 +21,9 @@ public enum ReportCell: Hashable, Sendable {
         case .number(let n): return n.map { ReportWords.number($0, language) } ?? "–"
         case .percent(let p): return ReportWords.percent(p, language)
         case .date(let d): return d.map { ReportWords.date($0, language) } ?? "–"
+        case .money(let minor, let currency):
+            let value = NSDecimalNumber(decimal: Currency.decimal(minor, currency: currency)).doubleValue
+            return ReportWords.decimal(value, digits: Currency.digits(currency), language) + " " + currency
         }
     }
 
@@ -29,12 +34,13 @@ public enum ReportCell: Hashable, Sendable {
         case .number(let n): return n.map(String.init) ?? ""
         case .percent(let p): return p.map { String(SafeMath.int($0 * 100)) } ?? ""
         case .date(let d): return d?.iso ?? ""
+        case .money(let minor, let currency): return Currency.plain(minor, currency: currency)
         }
     }
 
     var isNumeric: Bool {
         switch self {
-        case .number, .percent: return true
+        case .number, .percent, .money: return true
         default: return false
         }
     }
@@ -164,7 +170,7 @@ public enum ReportDocument {
                              .date(p.detail.partnership.since), .text(ReportWords.status(p.status).text(language))]
                         },
                         note: t(.neverVisitedNote)),
-        ]
+        ] + projectTables(report, language: language) + registerTables(report, language: language)
     }
 
     // MARK: - Markdown

@@ -21,4 +21,15 @@ public enum ReportText: String, CatalogueKey {
     case dormantLongest, dormantNote, neverVisited, neverVisitedNote, none, madeWith
     // Calendar
     case icalPartnership, icalFormat, icalParticipants, icalUnder30, icalByCountry, icalApproximate
+    case icalActionSummary, icalActionProject, icalActionOwner, icalActionCities, icalActionDueApproximate, icalActionCategory
+    // Projects (ReportDocument+Projects.swift)
+    case projectStatusIdea, projectStatusPlanned, projectStatusRunning, projectStatusCompleted, projectStatusPaused
+    case projectStatusAbandoned, fundingStateApplied, fundingStateGranted, fundingStateRefused, fundingStatePaid
+    case projectsInPeriod, projectCities, projectStart, projectEnd, projectThemes, projectsNote
+    case projectsByTheme, projectTheme, projectsColumn, projectsByThemeNote
+    case projectFunding, fundingProgramme, fundingState, fundingAmount, fundingLines, projectFundingNote
+    case projectResults, projectIndicators, projectResultsColumn
+    case overdueActions, actionOwner, actionWhat, actionProject, actionDue, actionNoOwner, overdueActionsNote
+    // The register as a whole
+    case yearColumn, partnerCountries, partnerCountriesNote, partnerCountriesNoteAll, formatsPerYear, shareRemote, formatsPerYearNote
 }

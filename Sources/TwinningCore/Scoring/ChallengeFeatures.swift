@@ -65,6 +65,10 @@ struct ChallengeIndex: Sendable {
                 profileTerms[Int32(i)] = own | ChallengeIndex.mask(ThemeVocabulary.terms(r.themes))
             }
             if !r.strengths.isEmpty { strengthTerms[Int32(i)] = ChallengeIndex.mask(ThemeVocabulary.terms(r.strengths)) }
+            // A completed project's themes count as strengths (ProjectEvidence.swift).
+            if !r.projectEvidence.isEmpty {
+                strengthTerms[Int32(i), default: 0] |= ChallengeIndex.mask(Set(r.projectEvidence.flatMap(\.terms)))
+            }
         }
         self.characters = characters
         self.present = present; self.known = known; self.intensity = intensity

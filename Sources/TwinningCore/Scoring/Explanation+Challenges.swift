@@ -44,6 +44,7 @@ extension Explanation {
                 if labels.isEmpty {
                     return de ? "ihre Stärken treffen keine Ihrer Herausforderungen" : "its strengths meet none of your challenges"
                 }
+                if !f.projectEvidence.isEmpty { return evidenceText(lang) }
                 if labels.count == 1 {
                     return de ? "\(f.candidateName) nennt \(list) als Stärke; das ist eine Ihrer Herausforderungen"
                               : "\(f.candidateName) lists \(list) as a strength; it is one of your challenges"
@@ -54,6 +55,30 @@ extension Explanation {
         default:
             return ""
         }
+    }
+
+    /// Learn mode with completed projects: the project first ("Amiens completed
+    /// “Jeunes pour le climat” on climate action in 2024"), then the terms only
+    /// the profile lists, in the profile's sentence.
+    func evidenceText(_ lang: String) -> String {
+        let language = ReportLanguage(rawValue: String(lang.lowercased().prefix(2))) ?? .en
+        let f = facts
+        let met = Set(f.themeTerms)
+        guard let first = f.projectEvidence.first else { return "" }
+        var text = first.text(city: f.candidateName, terms: first.terms.filter(met.contains), language: language)
+        if f.projectEvidence.count > 1 { text += " (+\(f.projectEvidence.count - 1))" }
+        let evidenced = Set(f.projectEvidence.flatMap(\.terms))
+        let rest = f.themeTerms.filter { !evidenced.contains($0) }
+        if !rest.isEmpty {
+            let profile = Explanation(feature: feature, value: value, facts: {
+                var x = f
+                x.themeTerms = rest
+                x.projectEvidence = []
+                return x
+            }(), mode: mode, preference: preference)
+            text += "; " + profile.challengeText(lang)
+        }
+        return text
     }
 
     /// English labels start lower case inside a sentence; German nouns keep their capital.

@@ -32,6 +32,10 @@ extension MatchIndex {
                     challenges: challenges == "[]" ? [] : MatchIndex.tags(challenges), seeking: row["seekingPartners"],
                     themes: themes == "[]" ? [] : MatchIndex.tags(themes)))
             }
+            let evidence = try MatchIndex.projectEvidence(db)
+            if !evidence.isEmpty {
+                for i in cities.indices { cities[i].projectEvidence = evidence[cities[i].cityId] ?? [] }
+            }
             var pairs: [(Int64, Int64)] = []
             let links = try Row.fetchCursor(db, sql: "SELECT cityA, cityB FROM partnership")
             while let row = try links.next() { pairs.append((row[0], row[1])) }

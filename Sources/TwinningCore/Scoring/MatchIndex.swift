@@ -16,6 +16,8 @@ public struct MatchCityRecord: Sendable, Equatable {
     public var challenges: [String]
     public var seeking: Bool
     public var themes: [String]
+    /// Completed joint projects of the city (learn mode: evidence of a strength).
+    public var projectEvidence: [ProjectEvidence] = []
 
     public init(cityId: Int64, geonameId: Int64?, name: String, countryCode: String, admin1Code: String? = nil,
                 admin1Name: String? = nil, latitude: Double? = nil, longitude: Double? = nil, population: Int? = nil,

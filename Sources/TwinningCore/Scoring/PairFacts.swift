@@ -41,6 +41,8 @@ public struct PairFacts: Sendable, Equatable, Codable {
     /// Home terms (challenges; in similar mode also themes) met by the candidate's
     /// profile (its themes and challenges, or in learn mode its strengths).
     public var themeTerms: [ThemeTerm] = []
+    /// Learn mode: the candidate's completed projects on terms met (newest first).
+    public var projectEvidence: [ProjectEvidence] = []
     /// Steps from home to the candidate over the partner network (up to 8); nil when farther or not connected.
     public var networkSteps: Int? = nil
     /// The typical (geometric mean) population of the candidate's partners; nil when none is known.
@@ -123,6 +125,9 @@ extension MatchIndex {
             seeking: seeking[candidate],
             homeCharacter: ci.characters[home], candidateCharacter: ci.characters[candidate],
             sharedChallenges: sharedKinds.map(\.element), furtherAlong: ahead.map(\.element), themeTerms: met)
+        if mode == .learn, !met.isEmpty {
+            facts.projectEvidence = records[candidate].projectEvidence.filter { !Set($0.terms).isDisjoint(with: met) }
+        }
         addNetworkFacts(&facts, home: home, candidate: candidate)
         return facts
     }

@@ -11,4 +11,5 @@ public enum ReasonText: String, CatalogueKey {
     case partnerSizesUnknown, partnerSizesLike, partnerSizesUnlike, newForThemNone, newForThemOne, newForThemMany
     case themesUnknown, similarNone, similarBoth, learnNone, learnMeet, languagesUnknown, languagesNone
     case languagesCommon, newCountryAlready, newCountryNone, seekingYes, seekingNo
+    case projectEvidence, projectEvidenceNoYear, evidenceAnd
 }

@@ -10,18 +10,25 @@ import Foundation
 /// - `UID` is `event-<id>-<database id>@twinning`: stable across exports of one
 ///   database, so a calendar that subscribes updates events instead of doubling them.
 /// - `DTSTAMP` is the export time in UTC.
+/// - Open project actions with a due date are all-day VEVENTs on the due day
+///   (`ICalendar+Actions.swift`), not VTODOs: many calendar programs (Google
+///   Calendar, Outlook's subscribed calendars, Apple Calendar) ignore VTODO in
+///   a subscribed .ics, so a due date there would never remind anyone.
 public enum ICalendar {
     public static let productId = "-//twinning//Town twinning workbench//EN"
 
     /// The whole calendar. `databaseId` goes into every UID (see `AppDatabase.stableIdentifier()`).
     public static func document(events: [EventDetail], databaseId: String, now: Date = Date(),
                                 language: ReportLanguage = .en, calendarName: String? = nil,
-                                home: Int64? = nil) -> String {
+                                home: Int64? = nil, actions: [ProjectActionDue] = []) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + productId, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
         if let calendarName { lines.append("X-WR-CALNAME:" + escape(calendarName)) }
         let stamp = utcStamp(now)
         for detail in events.sorted(by: { ($0.event.startDate, $0.id) < ($1.event.startDate, $1.id) }) {
             lines += eventLines(detail, databaseId: databaseId, stamp: stamp, language: language, home: home)
+        }
+        for due in actions.sorted(by: { ($0.action.due?.lastDay.iso ?? "", $0.action.id ?? 0) < ($1.action.due?.lastDay.iso ?? "", $1.action.id ?? 0) }) {
+            lines += actionLines(due, databaseId: databaseId, stamp: stamp, language: language)
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()

@@ -29,6 +29,10 @@ public struct AppData: Equatable, Sendable {
     /// Other names (exonyms) of gazetteer cities by city id, loaded with the gazetteer.
     public var otherNames: [Int64: [String]] = [:]
     public var partnershipIndex = NameIndex(keys: [])
+    /// Project work per partnership: a running project with recent done actions keeps it from dormant.
+    public var projectActivity: [Int64: PartnershipProjectActivity] = [:]
+    /// The projects as the report pane needs them (grouped reads, see ReportProjects+Load.swift).
+    public var reportProjects = ReportProjectData(projects: [], openActions: [])
 
     public init() {}
 
@@ -117,7 +121,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     public func health(_ partnership: PartnershipDetail) -> Health {
-        healthRule.health(lastEvent: partnership.lastEvent, today: today)
+        healthRule.health(partnership, projects: data.projectActivity[partnership.id], today: today)
     }
 
     public var homeCity: CitySummary? { homeCityId.flatMap(data.city(id:)) }

@@ -25,6 +25,15 @@ public struct MapView: Equatable, Sendable {
 
 /// The partnerships and events the Reports pane and the map speak about:
 /// our city's, or all of them.
+/// The projects of the report's scope: those the home city takes part in, or all.
+func reportProjectData(_ state: AppState, city: CitySummary?) -> ReportProjectData {
+    let all = state.data.reportProjects
+    guard let city else { return all }
+    let projects = all.projects.filter { $0.project.involves(city.id) }
+    let ids = Set(projects.map(\.id))
+    return ReportProjectData(projects: projects, openActions: all.openActions.filter { ids.contains($0.projectId) })
+}
+
 func reportData(_ state: AppState) -> (city: CitySummary?, partnerships: [PartnershipDetail], events: [EventDetail]) {
     guard !state.reports.all, let home = state.homeCity else {
         return (nil, state.data.partnerships, state.data.events)

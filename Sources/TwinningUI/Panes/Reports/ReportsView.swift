@@ -8,8 +8,11 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
     let language = state.language
     let year = state.reports.year ?? state.today.year
     let (city, partnerships, events) = reportData(state)
+    let projects = reportProjectData(state, city: city)
     let report = Report.compute(scope: ReportScope(cityId: city?.id, year: year), city: city, partnerships: partnerships,
-                                events: events, today: state.today, rule: state.healthRule)
+                                events: events, today: state.today, rule: state.healthRule,
+                                projects: projects.projects, openActions: projects.openActions,
+                                projectActivity: state.data.projectActivity)
     var lines: [(String, StyleRole)] = []
     lines.append((city.map { tr(.reportTitleCity, language, $0.name, String(year)) } ?? tr(.reportTitleAll, language, String(year)), .header))
     let statuses = report.byStatus.filter { $0.count > 0 }.map { "\($0.status.label(language)) \(Formatting.number($0.count, language))" }
@@ -59,6 +62,7 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
     if report.neverVisited.count > 20 {
         lines.append(("  " + tr(.more, language, Formatting.number(report.neverVisited.count - 20, language)), .dim))
     }
+    lines += projectReportLines(report, state)
 
     // The heading (whose report, which year) stays while the rest scrolls,
     // and a mark says when there is more above or below.

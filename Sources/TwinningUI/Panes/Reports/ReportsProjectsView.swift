@@ -1,0 +1,50 @@
+import TwinningCore
+
+/// The report pane's projects and register lines: the same figures as the
+/// written report (Core's `ProjectSection`, `CountryFigures`, `YearFigures`),
+/// in the report's own words (`ReportText`), shortened to what fits a screen.
+func projectReportLines(_ report: Report, _ state: AppState) -> [(String, StyleRole)] {
+    let language = state.language.report
+    func t(_ key: ReportText, _ cells: ReportCell...) -> String { LocalizedText(key, cells: cells).text(language) }
+    func n(_ x: Int) -> String { ReportWords.number(x, language) }
+    let separator = " · "
+    var lines: [(String, StyleRole)] = [("", .normal)]
+    let section = report.projects
+
+    lines.append((t(.projectsInPeriod), .header))
+    let running = section.projects.filter { $0.project.status == .running }.count
+    lines.append(("\(t(.projectStatusRunning)) \(n(running))\(separator)\(t(.projectStatusCompleted)) \(n(section.projects.count - running))", .normal))
+    if !section.byTheme.isEmpty {
+        lines.append(("\(t(.projectsByTheme)): " + section.byTheme.prefix(6).map { "\($0.label(language)) \(n($0.total))" }
+            .joined(separator: separator), .normal))
+    }
+    for f in section.funding.prefix(4) {
+        lines.append(("  \(f.programme) (\(ReportDocument.fundingState(f.state).text(language))): "
+                      + ReportCell.money(f.amountMinor, currency: f.currency).text(language), .normal))
+    }
+    if section.funding.count > 4 { lines.append(("  " + tr(.more, state.language, n(section.funding.count - 4)), .dim)) }
+    for p in section.projects where !p.project.indicators.isEmpty {
+        lines.append(("  \(p.project.title): \(ReportDocument.indicators(p.project, language))", .normal))
+    }
+    lines.append(("\(t(.overdueActions)): \(n(section.overdue.count))", section.overdue.isEmpty ? .normal : .header))
+    for o in section.overdue.prefix(8) {
+        let who = o.owner.isEmpty ? t(.actionNoOwner) : o.owner
+        let due = o.action.due.map { ReportWords.date($0, language) } ?? "–"
+        lines.append(("  \(who) — \(o.action.what) (\(o.projectTitle), \(due))", .normal))
+    }
+    if section.overdue.count > 8 { lines.append(("  " + tr(.more, state.language, n(section.overdue.count - 8)), .dim)) }
+
+    lines.append(("", .normal))
+    lines.append((t(.partnerCountries), .header))
+    let dormant = Health.allCases.firstIndex(of: .dormant)!
+    for c in report.countries.prefix(8) {
+        var text = "  \(c.country) \(n(c.partnerships))"
+        if c.health[dormant] > 0 { text += " (\(Health.dormant.text.text(language)) \(n(c.health[dormant])))" }
+        let recent = c.eventsPerYear.suffix(5).map(n).joined(separator: " ")
+        lines.append((text + "  \(t(.events)): \(recent)", .normal))
+    }
+    lines.append((t(.formatsPerYear), .header))
+    let shares = report.years.suffix(8).map { y in "\(y.year) \(ReportWords.percent(y.remoteShare, language))" }
+    lines.append(("  \(t(.shareRemote)): " + shares.joined(separator: separator), .normal))
+    return lines
+}
