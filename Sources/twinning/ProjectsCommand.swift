@@ -35,6 +35,16 @@ struct ProjectsCommand: ParsableCommand {
         tags.map { ThemeVocabulary.parse($0).display(lang.rawValue) }.joined(separator: ", ")
     }
 
+    /// The first two themes and "+2" for more: the list stays readable; `show` gives them all.
+    static func shortThemes(_ tags: [String]) -> String {
+        let shown = tags.prefix(2).map { tag -> String in
+            let parsed = ThemeVocabulary.parse(tag)
+            if let term = parsed.term, let goal = term.goal { return (lang == .fr ? "ODD " : "SDG ") + String(goal) }
+            return parsed.display(lang.rawValue)
+        }
+        return shown.joined(separator: ", ") + (tags.count > 2 ? " +\(tags.count - 2)" : "")
+    }
+
     static func period(_ start: PartialDate?, _ end: PartialDate?) -> String {
         switch (start, end) {
         case (nil, nil): return ""
@@ -118,7 +128,7 @@ struct ProjectsCommand: ParsableCommand {
                                           rightAligned: [0])
                     var lines = table.render(items.map { p in
                         [String(p.id), ProjectsCommand.status(p.status), p.title, ProjectsCommand.cityList(p.cities),
-                         ProjectsCommand.themes(p.themes), ProjectsCommand.due(p.nextAction, today: today)]
+                         ProjectsCommand.shortThemes(p.themes), ProjectsCommand.due(p.nextAction, today: today)]
                     })
                     lines.append(t(items.count == 1 ? .countProjectsOne : .countProjects, Format.number(items.count)))
                     if items.contains(where: \.isOverdue) { lines.append(t(.overdueLegend)) }
