@@ -30,18 +30,21 @@ func projectReportLines(_ report: Report, _ state: AppState) -> [(String, StyleR
     for o in section.overdue.prefix(8) {
         let who = o.owner.isEmpty ? t(.actionNoOwner) : o.owner
         let due = o.action.due.map { ReportWords.date($0, language) } ?? "–"
-        lines.append(("  \(who) — \(o.action.what) (\(o.projectTitle), \(due))", .normal))
+        // The date first: a narrow screen cuts the end of the line, never the date.
+        lines.append(("  \(due)  \(who) — \(o.action.what) (\(o.projectTitle))", .normal))
     }
     if section.overdue.count > 8 { lines.append(("  " + tr(.more, state.language, n(section.overdue.count - 8)), .dim)) }
 
     lines.append(("", .normal))
     lines.append((t(.partnerCountries), .header))
     let dormant = Health.allCases.firstIndex(of: .dormant)!
+    let recentYears = report.years.suffix(5).map(\.year)
+    let span = recentYears.first.map { "\($0)–\(recentYears.last!)" } ?? ""
     for c in report.countries.prefix(8) {
         var text = "  \(c.country) \(n(c.partnerships))"
         if c.health[dormant] > 0 { text += " (\(Health.dormant.text.text(language)) \(n(c.health[dormant])))" }
         let recent = c.eventsPerYear.suffix(5).map(n).joined(separator: " ")
-        lines.append((text + "  \(t(.events)): \(recent)", .normal))
+        lines.append((text + "  \(t(.events)) \(span): \(recent)", .normal))
     }
     lines.append((t(.formatsPerYear), .header))
     let shares = report.years.suffix(8).map { y in "\(y.year) \(ReportWords.percent(y.remoteShare, language))" }
