@@ -19,13 +19,13 @@ final class CatalogueTests: XCTestCase {
                "ui.colStatus", "ui.fieldStatus", "ui.filterPrompt", "ui.understoodDate", "ui.colYouth", "ui.colRank",
                "ui.formatOnline", "ui.formatHybrid", "ui.barExport", "report.formatOnline", "report.formatHybrid", "report.status", "report.format",
                "report.partner", "report.icalFormat", "report.verdict", "report.labelled", "report.listSeparator",
-               "key.enter", "key.escape"],
+               "key.enter", "key.escape", "report.yearColumn"],
         "fr": ["ui.yesKey", "ui.fieldLatitude", "ui.fieldLongitude", "ui.detailNotes", "ui.fieldNotes", "ui.colType", "ui.fieldType",
                "ui.colDate", "ui.fieldStart", "ui.detailSource", "ui.understoodDate", "ui.colYouth", "ui.colRank",
                "ui.colScore", "ui.barExport", "ui.barMode", "ui.detailContacts", "ui.acceptContact", "ui.typeContact",
                "ui.fieldParticipants", "ui.detailParticipants", "ui.reportParticipants",
                "report.date", "report.participants", "key.ctrl", "cli.colDate", "cli.colType",
-               "cli.colCandidate", "cli.colDistance", "cli.colScore"],
+               "cli.colCandidate", "cli.colDistance", "cli.colScore", "report.yearColumn"],
     ]
 
     let catalogue = Catalogue.shared
