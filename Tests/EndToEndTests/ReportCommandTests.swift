@@ -48,7 +48,13 @@ final class ReportCommandTests: EndToEndTestCase {
         let first = try CLI.ok(["export", "events", "--format", "ics", "--city", "Dortmund", "--db", db])
         XCTAssertTrue(first.stdout.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"), first.summary)
         XCTAssertTrue(first.stdout.hasSuffix("END:VCALENDAR\r\n"))
-        XCTAssertEqual(first.stdout.components(separatedBy: "BEGIN:VEVENT").count - 1, 8, "Dortmund has 8 events")
+        let lines = first.stdout.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("UID:event-") }.count, 8, "Dortmund has 8 events")
+        // Open actions of the demo projects are all-day entries too (ICalendar+Actions.swift).
+        let actions = lines.filter { $0.hasPrefix("UID:action-") }.count
+        XCTAssertGreaterThan(actions, 0, "the demo's open project actions")
+        XCTAssertFalse(first.stdout.contains("VTODO"))
+        XCTAssertEqual(first.stdout.components(separatedBy: "BEGIN:VEVENT").count - 1, 8 + actions)
         XCTAssertFalse(first.stdout.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "CRLF only")
         for line in first.stdout.components(separatedBy: "\r\n") {
             XCTAssertLessThanOrEqual(line.utf8.count, 75, line)
@@ -57,7 +63,7 @@ final class ReportCommandTests: EndToEndTestCase {
         let second = try CLI.ok(["export", "events", "--format", "ics", "--city", "Dortmund", "--db", db])
         func uids(_ text: String) -> [String] { text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") } }
         XCTAssertEqual(uids(first.stdout), uids(second.stdout))
-        XCTAssertEqual(Set(uids(first.stdout)).count, 8)
+        XCTAssertEqual(Set(uids(first.stdout)).count, 8 + actions)
 
         let file = workDir.appendingPathComponent("events.ics").path
         let written = try CLI.ok(["export", "events", "--format", "ics", "--output", file, "--db", db])
