@@ -142,6 +142,8 @@ func choiceLabel(_ field: FormField, _ raw: String, _ language: Language) -> Str
     case .format: return EventFormat(rawValue: raw)?.label(language) ?? raw
     case .direction:
         return EventDirection(rawValue: raw)?.label(language, a: "A", b: "B") ?? raw
+    case .projectStatus: return ProjectStatus(rawValue: raw)?.label(language) ?? raw
+    case .project: return EventProjectField.label(raw, language)
     default: return raw.replacingOccurrences(of: "_", with: " ")
     }
 }

@@ -1,0 +1,195 @@
+import TwinningCore
+
+/// The detail of a project, in sections (cities, themes, goals, actions,
+/// funding, results, events, partnerships, description, notes). What does
+/// not fit is counted on the last line of its section ("… 3 more"), never
+/// dropped without a word; the actions get the room first.
+func renderProjectDetail(_ screen: inout Screen, _ state: AppState, _ rect: Layout.Rect, choosing: Bool) {
+    guard rect.rows > 0, let summary = state.selectedProject else { return }
+    let language = state.language
+    let width = max(1, rect.columns - 1)
+    guard let detail = state.projectDetail else {
+        screen.put(TextSafety.sanitized(summary.title), row: rect.row, col: rect.col + 1, role: .header, maxWidth: width)
+        if rect.rows > 1 { screen.put(tr(.loading, language), row: rect.row + 1, col: rect.col + 1, role: .dim, maxWidth: width) }
+        return
+    }
+    let sections = ProjectDetailSections.make(detail, state: state, width: width, choosing: choosing)
+    let shown = ProjectDetailSections.fit(sections, rows: rect.rows)
+    var row = rect.row
+    for (section, count) in zip(sections, shown) where count > 0 {
+        for line in section.visible(count, selected: choosing ? state.projects.action : nil, width: width, language) {
+            guard row < rect.row + rect.rows else { return }
+            screen.put(line.text, row: row, col: rect.col + 1, role: line.role, maxWidth: width)
+            if line.role == .selected {
+                screen.fill(row: row, col: rect.col, width: rect.columns, role: .selected)
+                screen.put(">", row: row, col: rect.col, role: .selected)
+                screen.put(line.text, row: row, col: rect.col + 1, role: .selected, maxWidth: width)
+                screen.cursor = Position(row: row, col: rect.col)
+            }
+            row += 1
+        }
+    }
+}
+
+struct DetailLine: Equatable {
+    var text: String
+    var role: StyleRole
+}
+
+/// One section of the detail: its lines, how many it shows at least, and
+/// where it ranks when room is short (0 first).
+struct DetailSection {
+    var lines: [DetailLine]
+    var minimum: Int
+    var rank: Int
+    /// The actions section: line 0 is its heading, line i + 1 is action i (chosen with ↑↓).
+    var isActions = false
+    /// The section's heading stays when the rest scrolls (actions).
+    var keepsHeading: Bool { isActions }
+
+    /// The `count` lines shown; the last counts what is left out. For the
+    /// actions, the window follows the chosen action.
+    func visible(_ count: Int, selected: Int?, width: Int, _ language: Language) -> [DetailLine] {
+        guard count < lines.count else {
+            return lines.enumerated().map { i, line in mark(line, i, selected) }
+        }
+        guard count > 0 else { return [] }
+        if isActions, count >= 2 {
+            let room = count - 1
+            let items = Array(lines.dropFirst())
+            let chosen = selected ?? 0
+            // The chosen action stays in view; the window starts at the top until it must move.
+            let first = max(0, min(chosen - (room - 1), items.count - room))
+            var shown = [lines[0]] + items[first..<min(items.count, first + room)].enumerated().map { i, line in
+                mark(line, first + i + 1, selected)
+            }
+            let hidden = items.count - room
+            if hidden > 0, var last = shown.last {
+                last.text = DisplayWidth.keepingTail(last.text, "  " + tr(.more, language, Formatting.number(hidden, language)), width: width)
+                shown[shown.count - 1] = last
+            }
+            return shown
+        }
+        var shown = Array(lines.prefix(count))
+        let hidden = lines.count - count
+        var last = shown[count - 1]
+        last.text = DisplayWidth.keepingTail(last.text, "  " + tr(.more, language, Formatting.number(hidden, language)), width: width)
+        shown[count - 1] = last
+        return shown
+    }
+
+    private func mark(_ line: DetailLine, _ index: Int, _ selected: Int?) -> DetailLine {
+        guard isActions, let selected, index == selected + 1 else { return line }
+        return DetailLine(text: line.text, role: .selected)
+    }
+}
+
+enum ProjectDetailSections {
+    /// How many lines each section shows in `rows`: first every section's
+    /// minimum by rank, then the rest of the room by rank.
+    static func fit(_ sections: [DetailSection], rows: Int) -> [Int] {
+        var shown = sections.map { _ in 0 }
+        var room = rows
+        let order = sections.indices.sorted { (sections[$0].rank, $0) < (sections[$1].rank, $1) }
+        for i in order {
+            let want = min(sections[i].minimum, sections[i].lines.count)
+            if want <= room {
+                shown[i] = want
+                room -= want
+            }
+        }
+        for i in order where shown[i] > 0 || sections[i].minimum == 0 {
+            let extra = min(sections[i].lines.count - shown[i], room)
+            shown[i] += extra
+            room -= extra
+        }
+        return shown
+    }
+
+    static func make(_ detail: ProjectDetail, state: AppState, width: Int, choosing: Bool) -> [DetailSection] {
+        let language = state.language
+        let p = detail.project
+        func clean(_ text: String) -> String { TextSafety.sanitized(text) }
+        func wrapped(_ label: S?, _ text: String, role: StyleRole = .normal) -> [DetailLine] {
+            let body = label.map { tr($0, language) + ": " } ?? ""
+            return wrap(body + TextSafety.sanitized(text, allowLineBreaks: true), width: width).map { DetailLine(text: $0, role: role) }
+        }
+        var sections: [DetailSection] = []
+
+        // Title, status and time
+        var head = clean(p.title) + " — " + p.status.label(language)
+        let period = ProjectWords.period(p.startDate, p.endDate, language)
+        if !period.isEmpty { head += " · " + period }
+        sections.append(DetailSection(lines: [DetailLine(text: head, role: .header)], minimum: 1, rank: 0))
+
+        // Cities and their roles
+        let cities = detail.cities.map { "\($0.city.name) (\($0.city.countryCode), \($0.role.label(language)))" }.joined(separator: " · ")
+        sections.append(DetailSection(lines: wrapped(nil, cities), minimum: 1, rank: 1))
+
+        if !p.themes.isEmpty {
+            sections.append(DetailSection(lines: wrapped(.detailThemes, ProjectWords.themes(p.themes, language)), minimum: 1, rank: 5))
+        }
+        if !p.goals.isEmpty { sections.append(DetailSection(lines: wrapped(.detailGoals, p.goals), minimum: 1, rank: 3)) }
+
+        // Actions: the heading counts them; each line shows due or done, what and who.
+        let open = detail.actions.filter { !$0.isDone }.count
+        let overdue = detail.actions.filter { $0.isOverdue(today: state.today) }.count
+        var heading = tr(.detailActions, language, Formatting.number(open, language), Formatting.number(detail.actions.count - open, language))
+        if overdue > 0 { heading += " · " + tr(.projectsOverdue, language, Formatting.number(overdue, language)) }
+        if !choosing && !detail.actions.isEmpty { heading += " — " + tr(.actionsEnterHint, language) }
+        var actionLines = [DetailLine(text: heading, role: .header)]
+        if detail.actions.isEmpty { actionLines.append(DetailLine(text: tr(.noActionsYet, language), role: .dim)) }
+        let next = detail.actions.firstIndex { !$0.isDone }
+        for (i, action) in detail.actions.enumerated() {
+            var text = ProjectWords.action(action, today: state.today, language)
+            if action.isDueBeforeStart(of: p) { text += " " + tr(.actionBeforeStart, language) }
+            // Outside the detail, d/Space marks the next open action: it carries the mark.
+            let lead = !choosing && i == next ? "▸ " : "  "
+            let role: StyleRole = action.isOverdue(today: state.today) ? .statusWarning : (action.isDone ? .dim : .normal)
+            actionLines.append(DetailLine(text: lead + text, role: role))
+        }
+        var actions = DetailSection(lines: actionLines, minimum: min(actionLines.count, choosing ? 6 : 3), rank: 2)
+        actions.isActions = detail.actions.isEmpty == false
+        sections.append(actions)
+
+        if !p.funding.isEmpty {
+            var lines = [DetailLine(text: tr(.detailFunding, language), role: .header)]
+            for line in p.funding {
+                var text = "  " + clean(line.programme) + "  " + ProjectWords.amount(line, language) + "  " + line.state.label(language)
+                if !line.notes.isEmpty { text += " — " + clean(line.notes) }
+                lines.append(DetailLine(text: text, role: .normal))
+            }
+            sections.append(DetailSection(lines: lines, minimum: 2, rank: 4))
+        }
+        if !p.results.isEmpty || !p.indicators.isEmpty {
+            var lines = p.results.isEmpty ? [DetailLine(text: tr(.detailResults, language) + ":", role: .header)]
+                : wrapped(.detailResults, p.results)
+            if !p.indicators.isEmpty {
+                lines += wrap("  " + p.indicators.map { ProjectWords.indicator($0, language) }.joined(separator: " · "), width: width)
+                    .map { DetailLine(text: $0, role: .normal) }
+            }
+            sections.append(DetailSection(lines: lines, minimum: 1, rank: 4))
+        }
+        if !detail.events.isEmpty {
+            var lines = [DetailLine(text: tr(.detailProjectEvents, language), role: .header)]
+            for event in detail.events {
+                let e = event.event
+                var text = "  \(e.startDate.display(language))  \(clean(e.title.isEmpty ? e.kind.label(language) : e.title))"
+                if let participants = e.participants { text += " · \(participants)" }
+                lines.append(DetailLine(text: text, role: .normal))
+            }
+            sections.append(DetailSection(lines: lines, minimum: 2, rank: 6))
+        }
+        if !detail.partnerships.isEmpty {
+            let pairs = detail.partnerships.map { "\($0.cityA.name) ↔ \($0.cityB.name)" }.joined(separator: " · ")
+            sections.append(DetailSection(lines: wrapped(.detailProjectPartnerships, pairs, role: .dim), minimum: 1, rank: 7))
+        }
+        if !detail.contacts.isEmpty {
+            let names = detail.contacts.map { [$0.name, $0.role].filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: " · ")
+            sections.append(DetailSection(lines: wrapped(.detailContacts, names, role: .dim), minimum: 1, rank: 8))
+        }
+        if !p.summary.isEmpty { sections.append(DetailSection(lines: wrapped(.detailDescription, p.summary, role: .dim), minimum: 1, rank: 9)) }
+        if !p.notes.isEmpty { sections.append(DetailSection(lines: wrapped(.detailNotes, p.notes, role: .dim), minimum: 1, rank: 10)) }
+        return sections
+    }
+}
