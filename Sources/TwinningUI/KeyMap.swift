@@ -102,11 +102,11 @@ public enum KeyMap {
         KeyBinding(command: .newAction, keys: [.char("a")], context: .projects, bar: .barAddAction, help: .helpNewAction),
         KeyBinding(command: .actionDone, keys: [.char("d"), .char(" ")], context: .projects, bar: .barDone, help: .helpActionDoneNext),
         KeyBinding(command: .editProject, keys: [.char("e")], context: .projects, bar: .barEdit, help: .helpEditProject),
+        KeyBinding(command: .filter, keys: [.char("/")], context: .projects, bar: .barFilter, help: .helpFilter),
         KeyBinding(command: .deleteProject, keys: [.delete, .char("D")], context: .projects, bar: nil, help: .helpDeleteProject),
         KeyBinding(command: .statusFilter, keys: [.char("s")], context: .projects, bar: .barStatus, help: .helpStatusFilter),
         KeyBinding(command: .themeFilter, keys: [.char("t")], context: .projects, bar: .barTheme, help: .helpThemeFilter),
         KeyBinding(command: .ourCityFilter, keys: [.char("o")], context: .projects, bar: .barOurs, help: .helpOurProjects),
-        KeyBinding(command: .filter, keys: [.char("/")], context: .projects, bar: .barFilter, help: .helpFilter),
         // Projects pane: the detail with its actions (Enter)
         KeyBinding(command: .up, keys: [.up, .char("k")], context: .projectDetail, bar: nil, help: .helpActionUp),
         KeyBinding(command: .down, keys: [.down, .char("j")], context: .projectDetail, bar: nil, help: .helpActionDown),

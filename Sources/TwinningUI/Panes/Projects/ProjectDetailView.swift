@@ -44,6 +44,8 @@ struct DetailSection {
     var rank: Int
     /// The actions section: line 0 is its heading, line i + 1 is action i (chosen with ↑↓).
     var isActions = false
+    /// A wrapped paragraph: cut with "…" (its lines are no items to count).
+    var isText = false
     /// The section's heading stays when the rest scrolls (actions).
     var keepsHeading: Bool { isActions }
 
@@ -73,6 +75,11 @@ struct DetailSection {
         var shown = Array(lines.prefix(count))
         let hidden = lines.count - count
         var last = shown[count - 1]
+        if isText {
+            last.text = DisplayWidth.of(last.text + " …") <= width ? last.text + " …" : DisplayWidth.truncate(last.text + " …", to: width)
+            shown[count - 1] = last
+            return shown
+        }
         last.text = DisplayWidth.keepingTail(last.text, "  " + tr(.more, language, Formatting.number(hidden, language)), width: width)
         shown[count - 1] = last
         return shown
@@ -110,6 +117,11 @@ enum ProjectDetailSections {
         let language = state.language
         let p = detail.project
         func clean(_ text: String) -> String { TextSafety.sanitized(text) }
+        func paragraph(_ label: S?, _ text: String, role: StyleRole = .normal, minimum: Int = 1, rank: Int) -> DetailSection {
+            var section = DetailSection(lines: wrapped(label, text, role: role), minimum: minimum, rank: rank)
+            section.isText = true
+            return section
+        }
         func wrapped(_ label: S?, _ text: String, role: StyleRole = .normal) -> [DetailLine] {
             let body = label.map { tr($0, language) + ": " } ?? ""
             return wrap(body + TextSafety.sanitized(text, allowLineBreaks: true), width: width).map { DetailLine(text: $0, role: role) }
@@ -124,12 +136,12 @@ enum ProjectDetailSections {
 
         // Cities and their roles
         let cities = detail.cities.map { "\($0.city.name) (\($0.city.countryCode), \($0.role.label(language)))" }.joined(separator: " · ")
-        sections.append(DetailSection(lines: wrapped(nil, cities), minimum: 1, rank: 1))
+        sections.append(paragraph(nil, cities, rank: 1))
 
         if !p.themes.isEmpty {
-            sections.append(DetailSection(lines: wrapped(.detailThemes, ProjectWords.themes(p.themes, language)), minimum: 1, rank: 5))
+            sections.append(paragraph(.detailThemes, ProjectWords.themes(p.themes, language), rank: 5))
         }
-        if !p.goals.isEmpty { sections.append(DetailSection(lines: wrapped(.detailGoals, p.goals), minimum: 1, rank: 3)) }
+        if !p.goals.isEmpty { sections.append(paragraph(.detailGoals, p.goals, rank: 3)) }
 
         // Actions: the heading counts them; each line shows due or done, what and who.
         let open = detail.actions.filter { !$0.isDone }.count
@@ -182,14 +194,14 @@ enum ProjectDetailSections {
         }
         if !detail.partnerships.isEmpty {
             let pairs = detail.partnerships.map { "\($0.cityA.name) ↔ \($0.cityB.name)" }.joined(separator: " · ")
-            sections.append(DetailSection(lines: wrapped(.detailProjectPartnerships, pairs, role: .dim), minimum: 1, rank: 7))
+            sections.append(paragraph(.detailProjectPartnerships, pairs, role: .dim, rank: 7))
         }
         if !detail.contacts.isEmpty {
             let names = detail.contacts.map { [$0.name, $0.role].filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: " · ")
-            sections.append(DetailSection(lines: wrapped(.detailContacts, names, role: .dim), minimum: 1, rank: 8))
+            sections.append(paragraph(.detailContacts, names, role: .dim, rank: 8))
         }
-        if !p.summary.isEmpty { sections.append(DetailSection(lines: wrapped(.detailDescription, p.summary, role: .dim), minimum: 1, rank: 9)) }
-        if !p.notes.isEmpty { sections.append(DetailSection(lines: wrapped(.detailNotes, p.notes, role: .dim), minimum: 1, rank: 10)) }
+        if !p.summary.isEmpty { sections.append(paragraph(.detailDescription, p.summary, role: .dim, rank: 9)) }
+        if !p.notes.isEmpty { sections.append(paragraph(.detailNotes, p.notes, role: .dim, rank: 10)) }
         return sections
     }
 }

@@ -18,7 +18,8 @@ func renderProjectsPane(_ screen: inout Screen, _ state: AppState, _ layout: Lay
 
 private func renderProjectList(_ screen: inout Screen, _ state: AppState, _ rect: Layout.Rect) {
     let language = state.language
-    let statusWidth = 10
+    // As wide as the longest status word of the language ("abgeschlossen"), within reason.
+    let statusWidth = min(13, max(6, ProjectStatus.allCases.map { DisplayWidth.of($0.label(language)) }.max() ?? 10))
     let dueWidth = 10
     let themeWidth = rect.columns >= 80 ? 14 : 0
     let citiesWidth = rect.columns >= 80 ? 20 : 14
