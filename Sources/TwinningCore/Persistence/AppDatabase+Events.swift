@@ -13,10 +13,13 @@ public struct EventFilter: Sendable, Equatable {
     public var cityId: Int64?
     public var partnershipId: Int64?
     public var year: Int?
-    public init(cityId: Int64? = nil, partnershipId: Int64? = nil, year: Int? = nil) {
+    /// Events of this joint project.
+    public var projectId: Int64?
+    public init(cityId: Int64? = nil, partnershipId: Int64? = nil, year: Int? = nil, projectId: Int64? = nil) {
         self.cityId = cityId
         self.partnershipId = partnershipId
         self.year = year
+        self.projectId = projectId
     }
 }
 
@@ -33,6 +36,10 @@ extension AppDatabase {
             if let partnership = filter.partnershipId {
                 clauses.append("e.partnershipId = ?")
                 args.append(partnership)
+            }
+            if let project = filter.projectId {
+                clauses.append("e.projectId = ?")
+                args.append(project)
             }
             if let year = filter.year {
                 clauses.append("substr(e.startDate, 1, 4) = ?")
@@ -76,6 +83,7 @@ extension AppDatabase {
             guard try Partnership.exists(db, key: event.partnershipId) else {
                 throw AppError.notFound("There is no partnership \(event.partnershipId).")
             }
+            try AppDatabase.checkProjectExists(db, event.projectId)
             try event.insert(db)
             try log(db, .create, .event, id: event.id!, summary: try AppDatabase.describe(db, event), before: nil,
                     after: ChangeJSON.encode(event))
@@ -92,6 +100,7 @@ extension AppDatabase {
             guard try Partnership.exists(db, key: event.partnershipId) else {
                 throw AppError.notFound("There is no partnership \(event.partnershipId).")
             }
+            try AppDatabase.checkProjectExists(db, event.projectId)
             let before = try Event.fetchOne(db, key: id)
             let expected = event.version
             event.version = expected + 1

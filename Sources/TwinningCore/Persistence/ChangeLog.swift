@@ -177,6 +177,9 @@ extension AppDatabase {
                 try partnership.insert(db)
                 for var event in snapshot.events { try event.insert(db) }
                 for var contact in snapshot.contacts { try contact.insert(db) }
+            case (.create, .project), (.update, .project), (.delete, .project),
+                 (.create, .projectAction), (.update, .projectAction), (.delete, .projectAction):
+                try undoProjectChange(db, change, changedMeanwhile: changedMeanwhile) // AppDatabase+ProjectUndo.swift
             default:
                 throw AppError.notFound("This change cannot be undone.")
             }

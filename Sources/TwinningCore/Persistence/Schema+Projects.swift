@@ -3,7 +3,8 @@ import GRDB
 /// v9: joint projects (Model/Project*.swift).
 ///
 /// - `project`: the record; `titleKey` (folded title) is the list's order and,
-///   with `id`, its keyset for paging.
+///   with `id`, its keyset for paging; `searchText` holds the folded title,
+///   summary, goals and city names for the text filter (made on every save).
 /// - `project_city`, `project_partnership`, `project_contact`: who takes part
 ///   and what it belongs to, in the order given (`position`).
 /// - `project_funding`, `project_indicator`: the funding lines and result
@@ -30,6 +31,7 @@ extension Schema {
               title TEXT NOT NULL CONSTRAINT project_title_valid
                 CHECK (length(trim(title)) BETWEEN 1 AND 200 AND \(safe("title"))),
               titleKey TEXT NOT NULL,
+              searchText TEXT NOT NULL DEFAULT '',
               summary TEXT NOT NULL DEFAULT '',
               status TEXT NOT NULL DEFAULT 'idea' CONSTRAINT project_status_valid CHECK (status IN (\(ProjectStatus.sqlList))),
               startDate TEXT CHECK \(dateCheck("startDate")),
