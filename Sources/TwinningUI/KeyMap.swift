@@ -103,7 +103,7 @@ public enum KeyMap {
         KeyBinding(command: .actionDone, keys: [.char("d"), .char(" ")], context: .projects, bar: .barDone, help: .helpActionDoneNext),
         KeyBinding(command: .editProject, keys: [.char("e")], context: .projects, bar: .barEdit, help: .helpEditProject),
         KeyBinding(command: .filter, keys: [.char("/")], context: .projects, bar: .barFilter, help: .helpFilter),
-        KeyBinding(command: .deleteProject, keys: [.delete, .char("D")], context: .projects, bar: nil, help: .helpDeleteProject),
+        KeyBinding(command: .deleteProject, keys: [.char("D"), .delete], context: .projects, bar: nil, help: .helpDeleteProject),
         KeyBinding(command: .statusFilter, keys: [.char("s")], context: .projects, bar: .barStatus, help: .helpStatusFilter),
         KeyBinding(command: .themeFilter, keys: [.char("t")], context: .projects, bar: .barTheme, help: .helpThemeFilter),
         KeyBinding(command: .ourCityFilter, keys: [.char("o")], context: .projects, bar: .barOurs, help: .helpOurProjects),
@@ -113,9 +113,9 @@ public enum KeyMap {
         KeyBinding(command: .newAction, keys: [.char("a")], context: .projectDetail, bar: .barAddAction, help: .helpNewAction),
         KeyBinding(command: .actionDone, keys: [.char("d"), .char(" ")], context: .projectDetail, bar: .barDone, help: .helpActionDone),
         KeyBinding(command: .editAction, keys: [.char("e"), .enter], context: .projectDetail, bar: .barEdit, help: .helpEditAction),
-        KeyBinding(command: .deleteAction, keys: [.delete, .char("D")], context: .projectDetail, bar: .barDelete, help: .helpDeleteAction),
-        KeyBinding(command: .editProject, keys: [.char("p")], context: .projectDetail, bar: .barEditProject, help: .helpEditProject),
         KeyBinding(command: .back, keys: [.escape], context: .projectDetail, bar: .barBack, help: .helpBackToProjects),
+        KeyBinding(command: .deleteAction, keys: [.char("D"), .delete], context: .projectDetail, bar: .barDelete, help: .helpDeleteAction),
+        KeyBinding(command: .editProject, keys: [.char("p")], context: .projectDetail, bar: .barEditProject, help: .helpEditProject),
         // Typing a filter
         KeyBinding(command: .filterDone, keys: [.enter, .down], context: .filter, bar: .barBack, help: .helpFilterDone),
         KeyBinding(command: .filterClear, keys: [.escape], context: .filter, bar: .barCancel, help: .helpFilterClear),
@@ -217,7 +217,7 @@ public enum KeyMap {
     /// alternatives (arrows for Tab, Ctrl-C, Del), so that an F-key always
     /// comes with its letter, because many SSH clients lose F-keys.
     public static func barKeyLabel(_ binding: KeyBinding, _ language: Language = .en) -> String {
-        let quiet: Set<Key> = [.down, .up, .delete, .ctrl("c"), .char("j"), .char("k"), .escape]
+        let quiet: Set<Key> = [.down, .up, .delete, .ctrl("c"), .char("j"), .char("k"), .escape, .enter]
         var keys = [binding.keys[0]]
         keys += binding.keys.dropFirst().filter { !quiet.contains($0) }.prefix(1)
         return keys.map { $0.name(language) }.joined(separator: "/")

@@ -174,13 +174,10 @@ enum ProjectDetailSections {
             sections.append(DetailSection(lines: lines, minimum: 2, rank: 4))
         }
         if !p.results.isEmpty || !p.indicators.isEmpty {
-            var lines = p.results.isEmpty ? [DetailLine(text: tr(.detailResults, language) + ":", role: .header)]
-                : wrapped(.detailResults, p.results)
-            if !p.indicators.isEmpty {
-                lines += wrap("  " + p.indicators.map { ProjectWords.indicator($0, language) }.joined(separator: " · "), width: width)
-                    .map { DetailLine(text: $0, role: .normal) }
-            }
-            sections.append(DetailSection(lines: lines, minimum: 1, rank: 4))
+            // The figures first (what a funder asks for), then the words.
+            let figures = p.indicators.map { ProjectWords.indicator($0, language) }.joined(separator: " · ")
+            let text = [figures, p.results].filter { !$0.isEmpty }.joined(separator: " — ")
+            sections.append(paragraph(.detailResults, text, rank: 4))
         }
         if !detail.events.isEmpty {
             var lines = [DetailLine(text: tr(.detailProjectEvents, language), role: .header)]

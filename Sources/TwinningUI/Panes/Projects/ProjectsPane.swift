@@ -182,7 +182,7 @@ enum ProjectsPane: PaneFeature {
         if let theme = state.projects.theme { notes.append(theme.label(language.rawValue)) }
         if state.projects.ourCityOnly { notes.append(tr(.filterOurCity, language)) }
         let overdue = state.projects.visible.filter { state.projects.all[$0].isOverdue }.count
-        if overdue > 0 { notes.append(tr(.projectsOverdue, language, Formatting.number(overdue, language))) }
+        if overdue > 0 { notes.append(tr(.projectsLate, language, Formatting.number(overdue, language))) }
         return PaneStatus(filter: state.projects.filter, shown: state.projects.visible.count, total: state.projects.all.count, notes: notes)
     }
 
