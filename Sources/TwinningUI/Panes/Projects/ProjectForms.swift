@@ -81,7 +81,8 @@ enum ProjectForms {
         switch cities(input.text(.projectCities), state: state, language: language) {
         case .success(let cities):
             if cities.count < 2 { input.fail(.projectCities, tr(.errProjectTwoCities, language)) }
-            project.cities = cities
+            // Leads first, the way lists and the detail name them; otherwise as typed.
+            project.cities = cities.filter { $0.role == .lead } + cities.filter { $0.role != .lead }
         case .failure(let problem):
             input.fail(.projectCities, problem.message)
         }
