@@ -14,11 +14,24 @@ func renderProjectDetail(_ screen: inout Screen, _ state: AppState, _ rect: Layo
         return
     }
     let sections = ProjectDetailSections.make(detail, state: state, width: width, choosing: choosing)
-    let shown = ProjectDetailSections.fit(sections, rows: rect.rows)
+    var shown = ProjectDetailSections.fit(sections, rows: rect.rows)
+    // A section left out is named on the last line, never dropped without a word.
+    func omitted(_ shown: [Int]) -> [String] {
+        zip(sections, shown).compactMap { section, count in count == 0 && !section.lines.isEmpty && !section.name.isEmpty ? section.name : nil }
+    }
+    var also = ""
+    if !omitted(shown).isEmpty && rect.rows > 1 {
+        shown = ProjectDetailSections.fit(sections, rows: rect.rows - 1)
+        also = tr(choosing ? .detailAlso : .detailAlsoEnter, language, omitted(shown).joined(separator: ", "))
+    }
+    if !also.isEmpty {
+        screen.put(also, row: rect.row + rect.rows - 1, col: rect.col + 1, role: .dim, maxWidth: width)
+    }
+    let bottom = rect.row + rect.rows - (also.isEmpty ? 0 : 1)
     var row = rect.row
     for (section, count) in zip(sections, shown) where count > 0 {
         for line in section.visible(count, selected: choosing ? state.projects.action : nil, width: width, language) {
-            guard row < rect.row + rect.rows else { return }
+            guard row < bottom else { return }
             screen.put(line.text, row: row, col: rect.col + 1, role: line.role, maxWidth: width)
             if line.role == .selected {
                 screen.fill(row: row, col: rect.col, width: rect.columns, role: .selected)
@@ -42,6 +55,8 @@ struct DetailSection {
     var lines: [DetailLine]
     var minimum: Int
     var rank: Int
+    /// What the last line calls the section when it is left out ("Funding").
+    var name = ""
     /// The actions section: line 0 is its heading, line i + 1 is action i (chosen with ↑↓).
     var isActions = false
     /// A wrapped paragraph: cut with "…" (its lines are no items to count).
@@ -99,7 +114,9 @@ enum ProjectDetailSections {
         var room = rows
         let order = sections.indices.sorted { (sections[$0].rank, $0) < (sections[$1].rank, $1) }
         for i in order {
-            let want = min(sections[i].minimum, sections[i].lines.count)
+            var want = min(sections[i].minimum, sections[i].lines.count)
+            // The title, the cities and the actions are never left out: they take what is left.
+            if want > room && sections[i].rank <= 2 { want = room }
             if want <= room {
                 shown[i] = want
                 room -= want
@@ -120,6 +137,7 @@ enum ProjectDetailSections {
         func paragraph(_ label: S?, _ text: String, role: StyleRole = .normal, minimum: Int = 1, rank: Int) -> DetailSection {
             var section = DetailSection(lines: wrapped(label, text, role: role), minimum: minimum, rank: rank)
             section.isText = true
+            section.name = label.map { tr($0, language) } ?? ""
             return section
         }
         func wrapped(_ label: S?, _ text: String, role: StyleRole = .normal) -> [DetailLine] {
@@ -171,7 +189,7 @@ enum ProjectDetailSections {
                 if !line.notes.isEmpty { text += " — " + clean(line.notes) }
                 lines.append(DetailLine(text: text, role: .normal))
             }
-            sections.append(DetailSection(lines: lines, minimum: 2, rank: 4))
+            sections.append(DetailSection(lines: lines, minimum: 2, rank: 4, name: tr(.detailFunding, language)))
         }
         if !p.results.isEmpty || !p.indicators.isEmpty {
             // The figures first (what a funder asks for), then the words.
@@ -187,7 +205,7 @@ enum ProjectDetailSections {
                 if let participants = e.participants { text += " · \(participants)" }
                 lines.append(DetailLine(text: text, role: .normal))
             }
-            sections.append(DetailSection(lines: lines, minimum: 2, rank: 6))
+            sections.append(DetailSection(lines: lines, minimum: 2, rank: 6, name: tr(.detailProjectEvents, language)))
         }
         if !detail.partnerships.isEmpty {
             let pairs = detail.partnerships.map { "\($0.cityA.name) ↔ \($0.cityB.name)" }.joined(separator: " · ")
