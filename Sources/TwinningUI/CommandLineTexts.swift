@@ -52,4 +52,18 @@ public enum CLIText: String, CatalogueKey {
     case allWeightsZero, errCountryCode, errNoCityInCountry, errOneDecision, errSnoozeDay, savedFile, errYear
     case errYearRange, loggedImport, errIcsEventsOnly, wroteEvents, wroteEventOne, errIsFolder, errExists
     case errCannotRemove, createdBare, undidImport, errNeedsCities, errCannotRead
+    // Joint projects (issue 12)
+    case aboutProjects, aboutProjectsAction, aboutProjectsActionAdd, aboutProjectsActionDone, aboutProjectsAdd
+    case aboutProjectsEdit, aboutProjectsList, aboutProjectsRemove, aboutProjectsShow, actionBeforeStart
+    case actionDone, addedAction, addedProject, beforeStartMark, colAmount, colCities, colDone, colDue, colNextDue
+    case colProgramme, colState, colThemes, colTitle, countProjects, countProjectsOne, errCityTwice
+    case errLeadNotInProject, errProjectCities, errProjectsJsonOnly, freeThemes, fundingApplied, fundingGranted
+    case fundingPaid, fundingRefused, hActionDoneOn, hActionDue, hActionId, hActionWhat, hActionWho, hEventProject
+    case hProjectCities, hProjectFunding, hProjectGoals, hProjectIdOrTitle, hProjectIndicator, hProjectLead
+    case hProjectResults, hProjectStart, hProjectSummary, hProjectThemes, hProjectTitle, hProjectsOfCity
+    case hProjectsOnTheme, hProjectsOverdue, hProjectsText, hProjectsWithCountry, hProjectsWithStatus, noAction
+    case noProject, noProjectsMatch, overdueLegend, projectHeading, projectStatusAbandoned, projectStatusCompleted
+    case projectStatusIdea, projectStatusPaused, projectStatusPlanned, projectStatusRunning, projectWhat, roleLead
+    case savedProject, showActions, showCities, showContacts, showEvents, showFunding, showGoals, showIndicators
+    case showNotes, showPartnerships, showResults, showStatus, showSummary, showThemes
 }

@@ -67,6 +67,13 @@ struct EventsCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOfThemHowManyUnder))) var youth: Int?
         @Option(name: .customLong("by-country"), help: ArgumentHelp(t(.hParticipantsPerCountryEG))) var byCountry: String?
         @Option(parsing: .unconditional, help: ArgumentHelp(t(.hFreeText))) var notes: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(t(.hEventProject))) var project: String?
+
+        /// --project ID|TITLE links the event to a joint project; "none" removes the link.
+        func applyProject(to e: inout Event, in database: AppDatabase) throws {
+            guard let project else { return }
+            e.projectId = project.lowercased() == "none" ? nil : try database.lookupProject(project).id
+        }
 
         func apply(to e: inout Event, kind: String?, date: String?) throws {
             if let title { e.title = title }
@@ -103,6 +110,7 @@ struct EventsCommand: ParsableCommand {
                 }
                 var event = Event(partnershipId: partnership, startDate: try parseDate(date, option: "--date"))
                 try fields.apply(to: &event, kind: kind, date: date)
+                try fields.applyProject(to: &event, in: database)
                 if event.format == .online && fields.direction == nil { event.direction = .online }
                 let saved = try database.addEvent(event)
                 print(t(.addedEvent, String(saved.id ?? 0), saved.startDate.display(CommandLineLanguage.current), saved.kind.label(CommandLineLanguage.current),
@@ -124,6 +132,7 @@ struct EventsCommand: ParsableCommand {
                 let database = try openDatabase(global)
                 guard var event = try database.event(id: id) else { throw UserError(t(.noEvent, String(id))) }
                 try fields.apply(to: &event, kind: kind, date: date)
+                try fields.applyProject(to: &event, in: database)
                 let saved = try database.updateEvent(event)
                 print(t(.savedEvent, String(saved.id ?? 0)))
             }

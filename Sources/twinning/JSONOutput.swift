@@ -71,13 +71,14 @@ struct EventJSON: Encodable {
     let youth: Int?
     let participants_by_country: [String: Int]
     let notes: String
+    let project_id: Int64?
 
     init(_ d: EventDetail) {
         let e = d.event
         id = d.id; partnership_id = e.partnershipId; city_a = CitySideJSON(d.cityA); city_b = CitySideJSON(d.cityB)
         title = e.title; kind = e.kind.rawValue; start = e.startDate.iso; end = e.endDate?.iso
         direction = e.direction.rawValue; format = e.format.rawValue; participants = e.participants; youth = e.youth
-        participants_by_country = e.participantsByCountry; notes = e.notes
+        participants_by_country = e.participantsByCountry; notes = e.notes; project_id = e.projectId
     }
 }
 

@@ -4,7 +4,7 @@ import TwinningCore
 import TwinningUI
 
 enum TableKind: String, ExpressibleByArgument, CaseIterable {
-    case cities, partnerships, events
+    case cities, partnerships, events, projects
 }
 
 struct ImportCommand: ParsableCommand {
@@ -15,6 +15,7 @@ struct ImportCommand: ParsableCommand {
             cities: the columns of cities.tsv (geonameid, name, ascii_name, country_code, …).
             partnerships: geonameid_a, geonameid_b — or name_a, country_a, name_b, country_b.
             events: geonameid_a, geonameid_b (or partnership_id), start, kind, … as `twinning export events` writes them.
+            projects: a JSON array as `twinning export projects` writes it (actions, funding, results nested; see the README).
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(t(.hCitiesPartnershipsOrEvents))) var kind: TableKind
@@ -33,6 +34,7 @@ struct ImportCommand: ParsableCommand {
             case .cities: report = try importer.importCities(path: file)
             case .partnerships: report = try importer.importPartnerships(path: file)
             case .events: report = try importer.importEvents(path: file)
+            case .projects: report = try importer.importProjects(path: file)
             }
             if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             var line = "Imported \(Format.number(report.added)) \(kind.rawValue)"
@@ -85,6 +87,10 @@ struct ExportCommand: ParsableCommand {
             case .cities: text = try exporter.exportCities(format: exportFormat, all: all)
             case .partnerships: text = try exporter.exportPartnerships(format: exportFormat, filter: PartnershipFilter(cityId: cityId ?? nil))
             case .events: text = try exporter.exportEvents(format: exportFormat, filter: EventFilter(cityId: cityId ?? nil))
+            case .projects:
+                // Projects nest (actions, funding, figures): JSON holds them whole; CSV is not offered.
+                guard exportFormat == .json else { throw UserError(t(.errProjectsJsonOnly)) }
+                text = try ProjectTransfer.exportJSON(database, filter: ProjectFilter(cityId: cityId ?? nil))
             }
             try emit(text, to: output, force: force, database: global.databasePath)
             if let output { Console.error(t(.wrote, output)) }

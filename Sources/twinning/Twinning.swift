@@ -25,7 +25,7 @@ struct Twinning: ParsableCommand {
         abstract: t(.aboutTwinning),
         discussion: t(.aboutTwinningMore),
         subcommands: [OpenCommand.self, InitCommand.self, CitiesCommand.self, PartnershipsCommand.self,
-                      EventsCommand.self, MatchCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self,
+                      EventsCommand.self, ProjectsCommand.self, MatchCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self,
                       LogCommand.self, UndoCommand.self, BackupCommand.self, CheckCommand.self, StressCommand.self],
         defaultSubcommand: OpenCommand.self
     )

@@ -32,6 +32,7 @@ public enum Setup {
             report.events = try Importer(database: database, logged: false).importEvents(events)
             progress?(.events, report.events.added, report.events.added)
             try addDemoProfiles(database)
+            try DemoProjects.add(database) // invented projects, DemoProjects.swift
         }
         try database.setMeta("created", ISO8601DateFormatter().string(from: Date()))
         try database.setMeta("contents", demo ? "gazetteer+demo" : "gazetteer")

@@ -61,6 +61,7 @@ extension AppDatabase {
         case .city: return "city"
         case .partnership: return "partnership"
         case .event: return "event"
+        case .project: return "project"
         default: return nil
         }
     }
@@ -119,6 +120,12 @@ extension AppDatabase {
             case .partnership:
                 dependents = [("SELECT count(*) FROM event WHERE \(inRanges("partnershipId"))", "events"),
                               ("SELECT count(*) FROM contact WHERE \(inRanges("partnershipId"))", "contacts")]
+            case .project:
+                // Its actions came with it (version 1); edited or added ones, and events linked since, keep it.
+                dependents = [("SELECT count(*) FROM event WHERE \(inRanges("projectId"))", "events"),
+                              ("SELECT count(*) FROM project_action WHERE (\(inRanges("projectId"))) AND version <> 1", "edited actions"),
+                              ("SELECT count(*) FROM change_log WHERE entity = 'project_action' AND action = 'create' AND undone = 0 AND id > \(changeId) "
+                               + "AND (\(inRanges("json_extract(after, '$.projectId')")))", "actions")]
             default: break
             }
             for (sql, what) in dependents {

@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+
+/// `import projects FILE.json`: the portable form (`ProjectTransfer.swift`),
+/// all or nothing. Every project is resolved and checked (cities,
+/// partnerships, contacts, amounts, dates, the model's rules) before the one
+/// write transaction; the first problem stops the import with
+/// "FILE:LINE: project “title”, field: what is wrong" (LINE: where that
+/// project's object begins). A project whose title is already in the
+/// register with exactly the same content is counted unchanged (an export
+/// imported back changes nothing); with other content it is refused, so an
+/// import never overwrites a volunteer's edits.
+extension Importer {
+    public func importProjects(path: String) throws -> ImportReport {
+        let file = (path as NSString).lastPathComponent
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ImportError(file: file, line: nil, message: "cannot be read as UTF-8 text: \(error.localizedDescription)")
+        }
+        return try importProjects(json: text, file: file)
+    }
+
+    @discardableResult
+    public func importProjects(json text: String, file: String) throws -> ImportReport {
+        let started = Date()
+        let lines = ProjectTransfer.elementLines(text)
+        func lineOf(_ index: Int) -> Int? { index < lines.count ? lines[index] : nil }
+        let items: [PortableProject]
+        do {
+            items = try JSONDecoder().decode([PortableProject].self, from: Data(text.utf8))
+        } catch let DecodingError.keyNotFound(key, context) {
+            let index = context.codingPath.first?.intValue
+            throw ImportError(file: file, line: index.flatMap(lineOf),
+                              message: "\(Importer.path(context.codingPath + [key])): is missing, but it is required")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let index = context.codingPath.first?.intValue
+            throw ImportError(file: file, line: index.flatMap(lineOf),
+                              message: "\(Importer.path(context.codingPath)): has the wrong kind of value (\(context.debugDescription))")
+        } catch let DecodingError.dataCorrupted(context) {
+            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+            throw ImportError(file: file, line: nil, message: "is not a JSON array of projects: \(detail)")
+        } catch {
+            throw ImportError(file: file, line: nil, message: "is not a JSON array of projects: \(error)")
+        }
+        let guardBefore = try WriteGuard.before(database)
+        var plan = try database.read { db in try planProjects(db, items, file: file, lineOf: lineOf) }
+        var report = ImportReport()
+        let (changeId, held) = try writePhase { db -> Int64? in
+            if try WriteGuard.current(db) != guardBefore { plan = try planProjects(db, items, file: file, lineOf: lineOf) }
+            var created: [[Int64]] = []
+            for (index, record) in plan.inserts {
+                do {
+                    var project = try database.insertProject(db, record.project, log: false)
+                    project.version = 1
+                    for var action in record.actions {
+                        action.projectId = project.id!
+                        try action.insert(db)
+                    }
+                    ImportSummary.append(project.id!, to: &created)
+                } catch {
+                    throw ImportError(file: file, line: lineOf(index),
+                                      message: "project “\(TextSafety.excerpt(record.project.title))”: \(AppError.from(error))")
+                }
+            }
+            report.added = plan.inserts.count
+            report.unchanged = plan.unchanged
+            guard logged else { return nil }
+            let summary = ImportSummary(file: TextSafety.sanitized(file), table: "projects", added: report.added, updated: 0,
+                                        unchanged: report.unchanged, created: created)
+            return try database.logImport(db, entity: .project, summary: summary)
+        }
+        report.changeId = changeId
+        report.lockSeconds = held
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    static func path(_ codingPath: [CodingKey]) -> String {
+        var out = ""
+        for key in codingPath.dropFirst() {
+            if let index = key.intValue { out += "[\(index)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return out.isEmpty ? "project" : out
+    }
+
+    struct ProjectPlan {
+        var inserts: [(Int, ProjectRecord)] = []
+        var unchanged = 0
+    }
+
+    /// Resolves and checks every project of the file (reads only).
+    func planProjects(_ db: Database, _ items: [PortableProject], file: String, lineOf: (Int) -> Int?) throws -> ProjectPlan {
+        var plan = ProjectPlan()
+        var titles = Set<String>()
+        let contacts = try Contact.fetchAll(db)
+        for (index, item) in items.enumerated() {
+            func fail(_ field: String, _ message: String) -> ImportError {
+                ImportError(file: file, line: lineOf(index), message: "project “\(TextSafety.excerpt(item.title))”, \(field): \(message)")
+            }
+            func date(_ text: String?, _ field: String) throws -> PartialDate? {
+                guard let text, !text.isEmpty else { return nil }
+                guard let d = PartialDate.parse(text) else {
+                    throw fail(field, "\"\(TextSafety.excerpt(text))\" is not a date (\(PartialDate.acceptedForms))")
+                }
+                return d
+            }
+            func city(_ c: PortableCity, _ field: String) throws -> Int64 {
+                if let geonameId = c.geonameid, let id = try Int64.fetchOne(db, sql: "SELECT id FROM city WHERE geonameId = ?", arguments: [geonameId]) {
+                    return id
+                }
+                switch try AppDatabase.lookupCity(db, name: c.name, country: c.country.isEmpty ? nil : c.country) {
+                case .found(let found): return found.id!
+                case .ambiguous: throw fail(field, "several cities are called \(TextSafety.excerpt(c.name)) (\(c.country)); give its geonameid")
+                case .notFound: throw fail(field, "there is no city \(TextSafety.excerpt(c.name)) (\(c.country)) in the database")
+                }
+            }
+            func contact(_ name: String, _ field: String) throws -> Int64 {
+                let fits = contacts.filter { SearchKey.fold($0.name) == SearchKey.fold(name) }
+                guard fits.count == 1 else {
+                    throw fail(field, fits.isEmpty ? "there is no contact “\(TextSafety.excerpt(name))”; add the contact first"
+                                                   : "\(fits.count) contacts are called “\(TextSafety.excerpt(name))”")
+                }
+                return fits[0].id!
+            }
+            guard let status = ProjectStatus.parse(item.status ?? "idea") else {
+                throw fail("status", "\"\(TextSafety.excerpt(item.status ?? ""))\" is not one of: \(ProjectStatus.choices)")
+            }
+            var project = Project(title: item.title, summary: item.summary ?? "", status: status,
+                                  startDate: try date(item.start, "start"), endDate: try date(item.end, "end"),
+                                  themes: item.themes ?? [], goals: item.goals ?? "", results: item.results ?? "", notes: item.notes ?? "")
+            for (i, c) in item.cities.enumerated() {
+                guard let role = ProjectRole.parse(c.role) else {
+                    throw fail("cities[\(i)].role", "\"\(TextSafety.excerpt(c.role))\" is not one of: \(ProjectRole.choices)")
+                }
+                project.cities.append(ProjectCity(cityId: try city(c, "cities[\(i)]"), role: role))
+            }
+            for (i, pair) in (item.partnerships ?? []).enumerated() {
+                let a = try city(pair.a, "partnerships[\(i)].a"), b = try city(pair.b, "partnerships[\(i)].b")
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM partnership WHERE cityA = ? AND cityB = ?",
+                                                  arguments: [min(a, b), max(a, b)]) else {
+                    throw fail("partnerships[\(i)]", "\(TextSafety.excerpt(pair.a.name)) and \(TextSafety.excerpt(pair.b.name)) are not partners in the database")
+                }
+                project.partnershipIds.append(id)
+            }
+            for (i, name) in (item.contacts ?? []).enumerated() { project.contactIds.append(try contact(name, "contacts[\(i)]")) }
+            for (i, f) in (item.funding ?? []).enumerated() {
+                guard let state = FundingState.parse(f.state) else {
+                    throw fail("funding[\(i)].state", "\"\(TextSafety.excerpt(f.state))\" is not one of: \(FundingState.choices)")
+                }
+                var line = FundingLine(programme: f.programme, currency: f.currency, state: state, notes: f.notes ?? "")
+                if let amount = f.amount, !amount.isEmpty {
+                    guard let value = Decimal(string: amount, locale: Locale(identifier: "en_US_POSIX")),
+                          amount.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }),
+                          let minor = Currency.minorUnits(value, currency: f.currency) else {
+                        throw fail("funding[\(i)].amount", "\"\(TextSafety.excerpt(amount))\" is not an amount in \(f.currency) such as 22000.00")
+                    }
+                    line.amountMinor = minor
+                }
+                project.funding.append(line)
+            }
+            project.indicators = (item.indicators ?? []).map { ResultIndicator(value: $0.value, unit: $0.unit) }
+            project.canonicalizeThemes()
+            do { try project.validate() } catch let error as ValidationError { throw fail(error.field, error.message) }
+            var actions: [ProjectAction] = []
+            for (i, a) in (item.actions ?? []).enumerated() {
+                var action = ProjectAction(projectId: 0, what: a.what, ownerName: a.who ?? "", due: try date(a.due, "actions[\(i)].due"),
+                                           done: try date(a.done, "actions[\(i)].done"), notes: a.notes ?? "")
+                if a.who_is_contact == true, let who = a.who { action.ownerContactId = try contact(who, "actions[\(i)].who") }
+                do { try action.validate() } catch let error as ValidationError { throw fail("actions[\(i)].\(error.field)", error.message) }
+                actions.append(action)
+            }
+            let key = SearchKey.fold(project.title)
+            guard titles.insert(key).inserted else { throw fail("title", "the file holds two projects with this title") }
+            if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE titleKey = ? ORDER BY id", arguments: [key]) {
+                var same = try Project.fetch(db, id: existing)
+                same?.id = nil
+                same?.version = 1
+                let theirActions = try ProjectAction.filter(ProjectAction.Columns.projectId == existing).order(ProjectAction.Columns.id)
+                    .fetchAll(db).map { a -> ProjectAction in var a = a; a.id = nil; a.projectId = 0; a.version = 1; return a }
+                if same == project && theirActions == actions {
+                    plan.unchanged += 1
+                    continue
+                }
+                throw fail("title", "a project with this title exists already (project \(existing)) with other content; nothing was imported — rename one of them or remove it first")
+            }
+            plan.inserts.append((index, ProjectRecord(project: project, actions: actions)))
+        }
+        return plan
+    }
+}
