@@ -23,7 +23,7 @@ final class ProjectsPaneTests: XCTestCase {
         let lines = render(state).lines()
         let climate = try XCTUnwrap(lines.first { $0.contains("Jeunes pour le") })
         XCTAssertTrue(climate.hasPrefix("> !"), "selected and overdue: \(climate)")
-        XCTAssertTrue(climate.contains("running") && climate.contains("Amiens") && climate.contains("Climate actio"), climate)
+        XCTAssertTrue(climate.contains("running") && climate.contains("Amiens") && climate.contains("Climate acti"), climate)
         XCTAssertTrue(climate.contains("2026-04-15"), "the next due date: \(climate)")
         let online = try XCTUnwrap(lines.first { $0.contains("Online-Stammtisch") })
         XCTAssertFalse(online.contains("!"), "nothing overdue: \(online)")

@@ -21,8 +21,9 @@ private func renderProjectList(_ screen: inout Screen, _ state: AppState, _ rect
     // As wide as the longest status word of the language ("abgeschlossen"), within reason.
     let statusWidth = min(13, max(6, ProjectStatus.allCases.map { DisplayWidth.of($0.label(language)) }.max() ?? 10))
     let dueWidth = 10
-    let themeWidth = rect.columns >= 80 ? 14 : 0
-    let citiesWidth = rect.columns >= 80 ? 20 : 14
+    // The title gets what is left; at 100 columns and more the other columns grow too.
+    let themeWidth = rect.columns >= 100 ? 18 : (rect.columns >= 80 ? 13 : 0)
+    let citiesWidth = rect.columns >= 100 ? 22 : (rect.columns >= 80 ? 17 : 14)
     let fixed = 2 + 2 + (statusWidth + 1) + (citiesWidth + 1) + (themeWidth > 0 ? themeWidth + 1 : 0) + dueWidth
     let titleWidth = max(10, rect.columns - fixed - 1)
     putHeader(&screen, row: rect.row, col: rect.col, width: rect.columns, cells: [
