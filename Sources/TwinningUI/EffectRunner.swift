@@ -179,6 +179,8 @@ public final class EffectRunner {
                 guard userFiles == .writable else { return [.failed(tr(.profileSessionOnly, language), field: nil)] }
                 let url = try profile.save(to: weightsDirectory)
                 return [.saved(tr(.profileSaved, language, url.path), select: nil)]
+            case .projects(let request):
+                return try performProjects(request, language: language)
             case .loadHistory:
                 return [.historyLoaded(try database.changes(limit: 500))]
             case .exportReport(let cityId, let year):
@@ -243,6 +245,8 @@ public final class EffectRunner {
         } catch let error as AppError {
             if case .conflict = error {
                 if case .undo = effect { return [.failed(error.description, field: nil)] }
+                // Marking done or deleting opens no form to reload: say it, the lists show theirs.
+                if case .projects(let request) = effect, !request.fromForm { return [.failed(tr(.conflictChanged, language), field: nil)] }
                 if recordIsGone(effect) { return [.formClosed(tr(.deletedMeanwhile, language))] }
                 return [.conflict]
             }
@@ -274,6 +278,8 @@ public final class EffectRunner {
         case .saveEvent(var event):
             if let id = event.id, let current = try database.event(id: id) { event.version = current.version }
             return .saveEvent(event)
+        case .projects(let request):
+            return .projects(try projectsWithCurrentVersion(request))
         default:
             return save
         }
@@ -285,6 +291,7 @@ public final class EffectRunner {
         case .savePartnership(let p): return p.id != nil && (try? database.partnership(id: p.id!)) ?? nil == nil
         case .saveEvent(let e): return e.id != nil && (try? database.event(id: e.id!)) ?? nil == nil
         case .overwrite(let inner): return recordIsGone(inner)
+        case .projects(let request): return projectsRecordIsGone(request)
         default: return false
         }
     }
@@ -301,6 +308,8 @@ public final class EffectRunner {
         case .editEvent(let event):
             guard let current = try database.event(id: event.id!) else { return .formClosed(tr(.deletedMeanwhile, language)) }
             return .reloaded(Forms.editEvent(current, partnership: try database.partnership(id: current.partnershipId), language: language))
+        case .editProject, .editAction:
+            return try reloadProjectForm(kind, language: language) ?? .formClosed(tr(.deletedMeanwhile, language))
         default:
             return .formClosed(tr(.deletedMeanwhile, language))
         }

@@ -16,6 +16,7 @@ public enum Command: String, CaseIterable, Sendable {
     case save, cancel, nextField, prevField, changeChoice, formEnter
     case yes, no, confirmDefault, switchAnswer
     case closeHelp
+    case newProject, editProject, deleteProject, newAction, editAction, actionDone, deleteAction, statusFilter, themeFilter
 }
 
 extension Command {
@@ -25,6 +26,7 @@ extension Command {
         .newCity, .editCity, .newPartnership, .editPartnership, .deletePartnership,
         .newEvent, .editEvent, .deleteEvent, .undo, .accept, .reject, .snooze,
         .acceptAsPartnership, .acceptAsContact, .overwrite,
+        .newProject, .editProject, .deleteProject, .newAction, .editAction, .actionDone, .deleteAction,
     ]
 }
 
@@ -32,12 +34,14 @@ extension Command {
 /// pane), or uses one alone (a form, a question, the help screen).
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, list, cities, partnerships, events, matches, weights, accept, reports, map, filter, form, filterDialog, confirm, conflict, help
+    case projects, projectDetail
 
     /// The contexts that are active together; a key may be bound once among them.
     public static let combinations: [[KeyContext]] = [
         [.cities, .list, .global], [.partnerships, .list, .global], [.events, .list, .global],
         [.matches, .list, .global], [.weights], [.accept], [.reports, .global], [.map, .global],
         [.filter], [.form], [.filterDialog], [.confirm], [.conflict], [.help],
+        [.projects, .list, .global], [.projectDetail, .global],
     ]
 }
 
@@ -59,7 +63,7 @@ public enum KeyMap {
         KeyBinding(command: .quit, keys: [.char("q"), .function(10), .ctrl("c")], context: .global, bar: .barQuit, help: .helpQuit),
         KeyBinding(command: .nextPane, keys: [.tab], context: .global, bar: nil, help: .helpNextPane),
         KeyBinding(command: .prevPane, keys: [.backTab], context: .global, bar: nil, help: .helpPrevPane),
-        KeyBinding(command: .goToPane, keys: [.char("1"), .char("2"), .char("3"), .char("4"), .char("5")], context: .global, bar: nil, help: .helpPaneNumber),
+        KeyBinding(command: .goToPane, keys: [.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6")], context: .global, bar: nil, help: .helpPaneNumber),
         KeyBinding(command: .undo, keys: [.char("u")], context: .global, bar: .barUndo, help: .helpUndo),
         KeyBinding(command: .history, keys: [.char("L")], context: .global, bar: nil, help: .helpHistory),
         KeyBinding(command: .redraw, keys: [.ctrl("l")], context: .global, bar: nil, help: .helpRedraw),
@@ -93,6 +97,25 @@ public enum KeyMap {
         KeyBinding(command: .kindFilter, keys: [.char("t")], context: .events, bar: .barKind, help: .helpKindFilter),
         KeyBinding(command: .ourCityFilter, keys: [.char("o")], context: .events, bar: .barOurs, help: .helpOurCity),
         KeyBinding(command: .filter, keys: [.char("/")], context: .events, bar: .barFilter, help: .helpFilter),
+        // Projects pane: the list
+        KeyBinding(command: .newProject, keys: [.char("n")], context: .projects, bar: .barNew, help: .helpNewProject),
+        KeyBinding(command: .newAction, keys: [.char("a")], context: .projects, bar: .barAddAction, help: .helpNewAction),
+        KeyBinding(command: .actionDone, keys: [.char("d"), .char(" ")], context: .projects, bar: .barDone, help: .helpActionDoneNext),
+        KeyBinding(command: .editProject, keys: [.char("e")], context: .projects, bar: .barEdit, help: .helpEditProject),
+        KeyBinding(command: .filter, keys: [.char("/")], context: .projects, bar: .barFilter, help: .helpFilter),
+        KeyBinding(command: .deleteProject, keys: [.char("D"), .delete], context: .projects, bar: nil, help: .helpDeleteProject),
+        KeyBinding(command: .statusFilter, keys: [.char("s")], context: .projects, bar: .barStatus, help: .helpStatusFilter),
+        KeyBinding(command: .themeFilter, keys: [.char("t")], context: .projects, bar: .barTheme, help: .helpThemeFilter),
+        KeyBinding(command: .ourCityFilter, keys: [.char("o")], context: .projects, bar: .barOurs, help: .helpOurProjects),
+        // Projects pane: the detail with its actions (Enter)
+        KeyBinding(command: .up, keys: [.up, .char("k")], context: .projectDetail, bar: nil, help: .helpActionUp),
+        KeyBinding(command: .down, keys: [.down, .char("j")], context: .projectDetail, bar: nil, help: .helpActionDown),
+        KeyBinding(command: .newAction, keys: [.char("a")], context: .projectDetail, bar: .barAddAction, help: .helpNewAction),
+        KeyBinding(command: .actionDone, keys: [.char("d"), .char(" ")], context: .projectDetail, bar: .barDone, help: .helpActionDone),
+        KeyBinding(command: .editAction, keys: [.char("e"), .enter], context: .projectDetail, bar: .barEdit, help: .helpEditAction),
+        KeyBinding(command: .back, keys: [.escape], context: .projectDetail, bar: .barBack, help: .helpBackToProjects),
+        KeyBinding(command: .deleteAction, keys: [.char("D"), .delete], context: .projectDetail, bar: .barDelete, help: .helpDeleteAction),
+        KeyBinding(command: .editProject, keys: [.char("p")], context: .projectDetail, bar: .barEditProject, help: .helpEditProject),
         // Typing a filter
         KeyBinding(command: .filterDone, keys: [.enter, .down], context: .filter, bar: .barBack, help: .helpFilterDone),
         KeyBinding(command: .filterClear, keys: [.escape], context: .filter, bar: .barCancel, help: .helpFilterClear),
@@ -175,6 +198,7 @@ public enum KeyMap {
     public static let editingCommands: Set<Command> = [
         .newCity, .editCity, .newPartnership, .editPartnership, .deletePartnership,
         .newEvent, .editEvent, .deleteEvent, .undo, .accept, .reject, .snooze,
+        .newProject, .editProject, .deleteProject, .newAction, .editAction, .actionDone, .deleteAction,
     ]
 
     /// The bar entries for the active contexts, most specific first.
@@ -193,7 +217,7 @@ public enum KeyMap {
     /// alternatives (arrows for Tab, Ctrl-C, Del), so that an F-key always
     /// comes with its letter, because many SSH clients lose F-keys.
     public static func barKeyLabel(_ binding: KeyBinding, _ language: Language = .en) -> String {
-        let quiet: Set<Key> = [.down, .up, .delete, .ctrl("c"), .char("j"), .char("k"), .escape]
+        let quiet: Set<Key> = [.down, .up, .delete, .ctrl("c"), .char("j"), .char("k"), .escape, .enter]
         var keys = [binding.keys[0]]
         keys += binding.keys.dropFirst().filter { !quiet.contains($0) }.prefix(1)
         return keys.map { $0.name(language) }.joined(separator: "/")
@@ -209,6 +233,7 @@ extension KeyMap {
             .matches: "Match explorer", .weights: "Weights dialog", .accept: "Accepting a suggestion",
             .filter: "While typing a filter", .form: "Forms", .filterDialog: "Filters of the match explorer",
             .confirm: "Questions", .help: "Help screen",
+            .projects: "Projects pane", .projectDetail: "Project detail (Enter)",
         ]
         var lines = ["| where | keys | what it does |", "| --- | --- | --- |"]
         for context in KeyContext.allCases {

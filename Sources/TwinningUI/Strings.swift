@@ -91,6 +91,20 @@ public enum S: String, CaseIterable, Sendable {
     case homeSessionOnly, profileSessionOnly, waitingForOthers, newerDatabase, filesChanged, crashed, crashReportIn
     // Texts that were `language == .de ?` switches in the code
     case errAlreadyPartners, whyNotIsHome, whyNotAlreadyPartner, whyNotReviewed, whyNotFilteredOut, whyNotHoldingBack
+    // Projects pane, project and action forms, projects elsewhere (issue 12)
+    case quickFormHint, projectsLate, detailAlso, detailAlsoEnter
+    case paneProjects, colProject, colCities, colThemes, colNextDue, barAddAction, barDone, barEditProject
+    case barStatus, barTheme, helpNewProject, helpNewAction, helpActionDoneNext, helpEditProject, helpDeleteProject, helpStatusFilter
+    case helpThemeFilter, helpOurProjects, helpActionUp, helpActionDown, helpActionDone, helpEditAction, helpDeleteAction, helpBackToProjects
+    case helpContextProjectDetail, howAction, projectStatusIdea, projectStatusPlanned, projectStatusRunning, projectStatusCompleted, projectStatusPaused, projectStatusAbandoned
+    case projectRoleLead, projectRolePartner, fundingApplied, fundingGranted, fundingRefused, fundingPaid, projectFrom, projectUntil
+    case actionNoDue, detailGoals, detailActions, actionsEnterHint, actionBeforeStart, detailFunding, detailResults, detailProjectEvents
+    case detailProjectPartnerships, detailDescription, detailProjects, projectsOverdue, noProjects, projectsHidden, noActionsYet, formNewProject
+    case formEditProject, formNewAction, formEditAction, projectFormHint, fieldProjectCities, fieldProjectStart, fieldGoals, fieldSummary
+    case fieldFunding, fieldResults, fieldIndicators, fieldWhat, fieldDue, fieldWho, fieldDone, fieldProject
+    case projectNone, errProjectTwoCities, errProjectNoCity, errProjectNoCityGuess, errProjectCityTwice, errFundingCurrency, errFundingProgramme, errFundingAmount
+    case errIndicator, errDoneInFuture, addedProject, savedProject, deletedProject, addedAction, savedAction, deletedAction
+    case actionMarkedDone, actionAlreadyDone, confirmDeleteProject, confirmDeleteAction
 }
 
 extension S: CatalogueKey {

@@ -141,12 +141,13 @@ final class ReducerFuzzTests: XCTestCase {
                 if question.purpose != .quit && s.form == nil {
                     v.add("confirmation: discard/conflict only with a form", "\(question.purpose) " + at())
                 }
-            case .deletePartnership, .deleteEvent:
+            case .deletePartnership, .deleteEvent, .deleteProject, .deleteAction:
                 if s.form != nil { v.add("confirmation: a form is open only for discard/quit/conflict questions", "\(question.purpose) " + at()) }
             }
         }
         if s.editingFilter && (s.form != nil) { v.add("filter typing never together with a form", at()) }
-        if s.cities.filter.count > 100 || s.partnerships.filter.count > 100 || s.events.filter.count > 100 {
+        if s.cities.filter.count > 100 || s.partnerships.filter.count > 100 || s.events.filter.count > 100
+            || s.projects.filter.count > 100 {
             v.add("filters at most 100 characters", at())
         }
     }

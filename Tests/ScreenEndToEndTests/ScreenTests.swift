@@ -56,11 +56,15 @@ final class ScreenTests: ScreenTestCase {
         try session.keys("Tab")
         try session.waitFor("Reports pane after the third Tab") { $0.contains { $0.contains("Report for Dortmund") } }
         try session.keys("Tab")
-        lines = try session.waitFor("Cities pane after the fourth Tab (wraps around)", isCities)
+        try session.waitFor("Projects pane after the fourth Tab") { $0.contains { $0.contains("Next due") } }
+        try session.keys("Tab")
+        lines = try session.waitFor("Cities pane after the fifth Tab (wraps around)", isCities)
         XCTAssertFalse(isPartnerships(lines))
 
         try session.keys("BTab")
-        try session.waitFor("Reports pane after Shift-Tab") { $0.contains { $0.contains("Report for Dortmund") } }
+        try session.waitFor("Projects pane after Shift-Tab") { $0.contains { $0.contains("Next due") } }
+        try session.keys("BTab")
+        try session.waitFor("Reports pane after another Shift-Tab") { $0.contains { $0.contains("Report for Dortmund") } }
         try session.keys("2")
         try session.waitFor("Partnerships pane after 2", isPartnerships)
 

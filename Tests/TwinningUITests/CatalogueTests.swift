@@ -25,7 +25,8 @@ final class CatalogueTests: XCTestCase {
                "ui.colScore", "ui.barExport", "ui.barMode", "ui.detailContacts", "ui.acceptContact", "ui.typeContact",
                "ui.fieldParticipants", "ui.detailParticipants", "ui.reportParticipants",
                "report.date", "report.participants", "key.ctrl", "cli.colDate", "cli.colType",
-               "cli.colCandidate", "cli.colDistance", "cli.colScore", "report.yearColumn"],
+                "cli.colCandidate", "cli.colDistance", "cli.colScore", "report.yearColumn",
+                "ui.barAddAction", "ui.detailDescription", "ui.fieldSummary"],
     ]
 
     let catalogue = Catalogue.shared

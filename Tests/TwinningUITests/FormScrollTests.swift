@@ -38,7 +38,7 @@ final class FormScrollTests: XCTestCase {
         for _ in form.fields.indices { UIFixtures.press(&state, runner, .backTab) }
         let screen = render(state)
         XCTAssertTrue(screen.text().contains(tr(.fieldPartnership, .en)))
-        XCTAssertTrue(screen.text().contains("▼ 1 more"), screen.text())
+        XCTAssertTrue(screen.text().contains("▼ 2 more"), screen.text())
         XCTAssertFalse(screen.text().contains("▲"))
     }
 
@@ -50,7 +50,7 @@ final class FormScrollTests: XCTestCase {
             let text = render(state).text()
             XCTAssertTrue(text.contains("Notes"))
             XCTAssertTrue(text.contains("Bus um 7 Uhr ab Rathaus"))
-            if size == Self.small { XCTAssertTrue(text.contains("▲ 1 more"), text) } else { XCTAssertFalse(text.contains("▲"), "all fit") }
+            if size == Self.small { XCTAssertTrue(text.contains("▲ 2 more"), text) } else { XCTAssertFalse(text.contains("▲"), "all fit") }
             assertGolden(render(state), name)
         }
     }
@@ -58,7 +58,7 @@ final class FormScrollTests: XCTestCase {
     func testTheMarksAreInGerman() throws {
         var (state, runner) = try openEventForm(size: Self.small, language: .de)
         while state.form?.focused.id != .notes { UIFixtures.press(&state, runner, .tab) }
-        XCTAssertTrue(render(state).text().contains("▲ noch 1"), render(state).text())
+        XCTAssertTrue(render(state).text().contains("▲ noch 2"), render(state).text())
     }
 
     func testAWrappedDateErrorIsReadToTheEnd() throws {

@@ -5,6 +5,7 @@ public enum Selection: Equatable, Sendable {
     case city(Int64)
     case partnership(Int64)
     case event(Int64)
+    case project(Int64)
 }
 
 /// What happens to the state: keys, a new window size, and the results of effects.
@@ -30,6 +31,8 @@ public enum Action: Equatable, Sendable {
     case historyLoaded([ChangeRecord])
     case matchesRanked([Suggestion], total: Int, key: String)
     case overlayLoaded(TextOverlay)
+    /// The Projects pane's list or detail (Panes/Projects/ProjectsLoading.swift).
+    case projectsLoaded(ProjectsResult)
 }
 
 /// Work the reducer asks for. `EffectRunner` performs it against the database
@@ -59,6 +62,8 @@ public indirect enum Effect: Equatable, Sendable {
     case explainWhyNot(home: Int64, other: Int64, profile: WeightProfile, filters: MatchFilters)
     case loadReviews(home: Int64)
     case saveProfile(WeightProfile)
+    /// What the Projects pane loads and saves (Panes/Projects/ProjectsLoading.swift).
+    case projects(ProjectsEffect)
     case redraw
     case quit
 }

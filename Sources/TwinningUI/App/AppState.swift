@@ -75,6 +75,7 @@ public struct AppState: Equatable, Sendable {
     public var events = EventsPaneState()
     public var reports = ReportsPaneState()
     public var matches = MatchesPaneState()
+    public var projects = ProjectsPaneState()
     public var overlay: TextOverlay?
     /// The terminal cannot show braille or other non-ASCII drawing characters.
     public var asciiOnly = false

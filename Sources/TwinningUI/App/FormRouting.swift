@@ -7,5 +7,7 @@ func submitForm(_ input: inout FormInput, _ state: inout AppState) throws -> For
     case .newEvent, .editEvent: return try EventForms.submit(&input, &state)
     case .rejectMatch, .snoozeMatch, .whyNot, .explorerHome, .matchFilters: return try MatchForms.submit(&input, &state)
     case .homeCity: return try HomeCityForm.submit(&input, &state)
+    case .newProject, .editProject: return try ProjectForms.submit(&input, &state)
+    case .newAction, .editAction: return try ActionForms.submit(&input, &state)
     }
 }

@@ -1,7 +1,7 @@
 import TwinningCore
 
 public enum Pane: Int, CaseIterable, Sendable {
-    case cities, partnerships, events, matches, reports
+    case cities, partnerships, events, matches, reports, projects
 
     public var title: S {
         switch self {
@@ -10,6 +10,7 @@ public enum Pane: Int, CaseIterable, Sendable {
         case .events: return .paneEvents
         case .matches: return .paneMatches
         case .reports: return .paneReports
+        case .projects: return .paneProjects
         }
     }
 
@@ -21,6 +22,7 @@ public enum Pane: Int, CaseIterable, Sendable {
         case .events: return EventsPane.self
         case .matches: return MatchesPane.self
         case .reports: return ReportsPane.self
+        case .projects: return ProjectsPane.self
         }
     }
 }
@@ -98,12 +100,13 @@ extension Selection {
         case .city: return .cities
         case .partnership: return .partnerships
         case .event: return .events
+        case .project: return .projects
         }
     }
 
     var id: Int64 {
         switch self {
-        case .city(let id), .partnership(let id), .event(let id): return id
+        case .city(let id), .partnership(let id), .event(let id), .project(let id): return id
         }
     }
 }

@@ -11,7 +11,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         for pane in Pane.allCases { pane.feature.resized(&state) }
         return []
     case .dataLoaded(let data, let select):
-        return applyData(&state, data, select: select)
+        // The projects are read after the lists, whichever pane is in front (the partnership detail and the event form use them).
+        return applyData(&state, data, select: select) + ProjectsPane.loadEffects(state)
+    case .projectsLoaded(let result):
+        return ProjectsPane.loaded(&state, result)
     case .cityDetailLoaded(let detail):
         CitiesPane.detailLoaded(&state, detail)
         return []

@@ -30,12 +30,15 @@ func renderFrame(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     screen.put(right + " ", row: layout.titleRow, col: max(0, state.size.columns - rightWidth - 1), role: .title)
 
     // Every tab must stay visible: on a narrow window the names are shortened.
+    // The longest names give way first, a column at a time, so short ones stay whole.
     let labels = Pane.allCases.map { " \($0.rawValue + 1) \(tr($0.title, language)) " }
-    let fullWidth = labels.map { DisplayWidth.of($0) + 1 }.reduce(0, +)
-    let share = max(4, state.size.columns / Pane.allCases.count - 1)
+    var widths = labels.map { DisplayWidth.of($0) }
+    while widths.map({ $0 + 1 }).reduce(0, +) > state.size.columns, let widest = widths.max(), widest > 4 {
+        widths[widths.firstIndex(of: widest)!] -= 1
+    }
     var col = 0
-    for (pane, label) in zip(Pane.allCases, labels) {
-        let text = fullWidth <= state.size.columns ? label : DisplayWidth.truncate(label, to: share)
+    for ((pane, label), width) in zip(zip(Pane.allCases, labels), widths) {
+        let text = width < DisplayWidth.of(label) ? DisplayWidth.truncate(label, to: width) : label
         col += screen.put(text, row: layout.tabRow, col: col, role: pane == state.pane ? .tabActive : .tabInactive)
         col += screen.put(" ", row: layout.tabRow, col: col, role: .normal)
     }

@@ -13,7 +13,7 @@ func renderHelp(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     var lines: [(String, StyleRole)] = []
     // First what people come to do, in plain steps; then the key table.
     lines.append((tr(.howTitle, language), .header))
-    let recipes: [S] = state.readOnly ? [.howReport, .howDormant] : [.howVisit, .howPartnership, .howReport, .howDormant, .howUndo]
+    let recipes: [S] = state.readOnly ? [.howReport, .howDormant] : [.howVisit, .howPartnership, .howAction, .howReport, .howDormant, .howUndo]
     for recipe in recipes {
         for (i, text) in wrap(tr(recipe, language), width: max(10, inner.columns - 4)).enumerated() {
             lines.append(((i == 0 ? "  • " : "    ") + text, .normal))
@@ -29,6 +29,7 @@ func renderHelp(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
         .events: tr(.paneEvents, language), .matches: tr(.paneMatches, language), .reports: tr(.paneReports, language),
         .map: tr(.barMap, language), .weights: tr(.barWeights, language), .accept: tr(.barAccept, language),
         .filterDialog: tr(.formMatchFilters, language), .conflict: tr(.conflictTitle, language),
+        .projects: tr(.paneProjects, language), .projectDetail: tr(.helpContextProjectDetail, language),
     ]
     for context in order {
         lines.append((headings[context] ?? context.rawValue, .header))

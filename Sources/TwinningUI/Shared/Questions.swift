@@ -5,6 +5,8 @@ public struct Confirmation: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case deletePartnership(Int64)
         case deleteEvent(Int64)
+        case deleteProject(Int64)
+        case deleteAction(ProjectAction)
         /// Someone else saved the record being edited: reload theirs or overwrite.
         case conflict
         case discardForm
@@ -65,6 +67,10 @@ private func answerYes(_ state: inout AppState, _ question: Confirmation) -> [Ef
         return [.deletePartnership(id)]
     case .deleteEvent(let id):
         return [.deleteEvent(id)]
+    case .deleteProject(let id):
+        return [.projects(.delete(id))]
+    case .deleteAction(let action):
+        return [.projects(.deleteAction(action))]
     case .conflict:
         return []
     case .discardForm:

@@ -30,6 +30,7 @@ extension Forms {
             choice(.direction, .fieldDirection, EventDirection.self, e?.direction ?? .both),
             choice(.format, .fieldFormat, EventFormat.self, e?.format ?? .in_person),
             FormField(.title, .fieldTitle, .text, text: e?.title ?? ""),
+            EventProjectField.placeholder(selected: e?.projectId),
             FormField(.byCountry, .fieldByCountry, .text,
                       text: e.map { event in event.participantsByCountry.keys.sorted()
                           .map { "\($0) \(event.participantsByCountry[$0]!)" }.joined(separator: ", ") } ?? ""),
@@ -58,6 +59,7 @@ enum EventForms {
         event.youth = input.number(.youth)
         event.title = input.text(.title)
         event.notes = input.text(.notes)
+        if let field = form.field(.project) { event.projectId = EventProjectField.chosen(field) }
         if let end = event.endDate, end < event.startDate {
             input.fail(.end, tr(.errEndBeforeStart, language, end.display(language), event.startDate.display(language)))
         }

@@ -35,12 +35,16 @@ enum EventsPane: PaneFeature {
             guard writable(&state) else { return [] }
             let preset = state.events.partnershipId ?? state.selectedEvent?.event.partnershipId ?? state.lastEventPartnership
             let partnership = preset.flatMap { id in state.data.partnerships.first { $0.id == id } }
-            state.form = Forms.newEvent(partnership: partnership, language: state.language)
+            var form = Forms.newEvent(partnership: partnership, language: state.language)
+            EventProjectField.follow(&form, state)
+            state.form = form
             return []
         case .editEvent:
             guard writable(&state), let selected = state.selectedEvent else { return [] }
             let partnership = state.data.partnerships.first { $0.id == selected.event.partnershipId }
-            state.form = Forms.editEvent(selected.event, partnership: partnership, language: state.language)
+            var form = Forms.editEvent(selected.event, partnership: partnership, language: state.language)
+            EventProjectField.follow(&form, state)
+            state.form = form
             return []
         case .deleteEvent:
             guard writable(&state), let selected = state.selectedEvent else { return [] }

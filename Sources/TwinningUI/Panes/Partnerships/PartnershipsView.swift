@@ -50,6 +50,7 @@ private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, 
     }
     line(facts)
     if !p.themes.isEmpty { line("\(tr(.detailThemes, language)): \(p.themes.joined(separator: ", "))") }
+    for text in partnershipProjectLines(state, detail, width: rect.columns - 1) { line(text) }
     if !p.notes.isEmpty { line("\(tr(.detailNotes, language)): \(p.notes)", role: .dim) }
     guard let info = state.partnershipInfo, info.partnershipId == detail.id else {
         line(tr(.loading, language), role: .dim)

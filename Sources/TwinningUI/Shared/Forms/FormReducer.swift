@@ -6,6 +6,7 @@ import TwinningCore
 func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
     let effects = reduceFormKey(&state, key)
     if var form = state.form {
+        EventProjectField.follow(&form, state)
         form.scroll = FormGeometry(state, form).first
         state.form = form
     }
@@ -85,7 +86,7 @@ private func reduceFormKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         } else if field.kind == .toggle {
             form.fields[form.focus].choice = 1 - field.choice
             form.dirty = true
-        } else if form.focus == form.fields.count - 1 {
+        } else if form.focus == form.fields.count - 1 || form.kind.savesOnEnter {
             return save(&state, &form)
         } else {
             form.focus += 1

@@ -6,6 +6,8 @@ public enum FieldID: String, Equatable, Sendable {
     case partnership, title, kind, start, end, direction, format, participants, youth, byCountry
     case reason, note, snoozeUntil, city
     case countries, minDistance, maxDistance, minPopulation, maxPopulation
+    // Projects and their actions; the event form's project
+    case projectCities, projectStatus, goals, summary, funding, results, indicators, what, who, due, done, project
 }
 
 public enum FieldKind: Equatable, Sendable {
@@ -40,6 +42,8 @@ public struct FormField: Equatable, Sendable {
     /// closest names instead ("did you mean").
     public var suggestionsAreGuesses = false
     public var suggestion = 0
+    /// For choices built from the data (the event form's project): filled in from the state yet.
+    public var choicesFilled = false
 
     public init(_ id: FieldID, _ label: S, _ kind: FieldKind, text: String = "", required: Bool = false, choice: Int = 0,
                 cityId: Int64? = nil) {
@@ -67,9 +71,22 @@ public enum FormKind: Equatable, Sendable {
     case explorerHome
     /// The match explorer's filters (countries, distance, inhabitants); nothing is saved.
     case matchFilters
+    case newProject
+    case editProject(Project)
+    case newAction(projectId: Int64)
+    case editAction(ProjectAction)
 
     /// Picking the city is the whole answer: Enter on a suggestion submits.
     var submitsOnPick: Bool { self == .whyNot || self == .explorerHome }
+
+    /// Enter saves from any field, not only the last: the action form is a
+    /// quick one (what, Tab, due date, Enter).
+    var savesOnEnter: Bool {
+        switch self {
+        case .newAction, .editAction: return true
+        default: return false
+        }
+    }
 }
 
 public struct FormState: Equatable, Sendable {
@@ -113,6 +130,10 @@ public struct FormState: Equatable, Sendable {
         case .whyNot: return .formWhyNot
         case .explorerHome: return .formExplorerHome
         case .matchFilters: return .formMatchFilters
+        case .newProject: return .formNewProject
+        case .editProject: return .formEditProject
+        case .newAction: return .formNewAction
+        case .editAction: return .formEditAction
         }
     }
 }

@@ -82,7 +82,8 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
             row += 1
         }
     }
-    var hint = form.focused.kind == .city || form.focused.kind == .partnership ? tr(.pickerHint, language) : tr(.formHint, language)
+    var hint = form.focused.kind == .city || form.focused.kind == .partnership ? tr(.pickerHint, language)
+        : tr(form.kind.savesOnEnter ? .quickFormHint : .formHint, language)
     if form.keyContext == .filterDialog {
         // Made from the key table, so the hint and the keys never disagree;
         // as many as fit (the key bar below has them all).
@@ -142,6 +143,8 @@ func choiceLabel(_ field: FormField, _ raw: String, _ language: Language) -> Str
     case .format: return EventFormat(rawValue: raw)?.label(language) ?? raw
     case .direction:
         return EventDirection(rawValue: raw)?.label(language, a: "A", b: "B") ?? raw
+    case .projectStatus: return ProjectStatus(rawValue: raw)?.label(language) ?? raw
+    case .project: return EventProjectField.label(raw, language)
     default: return raw.replacingOccurrences(of: "_", with: " ")
     }
 }
