@@ -133,7 +133,9 @@ public final class EffectRunner {
                 guard let change = try database.undoLast() else {
                     return [.failed(tr(.nothingToUndo, language), field: nil)]
                 }
-                return [.saved(tr(.undone, language, change.importSummary.map { importText($0, language) } ?? change.summary), select: nil)]
+                // Said in the user's language from the record's copy, not the stored English summary.
+                let database = self.database
+                return [.saved(ChangeWords.undone(change, language) { id in (try? database.city(id: id))??.name }, select: nil)]
             case .overwrite(let save):
                 return perform(try withCurrentVersion(save), language: language)
             case .reload(let kind):

@@ -91,6 +91,10 @@ public enum S: String, CaseIterable, Sendable {
     case homeSessionOnly, profileSessionOnly, waitingForOthers, newerDatabase, filesChanged, crashed, crashReportIn
     // Texts that were `language == .de ?` switches in the code
     case errAlreadyPartners, whyNotIsHome, whyNotAlreadyPartner, whyNotReviewed, whyNotFilteredOut, whyNotHoldingBack
+    // The change log in the user's language (Shared/ChangeWords.swift), a date not read yet, the calendar export
+    case changeCreate, changeUpdate, changeDelete, changeUndo, changeImport, changeCity, changePartnership, changeEvent
+    case changeContact, undoneChange, dateNotReadYet, barCalendar, helpExportCalendar, formCalendar, fieldCalendarFile
+    case calendarWritten, calendarExists, calendarExistsTitle, calendarNoEvents, errCalendarFolder
 }
 
 extension S: CatalogueKey {

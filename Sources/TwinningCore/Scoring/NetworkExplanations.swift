@@ -34,8 +34,9 @@ extension Explanation {
             let percent = Double(f.affinityLinks) / Double(f.affinityTotal) * 100
             let share = f.affinityLinks == 0 ? "0" : percent < 1 ? (de ? "unter 1" : "under 1") : String(Int(percent.rounded()))
             // Short enough for the detail column at 80 columns; the README says the value is per town.
-            return de ? "\(share) % der Partnerschaften aus \(f.affinitySource) gehen nach \(f.candidateCountry)"
-                      : "\(share) % of twinnings from \(f.affinitySource) go to \(f.candidateCountry)"
+            let country = CountryNames.name(code: f.candidateCountryCode, fallback: f.candidateCountry, de ? .de : .en)
+            return de ? "\(share) % der Partnerschaften aus \(f.affinitySource) gehen nach \(country)"
+                      : "\(share) % of twinnings from \(f.affinitySource) go to \(country)"
         default:
             return ""
         }
