@@ -197,6 +197,8 @@ public final class EffectRunner {
                     return [.failed(tr(.errorPrefix, language, error.localizedDescription), field: nil)]
                 }
                 return [.saved(tr(.exported, language, written), select: nil)]
+            case .exportCalendar(let ids, let file, let home, let replace):
+                return try exportCalendar(eventIds: ids, file: file, home: home, replace: replace, language: language)
             case .loadData(let select):
                 return [.dataLoaded(try loadData(), select: select)]
             case .loadCityDetail(let id):

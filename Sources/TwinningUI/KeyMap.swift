@@ -6,7 +6,7 @@ public enum Command: String, CaseIterable, Sendable {
     case newPartnership, editPartnership, deletePartnership, sort, healthFilter
     case newEvent, editEvent, deleteEvent, yearFilter, kindFilter, ourCityFilter, undo
     case reload, overwrite
-    case exportReport, history
+    case exportReport, history, exportCalendar
     case accept, reject, snooze, whyNot, weights, toggleMode, reviews, explorerHome, matchFilters, clearMatchFilters
     case toggleDomestic
     case applyFilters, emptyFilterFields
@@ -93,6 +93,7 @@ public enum KeyMap {
         KeyBinding(command: .kindFilter, keys: [.char("t")], context: .events, bar: .barKind, help: .helpKindFilter),
         KeyBinding(command: .ourCityFilter, keys: [.char("o")], context: .events, bar: .barOurs, help: .helpOurCity),
         KeyBinding(command: .filter, keys: [.char("/")], context: .events, bar: .barFilter, help: .helpFilter),
+        KeyBinding(command: .exportCalendar, keys: [.char("x")], context: .events, bar: .barCalendar, help: .helpExportCalendar),
         // Typing a filter
         KeyBinding(command: .filterDone, keys: [.enter, .down], context: .filter, bar: .barBack, help: .helpFilterDone),
         KeyBinding(command: .filterClear, keys: [.escape], context: .filter, bar: .barCancel, help: .helpFilterClear),

@@ -7,5 +7,6 @@ func submitForm(_ input: inout FormInput, _ state: inout AppState) throws -> For
     case .newEvent, .editEvent: return try EventForms.submit(&input, &state)
     case .rejectMatch, .snoozeMatch, .whyNot, .explorerHome, .matchFilters: return try MatchForms.submit(&input, &state)
     case .homeCity: return try HomeCityForm.submit(&input, &state)
+    case .exportCalendar: return try CalendarExportForm.submit(&input, &state)
     }
 }

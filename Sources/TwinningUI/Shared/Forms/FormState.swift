@@ -4,7 +4,7 @@ public enum FieldID: String, Equatable, Sendable {
     case name, country, region, latitude, longitude, population, themes, strengths, challenges, notes, seeking
     case cityA, cityB, type, status, since, until, home
     case partnership, title, kind, start, end, direction, format, participants, youth, byCountry
-    case reason, note, snoozeUntil, city
+    case reason, note, snoozeUntil, city, file
     case countries, minDistance, maxDistance, minPopulation, maxPopulation
 }
 
@@ -67,6 +67,8 @@ public enum FormKind: Equatable, Sendable {
     case explorerHome
     /// The match explorer's filters (countries, distance, inhabitants); nothing is saved.
     case matchFilters
+    /// Where to save the events shown as a calendar (.ics).
+    case exportCalendar(count: Int)
 
     /// Picking the city is the whole answer: Enter on a suggestion submits.
     var submitsOnPick: Bool { self == .whyNot || self == .explorerHome }
@@ -113,6 +115,7 @@ public struct FormState: Equatable, Sendable {
         case .whyNot: return .formWhyNot
         case .explorerHome: return .formExplorerHome
         case .matchFilters: return .formMatchFilters
+        case .exportCalendar: return .formCalendar
         }
     }
 }
