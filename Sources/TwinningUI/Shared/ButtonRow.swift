@@ -11,6 +11,17 @@ struct ButtonRows {
     let placed: [Placed]
     let lineCount: Int
 
+    /// The width all buttons take on one line, `gap` apart.
+    static func oneLine(_ buttons: [String], gap: Int = 2) -> Int {
+        buttons.map { DisplayWidth.of($0) }.reduce(0, +) + gap * max(0, buttons.count - 1)
+    }
+
+    /// A dialog's width: `preferred`, wider when that keeps the buttons on
+    /// one line and the window has room, never wider than the window allows.
+    static func dialogWidth(_ buttons: [String], preferred: Int, window: Int, gap: Int = 2) -> Int {
+        min(window - 4, max(preferred, oneLine(buttons, gap: gap) + 4))
+    }
+
     /// Buttons two columns apart on a line `width` wide.
     init(_ buttons: [String], width: Int, gap: Int = 2) {
         var placed: [Placed] = []

@@ -81,7 +81,6 @@ private func answerYes(_ state: inout AppState, _ question: Confirmation) -> [Ef
 
 func renderConfirmation(_ screen: inout Screen, _ state: AppState, _ question: Confirmation) {
     let language = state.language
-    let width = min(state.size.columns - 4, 64)
     let buttons: [String]
     if question.purpose == .conflict {
         // Three ways out, each with its key; nothing is chosen for the user.
@@ -91,6 +90,7 @@ func renderConfirmation(_ screen: inout Screen, _ state: AppState, _ question: C
         // The letter the user's keyboard language says yes with (j for Ja); y works too.
         buttons = ["[ \(tr(.yesKey, language))  \(tr(.barYes, language)) ]", "[ n  \(tr(.barNo, language)) ]"]
     }
+    let width = ButtonRows.dialogWidth(buttons, preferred: 64, window: state.size.columns, gap: 3)
     let rows = ButtonRows(buttons, width: width - 4, gap: 3)
     // The message gives way to the buttons on a very small window (it is cut, they are not).
     let lines = Array(wrap(question.message, width: width - 4).prefix(max(1, state.size.rows - 6 - rows.lineCount)))

@@ -87,9 +87,9 @@ func renderWeights(_ screen: inout Screen, _ state: AppState) {
 
 func renderAccept(_ screen: inout Screen, _ state: AppState, _ candidate: Suggestion) {
     let language = state.language
-    let width = min(state.size.columns - 4, 64)
     let buttons = [("p", S.acceptPartnership), ("c", .acceptContact), (Key.escape.name(language), .barCancel)]
         .map { "[ \($0.0)  \(tr($0.1, language)) ]" }
+    let width = ButtonRows.dialogWidth(buttons, preferred: 64, window: state.size.columns)
     // As many buttons on a line as fit inside the border, the rest below.
     let rows = ButtonRows(buttons, width: width - 4)
     let lines = Array(wrap(tr(.acceptQuestion, language, candidate.name), width: width - 4)
