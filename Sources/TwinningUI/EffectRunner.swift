@@ -169,8 +169,8 @@ public final class EffectRunner {
                 let reviews = try database.reviews(home: home)
                 var lines = reviews.map { r -> String in
                     let name = (try? database.city(id: r.candidateCityId))??.name ?? "?"
-                    var text = "\(r.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(DisplayWidth.pad(r.user, to: 10))  \(name): \(r.decisionLabel(language))"
-                    if !r.reason.isEmpty { text += " — \(r.reason)" }
+                    var text = "\(LocalTime.dateTime(r.at, language.report))  \(DisplayWidth.pad(r.user, to: 10))  \(name): \(r.decisionLabel(language))"
+                    if !r.reason.isEmpty { text += " — \(r.reasonLabel(language))" }
                     return text
                 }
                 if lines.isEmpty { lines = [tr(.reviewsEmpty, language)] }

@@ -107,3 +107,14 @@ final class GermanAllTheWayTests: XCTestCase {
         }
     }
 }
+
+/// An accept's stored reason ("proposed partnership") is shown in the user's words.
+final class AcceptReasonWordsTests: XCTestCase {
+    func testTheAcceptMarkerIsShownInTheUsersLanguage() {
+        let accept = MatchReview(homeCityId: 1, candidateCityId: 2, decision: .accept, reason: "proposed partnership")
+        XCTAssertEqual(accept.reasonLabel(.de), tr(.acceptPartnership, .de))
+        XCTAssertNotEqual(accept.reasonLabel(.de), "proposed partnership")
+        let typed = MatchReview(homeCityId: 1, candidateCityId: 2, decision: .reject, reason: "contact")
+        XCTAssertEqual(typed.reasonLabel(.de), "contact", "a typed reason stays as typed")
+    }
+}

@@ -50,7 +50,7 @@ enum ChangeWords {
         case .review:
             if let review = change.review, let candidate = cityName(review.candidateCityId), let home = cityName(review.homeCityId) {
                 var words = tr(.historyReview, language, TextSafety.sanitized(candidate), TextSafety.sanitized(home), review.decisionLabel(language))
-                if !review.reason.isEmpty { words += " (\(TextSafety.excerpt(review.reason, max: 80)))" }
+                if !review.reason.isEmpty { words += " (\(TextSafety.excerpt(review.reasonLabel(language), max: 80)))" }
                 return words
             }
         }
