@@ -55,7 +55,8 @@ public final class AppLoop {
                     // (Not before the first load: that frame would have no lists yet.)
                     if state.data.revision > 0, let note = AppLoop.progressNote(effect, state.language) {
                         var shown = state
-                        shown.status = StatusMessage(note)
+                        // A message just given (what was undone, saved …) stays in view while the lists load.
+                        shown.status = StatusMessage(state.status.map { $0.text + " · " + note } ?? note)
                         terminal.present(render(shown))
                     }
                     for action in runner.perform(effect, language: state.language) {

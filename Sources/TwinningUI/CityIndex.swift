@@ -6,6 +6,11 @@ import TwinningCore
 /// that start with the text come first, then names that contain it, each
 /// group in the list's own order. "ue", "oe", "ae" typed for ü, ö, ä also
 /// match (`NameVariants`): "Muenchen" finds München.
+///
+/// It agrees with the SQL search (`AppDatabase.searchCityMatches`): exact
+/// names first, then names that start with the text, then *main* names that
+/// contain it. Other names (exonyms) match only from their start, so
+/// "Warschaw" does not find Novovarshavka through one of its other names.
 public struct NameIndex: Sendable {
     private var keys: [[UInt8]] = []
 
@@ -18,25 +23,24 @@ public struct NameIndex: Sendable {
     public func filter(_ text: String) -> [Int] {
         let needles = NameVariants.keys(text).map { Array($0.utf8) }
         if needles.isEmpty { return Array(keys.indices) }
+        var exact: [Int] = []
         var prefix: [Int] = []
         var inner: [Int] = []
         for (index, key) in keys.enumerated() {
             var best = Match.none
             for needle in needles {
-                switch NameIndex.find(needle, in: key) {
-                case .prefix: best = .prefix
-                case .inner: if best == .none { best = .inner }
-                case .none: break
-                }
-                if best == .prefix { break }
+                let found = NameIndex.find(needle, in: key)
+                if found.rawValue < best.rawValue { best = found }
+                if best == .exact { break }
             }
             switch best {
+            case .exact: exact.append(index)
             case .prefix: prefix.append(index)
             case .inner: inner.append(index)
             case .none: break
             }
         }
-        return prefix + inner
+        return exact + prefix + inner
     }
 
     /// Entries closest to a text that matched nothing, fewest changed letters
@@ -48,7 +52,7 @@ public struct NameIndex: Sendable {
         var found: [(distance: Int, index: Int)] = []
         for (index, entry) in keys.enumerated() {
             var best: Int?
-            for part in entry.split(separator: 1, omittingEmptySubsequences: true) {
+            for part in entry.split(omittingEmptySubsequences: true, whereSeparator: { $0 == NameIndex.mainSeparator || $0 == NameIndex.otherSeparator }) {
                 if let d = EditDistance.distance(needle, Array(part), limit: best.map { $0 - 1 } ?? ceiling) {
                     best = d
                     if d == 0 { break }
@@ -60,23 +64,38 @@ public struct NameIndex: Sendable {
             .prefix(limit).map(\.index)
     }
 
-    enum Match { case prefix, inner, none }
+    /// Best first: an exact name, a name's start, inside a main name.
+    enum Match: Int { case exact, prefix, inner, none }
 
-    /// Keys hold several names separated by a 0x01 byte; a match at the start
-    /// of any of them counts as a prefix match.
+    /// Separators inside a key: before a main name (which may match inside),
+    /// and before an other name (which matches only from its start, as in SQL).
+    static let mainSeparator: UInt8 = 1
+    static let otherSeparator: UInt8 = 2
+
+    /// Keys hold several names, each after a separator byte (none before the
+    /// first, a main name); a match at the start of any of them is a prefix
+    /// match, one that also reaches its end is exact.
     static func find(_ needle: [UInt8], in key: [UInt8]) -> Match {
         let n = needle.count, k = key.count
-        guard n <= k else { return .none }
+        guard n > 0, n <= k else { return .none }
         var found = Match.none
         var i = 0
+        var inOtherName = false
         let first = needle[0]
         while i + n <= k {
-            if key[i] == first {
+            let byte = key[i]
+            if byte == mainSeparator { inOtherName = false } else if byte == otherSeparator { inOtherName = true }
+            if byte == first {
                 var j = 1
                 while j < n && key[i + j] == needle[j] { j += 1 }
                 if j == n {
-                    if i == 0 || key[i - 1] == 1 { return .prefix }
-                    found = .inner
+                    let atStart = i == 0 || key[i - 1] == mainSeparator || key[i - 1] == otherSeparator
+                    if atStart {
+                        if i + n == k || key[i + n] == mainSeparator || key[i + n] == otherSeparator { return .exact }
+                        found = .prefix
+                    } else if !inOtherName && found == .none {
+                        found = .inner
+                    }
                 }
             }
             i += 1
@@ -87,13 +106,14 @@ public struct NameIndex: Sendable {
     /// The key for a city: its folded name, its folded ASCII name and its
     /// other names (exonyms), each once.
     public static func key(for city: CitySummary, otherNames: [String] = []) -> String {
-        var parts = [city.searchKey]
-        if !city.asciiKey.isEmpty && city.asciiKey != city.searchKey { parts.append(city.asciiKey) }
+        var main = [city.searchKey]
+        if !city.asciiKey.isEmpty && city.asciiKey != city.searchKey { main.append(city.asciiKey) }
+        var others: [String] = []
         for name in otherNames {
             let folded = SearchKey.fold(name)
-            if !folded.isEmpty && !parts.contains(folded) { parts.append(folded) }
+            if !folded.isEmpty && !main.contains(folded) && !others.contains(folded) { others.append(folded) }
         }
-        return parts.joined(separator: "\u{1}")
+        return main.joined(separator: "\u{1}") + others.map { "\u{2}" + $0 }.joined()
     }
 
     /// The other name that made a city match `text` when its own names do
@@ -103,6 +123,7 @@ public struct NameIndex: Sendable {
         guard !needles.isEmpty, !otherNames.isEmpty else { return nil }
         if needles.contains(where: { city.searchKey.contains($0) || city.asciiKey.contains($0) }) { return nil }
         let starting = otherNames.first { name in needles.contains { SearchKey.fold(name).hasPrefix($0) } }
-        return starting ?? otherNames.first { name in needles.contains { SearchKey.fold(name).contains($0) } }
+        // Other names match only from their start (as in the search itself).
+        return starting
     }
 }

@@ -135,7 +135,9 @@ public final class EffectRunner {
                 guard let change = try database.undoLast() else {
                     return [.failed(tr(.nothingToUndo, language), field: nil)]
                 }
-                return [.saved(tr(.undone, language, change.importSummary.map { importText($0, language) } ?? change.summary), select: nil)]
+                // Said in the user's language from the record's copy, not the stored English summary.
+                let database = self.database
+                return [.saved(ChangeWords.undone(change, language) { id in (try? database.city(id: id))??.name }, select: nil)]
             case .overwrite(let save):
                 return perform(try withCurrentVersion(save), language: language)
             case .reload(let kind):
@@ -169,8 +171,8 @@ public final class EffectRunner {
                 let reviews = try database.reviews(home: home)
                 var lines = reviews.map { r -> String in
                     let name = (try? database.city(id: r.candidateCityId))??.name ?? "?"
-                    var text = "\(r.at.prefix(16).replacingOccurrences(of: "T", with: " "))  \(DisplayWidth.pad(r.user, to: 10))  \(name): \(r.decisionLabel(language))"
-                    if !r.reason.isEmpty { text += " — \(r.reason)" }
+                    var text = "\(LocalTime.dateTime(r.at, language.report))  \(DisplayWidth.pad(r.user, to: 10))  \(name): \(r.decisionLabel(language))"
+                    if !r.reason.isEmpty { text += " — \(r.reasonLabel(language))" }
                     return text
                 }
                 if lines.isEmpty { lines = [tr(.reviewsEmpty, language)] }
@@ -199,6 +201,8 @@ public final class EffectRunner {
                     return [.failed(tr(.errorPrefix, language, error.localizedDescription), field: nil)]
                 }
                 return [.saved(tr(.exported, language, written), select: nil)]
+            case .exportCalendar(let ids, let file, let home, let replace):
+                return try exportCalendar(eventIds: ids, file: file, home: home, replace: replace, language: language)
             case .loadData(let select):
                 return [.dataLoaded(try loadData(), select: select)]
             case .loadCityDetail(let id):

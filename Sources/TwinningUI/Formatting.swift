@@ -15,10 +15,10 @@ public enum Formatting {
         ReportWords.decimal(value, digits: digits, language.report)
     }
 
-    /// Scores and weights: "0.46" in English and German (as the screens have
-    /// always shown them), "0,46" in French.
+    /// Scores and weights: "0.46" in English, "0,46" in German and French
+    /// (a German volunteer reads "0.46" as a slip of the pen).
     public static func fixed(_ value: Double, digits: Int, _ language: Language) -> String {
-        language == .fr ? decimal(value, digits: digits, language) : String(format: "%.\(digits)f", value)
+        language == .en ? String(format: "%.\(digits)f", value) : decimal(value, digits: digits, language)
     }
 
     static let months: [Language: [String]] = [

@@ -6,7 +6,7 @@ public enum Command: String, CaseIterable, Sendable {
     case newPartnership, editPartnership, deletePartnership, sort, healthFilter
     case newEvent, editEvent, deleteEvent, yearFilter, kindFilter, ourCityFilter, undo
     case reload, overwrite
-    case exportReport, history
+    case exportReport, history, exportCalendar
     case accept, reject, snooze, whyNot, weights, toggleMode, reviews, explorerHome, matchFilters, clearMatchFilters
     case toggleDomestic
     case applyFilters, emptyFilterFields
@@ -116,6 +116,7 @@ public enum KeyMap {
         KeyBinding(command: .back, keys: [.escape], context: .projectDetail, bar: .barBack, help: .helpBackToProjects),
         KeyBinding(command: .deleteAction, keys: [.char("D"), .delete], context: .projectDetail, bar: .barDelete, help: .helpDeleteAction),
         KeyBinding(command: .editProject, keys: [.char("p")], context: .projectDetail, bar: .barEditProject, help: .helpEditProject),
+        KeyBinding(command: .exportCalendar, keys: [.char("x")], context: .events, bar: .barCalendar, help: .helpExportCalendar),
         // Typing a filter
         KeyBinding(command: .filterDone, keys: [.enter, .down], context: .filter, bar: .barBack, help: .helpFilterDone),
         KeyBinding(command: .filterClear, keys: [.escape], context: .filter, bar: .barCancel, help: .helpFilterClear),

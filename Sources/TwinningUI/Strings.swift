@@ -105,6 +105,10 @@ public enum S: String, CaseIterable, Sendable {
     case projectNone, errProjectTwoCities, errProjectNoCity, errProjectNoCityGuess, errProjectCityTwice, errFundingCurrency, errFundingProgramme, errFundingAmount
     case errIndicator, errDoneInFuture, addedProject, savedProject, deletedProject, addedAction, savedAction, deletedAction
     case actionMarkedDone, actionAlreadyDone, confirmDeleteProject, confirmDeleteAction
+    // The change log in the user's language (Shared/ChangeWords.swift), a date not read yet, the calendar export
+    case changeCreate, changeUpdate, changeDelete, changeUndo, changeImport, changeCity, changePartnership, changeEvent
+    case changeContact, undoneChange, dateNotReadYet, barCalendar, helpExportCalendar, formCalendar, fieldCalendarFile
+    case calendarWritten, calendarExists, calendarExistsTitle, calendarNoEvents, errCalendarFolder
 }
 
 extension S: CatalogueKey {
@@ -119,6 +123,19 @@ public func tr(_ key: S, _ language: Language, _ arguments: String...) -> String
 
 extension MatchReview {
     /// "rejected", "suggest again from 14.05.2026" … in the user's language.
+    /// The reason in the user's language: an accept stores what it created as
+    /// a fixed English word ("proposed partnership", "contact"; kept so old
+    /// databases and the CLI read the same), shown here in the user's words.
+    /// What a volunteer typed is shown as typed.
+    public func reasonLabel(_ language: Language) -> String {
+        guard decision == .accept else { return reason }
+        switch reason {
+        case "proposed partnership": return tr(.acceptPartnership, language)
+        case "contact": return tr(.acceptContact, language)
+        default: return reason
+        }
+    }
+
     public func decisionLabel(_ language: Language) -> String {
         switch decision {
         case .accept: return tr(.reviewAccepted, language)

@@ -76,7 +76,7 @@ enum MatchOutput {
                                             t(.colDistance), t(.colTopReasons)],
                                   rightAligned: [0, 1, 4, 5])
             out += table.render(list.map { s in
-                [String(s.rank), score(s.score), s.name, s.countryCode, Format.number(s.facts.candidatePopulation),
+                [String(s.rank), Format.decimal(Double(s.score), digits: 3), s.name, s.countryCode, Format.number(s.facts.candidatePopulation),
                  km(s.facts.distanceKm), s.reasons(limit: 2).map { $0.text(lang) }.joined(separator: "; ")]
             })
             let missing = Set(list.flatMap { $0.missing.map(\.feature) })
@@ -124,15 +124,15 @@ enum MatchOutput {
                 missing: w.missing.map { $0.feature.rawValue })
             return try encodeJSON(json)
         case .text:
-            var out = [t(.whyScore, standingWords(w, home: home), score(s.score))]
+            var out = [t(.whyScore, standingWords(w, home: home), Format.decimal(Double(s.score), digits: 3))]
             if w.holdingBack.isEmpty {
                 out.append(t(.nothingHoldsBack))
             } else {
                 out.append(t(.holdingBack))
                 let table = TextTable(headers: [t(.colFeature), t(.colLost), t(.colHere), t(.colTop10), t(.colWhy)], rightAligned: [1, 2, 3])
                 out += table.render(w.holdingBack.map { g in
-                    [g.feature.label(lang), score(g.lost), g.value.map { String(format: "%.2f", $0) } ?? "–",
-                     String(format: "%.2f", g.topValue), s.explanation(g.feature).text(lang)]
+                    [g.feature.label(lang), Format.decimal(Double(g.lost), digits: 3), g.value.map { Format.decimal(Double($0), digits: 2) } ?? "–",
+                     Format.decimal(Double(g.topValue), digits: 2), s.explanation(g.feature).text(lang)]
                 }).map { "  " + $0 }
             }
             let reasons = s.reasons()

@@ -49,6 +49,12 @@ enum Format {
         return Formatting.number(value, CommandLineLanguage.current)
     }
 
+    /// A score or figure in the text output, with the language's decimal
+    /// mark ("0,463" in German); machine formats (JSON, TSV) keep the point.
+    static func decimal(_ value: Double, digits: Int) -> String {
+        Formatting.fixed(value, digits: digits, CommandLineLanguage.current)
+    }
+
     static func coordinate(_ lat: Double?, _ lon: Double?) -> String {
         guard let lat, let lon else { return "" }
         return String(format: "%.4f, %.4f", lat, lon)

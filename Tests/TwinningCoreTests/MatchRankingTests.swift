@@ -159,14 +159,15 @@ final class MatchRankingTests: XCTestCase {
         XCTAssertEqual(elk.explanation(.sizeSimilarity).text("de_DE.UTF-8"), "unterschiedliche Größe: 588.462 / 61.677")
         XCTAssertEqual(elk.explanation(.candidatePartners).text("en"), "Ełk has 2 partners")
         XCTAssertEqual(elk.explanation(.candidatePartners).text("de"), "Ełk hat 2 Partnerstädte")
+        // Country names in the reader's language, from ICU (the data has the English names).
         XCTAssertEqual(elk.explanation(.newCountry).text("en"), "you have no partner in Poland yet")
-        XCTAssertEqual(elk.explanation(.newCountry).text("de"), "Sie haben noch keine Partnerstadt in Poland")
+        XCTAssertEqual(elk.explanation(.newCountry).text("de"), "Sie haben noch keine Partnerstadt in Polen")
         XCTAssertEqual(elk.explanation(.candidateNewCountry).text("en"), "Ełk has no partner in Germany yet")
-        XCTAssertEqual(elk.explanation(.candidateNewCountry).text("de"), "Ełk hat noch keine Partnerstadt in Germany")
+        XCTAssertEqual(elk.explanation(.candidateNewCountry).text("de"), "Ełk hat noch keine Partnerstadt in Deutschland")
         let krakow = suggestion(Self.krakow)
         XCTAssertEqual(krakow.facts.candidatePartnersInHomeCountry, 1, "Düsseldorf")
         XCTAssertEqual(krakow.explanation(.candidateNewCountry).text("en"), "Kraków already has 1 partner in Germany")
-        XCTAssertEqual(krakow.explanation(.candidateNewCountry).text("de"), "Kraków hat schon 1 Partnerstadt in Germany")
+        XCTAssertEqual(krakow.explanation(.candidateNewCountry).text("de"), "Kraków hat schon 1 Partnerstadt in Deutschland")
         XCTAssertLessThan(krakow.contributions[MatchFeature.candidateNewCountry.slot].value!,
                           elk.contributions[MatchFeature.candidateNewCountry.slot].value!)
         // Dortmund's partners Amiens (143,086) and Leeds (455,123): typically √(143,086 · 455,123) ≈ 255,189.

@@ -176,7 +176,7 @@ final class NetworkFeatureTests: XCTestCase {
         XCTAssertEqual(elk.facts.affinityLinks, 1)
         XCTAssertEqual(elk.facts.affinityTotal, 3)
         XCTAssertEqual(elk.explanation(.countryAffinity).text("en"), "33 % of twinnings from Germany go to Poland")
-        XCTAssertEqual(elk.explanation(.countryAffinity).text("de"), "33 % der Partnerschaften aus Germany gehen nach Poland")
+        XCTAssertEqual(elk.explanation(.countryAffinity).text("de"), "33 % der Partnerschaften aus Deutschland gehen nach Polen")
         let poland = 5.0 / Double(index.count)
         let share = Features.countryShare(regionLinks: 1, regionTotal: 3, countryLinks: 1, countryTotal: 3, townShare: poland)
         XCTAssertEqual(elk.contributions[MatchFeature.countryAffinity.slot].value!, Features.countryAffinity(share: share, townShare: poland),
@@ -200,7 +200,7 @@ final class NetworkFeatureTests: XCTestCase {
                                partnerships: [], countries: MatchRankingTests.countries)
         let lone = Ranker(index: empty).rank(home: 0, profile: .builtIn(.similar)).suggestion(rank: 1)
         XCTAssertEqual(lone.explanation(.countryAffinity).text("en"), "no twinnings from Germany yet to compare")
-        XCTAssertEqual(lone.explanation(.countryAffinity).text("de"), "noch keine Partnerschaften aus Germany zum Vergleich")
+        XCTAssertEqual(lone.explanation(.countryAffinity).text("de"), "noch keine Partnerschaften aus Deutschland zum Vergleich")
         XCTAssertEqual(lone.explanation(.networkReach).text("en"), "not reachable through your partners' network")
     }
 }

@@ -70,7 +70,7 @@ final class ReportDocumentTests: XCTestCase {
         let md = ReportDocument.markdown(try ReportFixture().report(), language: .en)
         XCTAssertTrue(md.hasPrefix("# Annual report 2025 – Düsseldorf\n"))
         XCTAssertTrue(md.contains("| Partner | Country | Status | Since | Last event | Health | Events in the period |"))
-        XCTAssertTrue(md.contains("| Amiens | FR | active | – | 2025-05-14 | active | 1 |"), md)
+        XCTAssertTrue(md.contains("| Amiens | FR | active | – | 2025-05-14 | lively | 1 |"), md)
         XCTAssertTrue(md.contains("| 2025 | 2 | 70 | 50% |"))
         XCTAssertTrue(md.contains("| unknown | 20 |"))
         XCTAssertTrue(md.contains("| Health: dormant | 2 |"))

@@ -148,11 +148,14 @@ final class ReviewLogTests: XCTestCase {
         XCTAssertEqual(try db.reviews().count, 1)
         XCTAssertEqual(try db.changes().count, 3)
 
-        // Undo walks back: first the partnership, then the review.
-        XCTAssertEqual(try db.undoLast()?.entity, .partnership)
+        // Undo walks back: Kraków's partnership, then the accept as one act
+        // (its partnership and its review), so no review says "accepted" any more.
         XCTAssertEqual(try db.undoLast()?.entity, .partnership)
         XCTAssertEqual(try db.undoLast()?.entity, .review)
         XCTAssertEqual(try db.reviews(), [])
+        XCTAssertEqual(try db.changes().filter { $0.action == .undo }.map(\.entity), [.review, .partnership, .partnership],
+                       "the history shows both undos")
+        XCTAssertNil(try db.undoLast(), "nothing is left to undo")
         XCTAssertEqual(try db.counts().partnerships, 0)
     }
 }

@@ -27,13 +27,13 @@ final class ReviewHistoryTests: XCTestCase {
         XCTAssertEqual(line.entity, .review)
         XCTAssertEqual(line.user, "test")
         XCTAssertEqual(line.review?.candidateCityId, first.cityId)
-        XCTAssertTrue(words(state).contains("test create review of \(first.name) for Dortmund: rejected (too far)"),
+        XCTAssertTrue(words(state).contains("test created review of \(first.name) for Dortmund: rejected (too far)"),
                       render(state).lines().joined(separator: "\n"))
         UIFixtures.press(&state, runner, .escape)
         XCTAssertNil(state.history)
 
         UIFixtures.press(&state, runner, .char("u"))
-        XCTAssertEqual(state.status?.text, "Undone: review of \(first.name) for Dortmund: rejected (too far)")
+        XCTAssertEqual(state.status?.text, "Undone: review of \(first.name) for Dortmund: rejected (too far) (created)")
         XCTAssertEqual(state.selectedMatch?.name, first.name, "suggested again, in its old place")
         XCTAssertEqual(try runner.database.reviews(), [])
         UIFixtures.press(&state, runner, .char("L"))
@@ -47,7 +47,7 @@ final class ReviewHistoryTests: XCTestCase {
         let first = try XCTUnwrap(state.selectedMatch)
         UIFixtures.press(&state, runner, .char("s"), .function(2))
         UIFixtures.press(&state, runner, .char("L"))
-        XCTAssertTrue(words(state).contains("test create Bewertung von \(first.name) für Dortmund: ab 01.08.2026 wieder vorschlagen"),
+        XCTAssertTrue(words(state).contains("test angelegt Bewertung von \(first.name) für Dortmund: ab 01.08.2026 wieder vorschlagen"),
                       render(state).lines().joined(separator: "\n"))
         UIFixtures.press(&state, runner, .escape, .char("R"))
         XCTAssertEqual(state.overlay?.lines.count, 1)

@@ -111,10 +111,30 @@ extension AppDatabase {
     public func undoLast() throws -> ChangeRecord? {
         try write { db in
             guard let change = try AppDatabase.nextUndo(db, session: actor.session) else { return nil }
+            try undo(db, change)
+            // Accepting a suggestion wrote its review and, on the next log line,
+            // the partnership it proposed: one act, so one undo takes back both
+            // (the review history must not go on saying "accepted"). The review
+            // is returned, as it names what the user did.
+            if change.action == .create, change.entity == .partnership, let id = change.id,
+               let accept = try AppDatabase.nextUndo(db, session: actor.session), accept.id == id - 1,
+               accept.action == .create, let review = accept.review, review.decision == .accept,
+               let partnership = try? ChangeJSON.decode(Partnership.self, change.after),
+               Set([review.homeCityId, review.candidateCityId]) == Set([partnership.cityA, partnership.cityB]) {
+                try undo(db, accept)
+                return accept
+            }
+            return change
+        }
+    }
+
+    /// Reverts one change inside the caller's transaction.
+    private func undo(_ db: Database, _ change: ChangeRecord) throws {
+        do {
             // An import checks its own rows (they are many); its entityId is its own line.
             if change.action == .import {
                 try undoImport(db, change)
-                return change
+                return
             }
             let changedMeanwhile = AppError.conflict("Cannot undo “\(change.summary)”: someone else changed it since.")
             // Someone else's later change to the same record (through the
@@ -186,7 +206,6 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE change_log SET undone = 1 WHERE id = ?", arguments: [change.id])
             try log(db, .undo, change.entity, id: change.entityId, summary: change.summary, before: change.after,
                     after: change.before, undoes: change.id)
-            return change
         }
     }
 }

@@ -262,7 +262,8 @@ public enum ReportDocument {
             <h1>\(heading)</h1>
 
             """
-        let stamp = ISO8601DateFormatter().string(from: generated)
+        // Local date and time in the reader's order, as on the screens (not an ISO instant in UTC).
+        let stamp = LocalTime.dateTime(generated, language)
         out += "<p class=\"generated\">" + htmlEscape(t(.madeWith, cells: [.text(stamp)]).text(language)) + "</p>\n"
         for table in tables(report, language: language) {
             out += "<h2>" + htmlEscape(table.title.text(language)) + "</h2>\n"

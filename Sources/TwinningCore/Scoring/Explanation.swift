@@ -29,6 +29,8 @@ public struct Explanation: Sendable, Equatable {
             x == 1 ? one.text(language.rawValue, rest) : many.text(language.rawValue, [n(x)] + rest)
         }
         let f = facts
+        let homeCountry = CountryNames.name(code: f.homeCountryCode, fallback: f.homeCountry, language)
+        let candidateCountry = CountryNames.name(code: f.candidateCountryCode, fallback: f.candidateCountry, language)
         switch feature {
         case .sizeSimilarity:
             guard let v = value, let a = f.homePopulation, let b = f.candidatePopulation else { return t(.sizeUnknown) }
@@ -65,7 +67,7 @@ public struct Explanation: Sendable, Equatable {
             if links == 0 { return t(.nearbyNone) }
             return counted(links, .nearbyOne, .nearbyMany)
         case .countryLinks:
-            return counted(f.countryLinks, .countryOne, .countryMany, f.homeCountry, f.candidateCountry)
+            return counted(f.countryLinks, .countryOne, .countryMany, homeCountry, candidateCountry)
         case .candidatePartners:
             if f.candidatePartners == 0 { return t(.partnersNone, f.candidateName) }
             return f.candidatePartners == 1 ? t(.partnersOne, f.candidateName) : t(.partnersMany, f.candidateName, n(f.candidatePartners))
@@ -76,9 +78,9 @@ public struct Explanation: Sendable, Equatable {
             return t((value ?? 0) >= 0.8 ? .partnerSizesLike : .partnerSizesUnlike, n(typical))   // within a factor of about 3
         case .candidateNewCountry:
             let k = f.candidatePartnersInHomeCountry
-            if k == 0 { return t(.newForThemNone, f.candidateName, f.homeCountry) }
-            return k == 1 ? t(.newForThemOne, f.candidateName, f.homeCountry)
-                          : t(.newForThemMany, f.candidateName, n(k), f.homeCountry)
+            if k == 0 { return t(.newForThemNone, f.candidateName, homeCountry) }
+            return k == 1 ? t(.newForThemOne, f.candidateName, homeCountry)
+                          : t(.newForThemMany, f.candidateName, n(k), homeCountry)
         case .themes, .sharedChallenges, .furtherAlong:
             return challengeText(lang)   // Explanation+Challenges.swift (German and English)
         case .languages:
@@ -86,7 +88,7 @@ public struct Explanation: Sendable, Equatable {
             if f.commonLanguages.isEmpty { return t(.languagesNone) }
             return t(.languagesCommon, f.commonLanguages.joined(separator: ", "))
         case .newCountry:
-            return t(f.homeHasPartnerInCountry ? .newCountryAlready : .newCountryNone, f.candidateCountry)
+            return t(f.homeHasPartnerInCountry ? .newCountryAlready : .newCountryNone, candidateCountry)
         case .networkReach, .theirPartnerSizes, .countryAffinity:
             return addedFeatureText(german: Explanation.isGerman(lang))
         case .seeking:

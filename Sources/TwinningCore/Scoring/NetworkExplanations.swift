@@ -27,15 +27,19 @@ extension Explanation {
                 ? (de ? "ihre Partner: Ihre Größe (typisch \(n(typical)))" : "its partners: your size (typically \(n(typical)))")
                 : (de ? "ihre Partner: andere Größe (typisch \(n(typical)))" : "its partners: not your size (typically \(n(typical)))")
         case .countryAffinity:
+            let from = f.affinitySource == f.homeCountry
+                ? CountryNames.name(code: f.homeCountryCode, fallback: f.homeCountry, de ? .de : .en) : f.affinitySource
             guard f.affinityTotal > 0 else {
-                return de ? "noch keine Partnerschaften aus \(f.affinitySource) zum Vergleich"
-                          : "no twinnings from \(f.affinitySource) yet to compare"
+                return de ? "noch keine Partnerschaften aus \(from) zum Vergleich"
+                          : "no twinnings from \(from) yet to compare"
             }
             let percent = Double(f.affinityLinks) / Double(f.affinityTotal) * 100
             let share = f.affinityLinks == 0 ? "0" : percent < 1 ? (de ? "unter 1" : "under 1") : String(Int(percent.rounded()))
             // Short enough for the detail column at 80 columns; the README says the value is per town.
-            return de ? "\(share) % der Partnerschaften aus \(f.affinitySource) gehen nach \(f.candidateCountry)"
-                      : "\(share) % of twinnings from \(f.affinitySource) go to \(f.candidateCountry)"
+            let country = CountryNames.name(code: f.candidateCountryCode, fallback: f.candidateCountry, de ? .de : .en)
+            // The source (`from`) is the home region, or the home country when the region is unknown (then named through ICU too).
+            return de ? "\(share) % der Partnerschaften aus \(from) gehen nach \(country)"
+                      : "\(share) % of twinnings from \(from) go to \(country)"
         default:
             return ""
         }

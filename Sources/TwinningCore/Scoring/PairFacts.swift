@@ -21,6 +21,10 @@ public struct PairFacts: Sendable, Equatable, Codable {
     public var homeCountry: String
     public var candidateCountry: String
     public var countryLinks: Int
+    /// ISO codes of the two countries, so sentences name them in the reader's
+    /// language through ICU ("Deutschland", "Allemagne"); nil in old copies.
+    public var homeCountryCode: String? = nil
+    public var candidateCountryCode: String? = nil
     public var candidatePartners: Int
     /// The typical (geometric mean) population of the home city's partners; nil when none is known.
     public var partnersTypicalPopulation: Int?
@@ -128,6 +132,8 @@ extension MatchIndex {
         if mode == .learn, !met.isEmpty {
             facts.projectEvidence = records[candidate].projectEvidence.filter { !Set($0.terms).isDisjoint(with: met) }
         }
+        facts.homeCountryCode = countries[hc].code
+        facts.candidateCountryCode = countries[cc].code
         addNetworkFacts(&facts, home: home, candidate: candidate)
         return facts
     }

@@ -33,6 +33,8 @@ public enum Action: Equatable, Sendable {
     case overlayLoaded(TextOverlay)
     /// The Projects pane's list or detail (Panes/Projects/ProjectsLoading.swift).
     case projectsLoaded(ProjectsResult)
+    /// The calendar file exists: ask before `replace` overwrites it.
+    case calendarExists(file: String, count: Int, replace: Effect)
 }
 
 /// Work the reducer asks for. `EffectRunner` performs it against the database
@@ -54,6 +56,8 @@ public indirect enum Effect: Equatable, Sendable {
     case setHomeCity(Int64)
     /// Writes the annual report as HTML into the export folder.
     case exportReport(cityId: Int64?, year: Int)
+    /// The events shown, as an .ics file (Panes/Events/EventCalendarExport.swift); `replace` only after a yes.
+    case exportCalendar(eventIds: [Int64], file: String, home: Int64?, replace: Bool)
     case loadHistory
     /// Ranks candidates for the explorer (top rows kept).
     case rankMatches(home: Int64, profile: WeightProfile, filters: MatchFilters, key: String)

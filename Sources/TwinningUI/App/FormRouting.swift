@@ -9,5 +9,6 @@ func submitForm(_ input: inout FormInput, _ state: inout AppState) throws -> For
     case .homeCity: return try HomeCityForm.submit(&input, &state)
     case .newProject, .editProject: return try ProjectForms.submit(&input, &state)
     case .newAction, .editAction: return try ActionForms.submit(&input, &state)
+    case .exportCalendar: return try CalendarExportForm.submit(&input, &state)
     }
 }

@@ -71,6 +71,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let city = state.data.city(id: id) { state.status = StatusMessage(tr(.homeSet, state.language, city.name)) }
         for pane in Pane.allCases { pane.feature.homeCityChanged(&state) }
         return detailEffects(state)
+    case .calendarExists(let file, let count, let replace):
+        askReplaceCalendar(&state, file: file, count: count, replace: replace)
+        return []
     case .notice(let message):
         state.status = StatusMessage(message, kind: .warning)
         return []

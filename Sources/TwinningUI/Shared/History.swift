@@ -9,9 +9,10 @@ func renderHistory(_ screen: inout Screen, _ state: AppState, _ changes: [Change
         screen.put(tr(.historyEmpty, language), row: inner.row, col: inner.col, role: .dim)
     }
     var lines: [String] = []
+    let verbWidth = ChangeWords.verbWidth(language)
     for change in changes {
-        let when = change.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "").prefix(16)
-        let head = "\(when)  \(DisplayWidth.pad(change.user, to: 10))  \(DisplayWidth.pad(change.action.rawValue, to: 7))  "
+        let when = LocalTime.dateTime(change.at, language.report)
+        let head = "\(when)  \(DisplayWidth.pad(TextSafety.sanitized(change.user), to: 10))  \(DisplayWidth.pad(ChangeWords.verb(change.action, language), to: verbWidth))  "
         var text = historyText(change, state)
         if change.undone { text += " " + tr(.historyUndone, language) }
         let indent = DisplayWidth.of(head)
@@ -32,15 +33,10 @@ func renderHistory(_ screen: inout Screen, _ state: AppState, _ changes: [Change
     screen.cursor = Position(row: inner.row, col: inner.col)
 }
 
-/// What a history line says about its record. A review is told in the
-/// user's language from its copy in the log; everything else by its summary.
+/// What a history line says about its record, in the user's language from
+/// the record's copy in the log (`ChangeWords`).
 func historyText(_ change: ChangeRecord, _ state: AppState) -> String {
-    if let summary = change.importSummary { return importText(summary, state.language) }
-    guard let review = change.review, let candidate = state.data.city(id: review.candidateCityId),
-          let home = state.data.city(id: review.homeCityId) else { return change.summary }
-    var text = tr(.historyReview, state.language, candidate.name, home.name, review.decisionLabel(state.language))
-    if !review.reason.isEmpty { text += " (\(TextSafety.excerpt(review.reason, max: 80)))" }
-    return text
+    ChangeWords.subject(change, state.language) { state.data.city(id: $0)?.name }
 }
 
 /// "import of events.csv: 10,000 added, 3 updated" in the user's language.

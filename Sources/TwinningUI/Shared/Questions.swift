@@ -87,9 +87,20 @@ private func answerYes(_ state: inout AppState, _ question: Confirmation) -> [Ef
 
 func renderConfirmation(_ screen: inout Screen, _ state: AppState, _ question: Confirmation) {
     let language = state.language
-    let width = min(state.size.columns - 4, 64)
-    let lines = wrap(question.message, width: width - 4)
-    let height = lines.count + 5
+    let buttons: [String]
+    if question.purpose == .conflict {
+        // Three ways out, each with its key; nothing is chosen for the user.
+        buttons = [("r", S.conflictReload), ("o", .conflictOverwrite), (Key.escape.name(language), .conflictBack)]
+            .map { "[ \($0.0)  \(tr($0.1, language)) ]" }
+    } else {
+        // The letter the user's keyboard language says yes with (j for Ja); y works too.
+        buttons = ["[ \(tr(.yesKey, language))  \(tr(.barYes, language)) ]", "[ n  \(tr(.barNo, language)) ]"]
+    }
+    let width = ButtonRows.dialogWidth(buttons, preferred: 64, window: state.size.columns, gap: 3)
+    let rows = ButtonRows(buttons, width: width - 4, gap: 3)
+    // The message gives way to the buttons on a very small window (it is cut, they are not).
+    let lines = Array(wrap(question.message, width: width - 4).prefix(max(1, state.size.rows - 6 - rows.lineCount)))
+    let height = lines.count + 4 + rows.lineCount
     let top = max(1, (state.size.rows - height) / 2)
     let left = (state.size.columns - width) / 2
     let inner = drawBox(&screen, row: top, col: left, rows: height, columns: width, title: question.title)
@@ -98,20 +109,12 @@ func renderConfirmation(_ screen: inout Screen, _ state: AppState, _ question: C
     }
     let buttonRow = inner.row + lines.count + 1
     if question.purpose == .conflict {
-        // Three ways out, each with its key; nothing is chosen for the user.
-        var col = inner.col
-        for (key, label) in [("r", S.conflictReload), ("o", .conflictOverwrite), (Key.escape.name(language), .conflictBack)] {
-            col += screen.put("[ \(key)  \(tr(label, language)) ]", row: buttonRow, col: col, role: .dialog) + 3
-        }
+        rows.draw(&screen, row: buttonRow, col: inner.col, width: inner.columns)
         screen.cursor = Position(row: buttonRow, col: inner.col)
         return
     }
-    let no = "[ n  \(tr(.barNo, language)) ]"
-    // The letter the user's keyboard language says yes with (j for Ja); y works too.
-    let yes = "[ \(tr(.yesKey, language))  \(tr(.barYes, language)) ]"
-    let yesCol = inner.col
-    let noCol = inner.col + DisplayWidth.of(yes) + 3
-    screen.put(yes, row: buttonRow, col: yesCol, role: question.yesSelected ? .selected : .dialog)
-    screen.put(no, row: buttonRow, col: noCol, role: question.yesSelected ? .dialog : .selected)
-    screen.cursor = Position(row: buttonRow, col: question.yesSelected ? yesCol : noCol)
+    let at = rows.draw(&screen, row: buttonRow, col: inner.col, width: inner.columns) { i in
+        (i == 0) == question.yesSelected ? .selected : .dialog
+    }
+    screen.cursor = at[question.yesSelected ? 0 : 1]
 }

@@ -72,6 +72,9 @@ enum EventsPane: PaneFeature {
             state.events.ourCityOnly.toggle()
             refilterEvents(&state, keepId: state.selectedEvent?.id)
             return []
+        case .exportCalendar:
+            openCalendarExport(&state)
+            return []
         default:
             return [] // Enter: the list holds everything the detail shows
         }

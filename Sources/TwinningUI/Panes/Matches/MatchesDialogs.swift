@@ -87,17 +87,19 @@ func renderWeights(_ screen: inout Screen, _ state: AppState) {
 
 func renderAccept(_ screen: inout Screen, _ state: AppState, _ candidate: Suggestion) {
     let language = state.language
-    let width = min(state.size.columns - 4, 64)
-    let lines = wrap(tr(.acceptQuestion, language, candidate.name), width: width - 4)
-    let height = lines.count + 4
+    let buttons = [("p", S.acceptPartnership), ("c", .acceptContact), (Key.escape.name(language), .barCancel)]
+        .map { "[ \($0.0)  \(tr($0.1, language)) ]" }
+    let width = ButtonRows.dialogWidth(buttons, preferred: 64, window: state.size.columns)
+    // As many buttons on a line as fit inside the border, the rest below.
+    let rows = ButtonRows(buttons, width: width - 4)
+    let lines = Array(wrap(tr(.acceptQuestion, language, candidate.name), width: width - 4)
+        .prefix(max(1, state.size.rows - 6 - rows.lineCount)))
+    let height = lines.count + 3 + rows.lineCount
     let top = max(1, (state.size.rows - height) / 2)
     let inner = drawBox(&screen, row: top, col: (state.size.columns - width) / 2, rows: height, columns: width,
                         title: tr(.acceptTitle, language, candidate.name))
-    for (i, text) in lines.enumerated() { screen.put(text, row: inner.row + i, col: inner.col, role: .dialog) }
-    var col = inner.col
+    for (i, text) in lines.enumerated() { screen.put(text, row: inner.row + i, col: inner.col, role: .dialog, maxWidth: inner.columns) }
     let row = inner.row + lines.count + 1
-    for (key, label) in [("p", S.acceptPartnership), ("c", .acceptContact), (Key.escape.name(language), .barCancel)] {
-        col += screen.put("[ \(key)  \(tr(label, language)) ]", row: row, col: col, role: .dialog) + 2
-    }
+    rows.draw(&screen, row: row, col: inner.col, width: inner.columns)
     screen.cursor = Position(row: row, col: inner.col)
 }

@@ -4,7 +4,7 @@ public enum FieldID: String, Equatable, Sendable {
     case name, country, region, latitude, longitude, population, themes, strengths, challenges, notes, seeking
     case cityA, cityB, type, status, since, until, home
     case partnership, title, kind, start, end, direction, format, participants, youth, byCountry
-    case reason, note, snoozeUntil, city
+    case reason, note, snoozeUntil, city, file
     case countries, minDistance, maxDistance, minPopulation, maxPopulation
     // Projects and their actions; the event form's project
     case projectCities, projectStatus, goals, summary, funding, results, indicators, what, who, due, done, project
@@ -75,6 +75,8 @@ public enum FormKind: Equatable, Sendable {
     case editProject(Project)
     case newAction(projectId: Int64)
     case editAction(ProjectAction)
+    /// Where to save the events shown as a calendar (.ics).
+    case exportCalendar(count: Int)
 
     /// Picking the city is the whole answer: Enter on a suggestion submits.
     var submitsOnPick: Bool { self == .whyNot || self == .explorerHome }
@@ -134,6 +136,7 @@ public struct FormState: Equatable, Sendable {
         case .editProject: return .formEditProject
         case .newAction: return .formNewAction
         case .editAction: return .formEditAction
+        case .exportCalendar: return .formCalendar
         }
     }
 }

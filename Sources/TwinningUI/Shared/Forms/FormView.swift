@@ -9,6 +9,7 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
     case .editCity(let city): title = tr(.formEditCity, language, city.name)
     case .rejectMatch(let candidate): title = tr(.formReject, language, candidate.name)
     case .snoozeMatch(let candidate): title = tr(.formSnooze, language, candidate.name)
+    case .exportCalendar(let count): title = tr(.formCalendar, language, Formatting.number(count, language))
     default: break
     }
     let inner = drawBox(&screen, row: top, col: geometry.left, rows: height, columns: geometry.width, title: title)
@@ -56,7 +57,12 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
         case .toggle:
             value = "[\(field.choice == 1 ? "x" : " ")] " + tr(field.choice == 1 ? .yes : .no, language)
         case .date:
-            if let date = DateInput.parse(field.text, today: state.today) { note = "  = " + Formatting.longDate(date, language) }
+            // Said while typing, before Enter: what the date will be read as, or that it cannot be read (yet).
+            if let date = DateInput.parse(field.text, today: state.today) {
+                note = "  = " + Formatting.longDate(date, language)
+            } else if !field.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                note = "  " + tr(.dateNotReadYet, language)
+            }
         case .city:
             if field.cityId != nil, let city = state.data.city(id: field.cityId!) {
                 note = "  ✓ \(city.countryCode)" + (city.admin1Name.map { ", \($0)" } ?? "")
