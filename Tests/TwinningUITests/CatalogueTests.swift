@@ -22,7 +22,7 @@ final class CatalogueTests: XCTestCase {
                "key.enter", "key.escape", "report.yearColumn"],
         "fr": ["ui.yesKey", "ui.fieldLatitude", "ui.fieldLongitude", "ui.detailNotes", "ui.fieldNotes", "ui.colType", "ui.fieldType",
                "ui.colDate", "ui.fieldStart", "ui.detailSource", "ui.understoodDate", "ui.colYouth", "ui.colRank",
-               "ui.colScore", "ui.barExport", "ui.barMode", "ui.detailContacts", "ui.acceptContact", "ui.typeContact", "ui.changeContact",
+               "ui.colScore", "ui.barExport", "ui.barMode", "ui.detailContacts", "ui.acceptContact", "ui.typeContact", "ui.changeContact", "ui.changeProjectAction",
                "ui.fieldParticipants", "ui.detailParticipants", "ui.reportParticipants",
                "report.date", "report.participants", "key.ctrl", "cli.colDate", "cli.colType",
                 "cli.colCandidate", "cli.colDistance", "cli.colScore", "report.yearColumn",

@@ -24,6 +24,8 @@ enum ChangeWords {
 
     /// A deleted partnership's copy holds its events and contacts too.
     private struct Snapshot: Decodable { var partnership: Partnership }
+    /// A deleted project's copy: the project with its actions and linked events.
+    private struct ProjectCopy: Decodable { var project: Project }
 
     /// What the line is about: "Partnerschaft Dortmund ↔ Leeds", "Begegnung 14.05.2026 Jugendaustausch, Dortmund ↔ Leeds".
     /// `cityName` finds a city's name by id (the loaded lists, or the database).
@@ -44,6 +46,14 @@ enum ChangeWords {
                 let what = event.title.isEmpty ? event.kind.label(language) : TextSafety.sanitized(event.title)
                 let pair = pairNames(change, event.partnershipId, cityName: cityName) ?? ""
                 return tr(.changeEvent, language, event.startDate.display(language), what, pair).trimmingCharacters(in: CharacterSet(charactersIn: ", "))
+            }
+        case .project:
+            // A deleted project's copy holds its actions too (ProjectSnapshot).
+            let project = (try? decoder.decode(Project.self, from: data)) ?? (try? decoder.decode(ProjectCopy.self, from: data))?.project
+            if let project { return tr(.changeProject, language, TextSafety.sanitized(project.title)) }
+        case .projectAction:
+            if let action = try? decoder.decode(ProjectAction.self, from: data) {
+                return tr(.changeProjectAction, language, TextSafety.excerpt(action.what, max: 60))
             }
         case .contact:
             if let contact = try? decoder.decode(Contact.self, from: data) { return tr(.changeContact, language, TextSafety.sanitized(contact.name)) }
