@@ -1,5 +1,6 @@
 import Foundation
 import CSV
+import GRDB
 
 public enum ExportFormat: String, CaseIterable, Sendable {
     case csv, json
@@ -131,6 +132,11 @@ public struct Exporter {
     }
 
     public func exportEvents(format: ExportFormat, filter: EventFilter = EventFilter()) throws -> String {
+        // The project by its title: ids differ between databases, titles travel.
+        let projectTitles: [Int64: String] = try database.read { db in
+            guard try AppDatabase.hasProjects(db) else { return [:] }
+            return Dictionary(try Row.fetchAll(db, sql: "SELECT id, title FROM project").map { ($0["id"], $0["title"]) }, uniquingKeysWith: { a, _ in a })
+        }
         let rows: [[Cell]] = try database.events(filter).reversed().map { d in
             let e = d.event
             let (a, b, swapped) = Exporter.exportOrder(d.cityA, d.cityB)
@@ -140,7 +146,8 @@ public struct Exporter {
                     .int(b.geonameId), .text(b.name), .text(b.countryCode), .text(e.title),
                     .text(e.kind.rawValue), .text(e.startDate.iso), .text(e.endDate?.iso ?? ""), .text(direction.rawValue),
                     .text(e.format.rawValue), .int(e.participants.map(Int64.init)), .int(e.youth.map(Int64.init)),
-                    .text(CountryCounts.format(e.participantsByCountry)), .text(e.notes)]
+                    .text(CountryCounts.format(e.participantsByCountry)), .text(e.notes),
+                    .text(e.projectId.flatMap { projectTitles[$0] } ?? "")]
         }
         return try render(columns: Importer.eventColumns, rows: rows, format: format)
     }

@@ -9,7 +9,7 @@ extension Importer {
 
     public static let eventColumns = ["id", "partnership_id", "geonameid_a", "name_a", "country_a", "geonameid_b", "name_b",
                                       "country_b", "title", "kind", "start", "end", "direction", "format",
-                                      "participants", "youth", "participants_by_country", "notes"]
+                                      "participants", "youth", "participants_by_country", "notes", "project"]
 
     /// The id and name of a city, which is all a pair needs.
     struct Side { let id: Int64; let name: String }
@@ -208,6 +208,11 @@ extension Importer {
                 ids.insert(id)
                 if bySides { byPair[Pair(a: row[1], b: row[2])] = id }
             }
+            // Joint projects by folded title (the "project" column; empty = none).
+            var projects: [String: [Int64]] = [:]
+            if table.header.contains("project"), try AppDatabase.hasProjects(db) {
+                for row in try Row.fetchAll(db, sql: "SELECT id, titleKey FROM project") { projects[row["titleKey"], default: []].append(row["id"]) }
+            }
             var events: [(TableRecord, Event)] = []
             events.reserveCapacity(table.records.count)
             for (index, record) in table.records.enumerated() {
@@ -232,13 +237,23 @@ extension Importer {
                 // Directions refer to the file's A and B; this database may order the pair the other way.
                 if flipped { direction = direction == .to_a ? .to_b : (direction == .to_b ? .to_a : direction) }
                 guard let start = try f.date("start") else { throw f.fail("start", "is empty, but it is required") }
-                let event = Event(id: try f.int64("id"), partnershipId: partnershipId, title: f.optional("title") ?? "",
+                let parsed = Event(id: try f.int64("id"), partnershipId: partnershipId, title: f.optional("title") ?? "",
                                   kind: try f.vocabulary("kind", EventKind.self) ?? .visit, startDate: start,
                                   endDate: try f.date("end"), direction: direction,
                                   format: try f.vocabulary("format", EventFormat.self) ?? .in_person,
                                   participants: try f.int("participants"), youth: try f.int("youth"),
                                   participantsByCountry: try f.countryCounts("participants_by_country"),
                                   notes: record.values["notes"] ?? "")
+                var linked = parsed
+                if let title = f.optional("project"), !title.trimmingCharacters(in: .whitespaces).isEmpty {
+                    let ids = projects[SearchKey.fold(title)] ?? []
+                    guard ids.count == 1 else {
+                        throw f.fail("project", ids.isEmpty ? "there is no project “\(TextSafety.excerpt(title))”; import the projects first"
+                                                            : "\(ids.count) projects are called “\(TextSafety.excerpt(title))”")
+                    }
+                    linked.projectId = ids[0]
+                }
+                let event = linked
                 do {
                     try event.validate()
                 } catch let error as ValidationError {
@@ -251,21 +266,22 @@ extension Importer {
         }
         var report = ImportReport()
         let total = events.count
-        var plan = try database.read { db in try planEvents(db, events) }
+        let keepProjects = !table.header.contains("project")
+        var plan = try database.read { db in try planEvents(db, events, keepProjects: keepProjects) }
         let (changeId, held) = try writePhase { db -> Int64? in
             if try WriteGuard.current(db) != guardBefore {
                 try recheckReferences(db, table: table, parent: "partnership", ids: events.map { ($0.0, $0.1.partnershipId) },
                                       what: "partnership")
-                plan = try planEvents(db, events)
+                plan = try planEvents(db, events, keepProjects: keepProjects)
             }
             let insert = try db.makeStatement(sql: """
                 INSERT INTO event (partnershipId, title, kind, startDate, endDate, direction, format, participants, youth,
-                                   participantsByCountry, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   participantsByCountry, notes, projectId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let update = try db.makeStatement(sql: """
                 UPDATE event SET title = ?, kind = ?, startDate = ?, endDate = ?, direction = ?, format = ?, participants = ?,
-                  youth = ?, participantsByCountry = ?, notes = ?, version = version + 1
+                  youth = ?, participantsByCountry = ?, notes = ?, projectId = ?, version = version + 1
                 WHERE id = ? AND version = ?
                 """)
             var created: [[Int64]] = []
@@ -273,7 +289,7 @@ extension Importer {
                 do {
                     try insert.execute(arguments: [e.partnershipId, e.title, e.kind.rawValue, e.startDate.iso, e.endDate?.iso,
                                                    e.direction.rawValue, e.format.rawValue, e.participants, e.youth,
-                                                   Importer.jsonText(e.participantsByCountry), e.notes])
+                                                   Importer.jsonText(e.participantsByCountry), e.notes, e.projectId])
                 } catch {
                     throw rowError(table, record, error)
                 }
@@ -284,7 +300,7 @@ extension Importer {
                 do {
                     try update.execute(arguments: [e.title, e.kind.rawValue, e.startDate.iso, e.endDate?.iso, e.direction.rawValue,
                                                    e.format.rawValue, e.participants, e.youth,
-                                                   Importer.jsonText(e.participantsByCountry), e.notes, e.id, e.version])
+                                                   Importer.jsonText(e.participantsByCountry), e.notes, e.projectId, e.id, e.version])
                 } catch {
                     throw rowError(table, record, error)
                 }
@@ -325,7 +341,13 @@ extension Importer {
     /// (an id of another partnership comes from another database and is not
     /// trusted: the row is added). A row without a usable id that equals an
     /// event there in every field is counted as unchanged, not added again.
-    func planEvents(_ db: Database, _ events: [(TableRecord, Event)]) throws -> EventPlan {
+    /// `keepProjects`: the file has no "project" column (written before projects existed), so an event keeps its project.
+    func planEvents(_ db: Database, _ events: [(TableRecord, Event)], keepProjects: Bool = false) throws -> EventPlan {
+        func content(_ e: Event) -> Event {
+            var c = Importer.content(e)
+            if keepProjects { c.projectId = nil }
+            return c
+        }
         var plan = EventPlan()
         let ids = events.compactMap { $0.1.id }
         var byId: [Int64: Event] = [:]
@@ -343,7 +365,7 @@ extension Importer {
         if try Event.fetchCount(db) > 0 {
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM event WHERE partnershipId IN (SELECT value FROM json_each(?))",
                                            arguments: [Importer.jsonIds(Array(partnerships))])
-            while let row = try rows.next() { byContent[Importer.content(try Event(row: row)), default: 0] += 1 }
+            while let row = try rows.next() { byContent[content(try Event(row: row)), default: 0] += 1 }
         }
         var usedIds = Set<Int64>()
         for (record, event) in events {
@@ -351,6 +373,7 @@ extension Importer {
                 usedIds.insert(id)
                 var merged = event
                 merged.version = existing.version
+                if keepProjects { merged.projectId = existing.projectId }
                 if Importer.content(merged) == Importer.content(existing) {
                     plan.unchanged += 1
                 } else {
@@ -358,7 +381,7 @@ extension Importer {
                 }
                 continue
             }
-            let key = Importer.content(event)
+            let key = content(event)
             if let n = byContent[key], n > 0 {
                 byContent[key] = n - 1
                 plan.unchanged += 1

@@ -9,7 +9,9 @@ import GRDB
 /// project's object begins). A project whose title is already in the
 /// register with exactly the same content is counted unchanged (an export
 /// imported back changes nothing); with other content it is refused, so an
-/// import never overwrites a volunteer's edits.
+/// import never overwrites a volunteer's edits. A contact the file names
+/// that the database lacks is made (with its city or partnership); undoing
+/// the import keeps such contacts.
 extension Importer {
     public func importProjects(path: String) throws -> ImportReport {
         let file = (path as NSString).lastPathComponent
@@ -50,7 +52,15 @@ extension Importer {
         let (changeId, held) = try writePhase { db -> Int64? in
             if try WriteGuard.current(db) != guardBefore { plan = try planProjects(db, items, file: file, lineOf: lineOf) }
             var created: [[Int64]] = []
-            for (index, record) in plan.inserts {
+            var madeIds: [Int64] = []
+            for var contact in plan.newContacts {
+                try contact.insert(db)
+                madeIds.append(contact.id!)
+            }
+            func real(_ id: Int64) -> Int64 { id < 0 ? madeIds[Int(-id) - 1] : id }
+            for (index, var record) in plan.inserts {
+                record.project.contactIds = record.project.contactIds.map(real)
+                record.actions = record.actions.map { a in var a = a; a.ownerContactId = a.ownerContactId.map(real); return a }
                 do {
                     var project = try database.insertProject(db, record.project, log: false)
                     project.version = 1
@@ -88,6 +98,9 @@ extension Importer {
     struct ProjectPlan {
         var inserts: [(Int, ProjectRecord)] = []
         var unchanged = 0
+        /// Contacts the file names that the database lacks: made first, in the same transaction.
+        /// Their ids in the records are placeholders `-(index + 1)` into this list.
+        var newContacts: [Contact] = []
     }
 
     /// Resolves and checks every project of the file (reads only).
@@ -116,13 +129,28 @@ extension Importer {
                 case .notFound: throw fail(field, "there is no city \(TextSafety.excerpt(c.name)) (\(c.country)) in the database")
                 }
             }
-            func contact(_ name: String, _ field: String) throws -> Int64 {
-                let fits = contacts.filter { SearchKey.fold($0.name) == SearchKey.fold(name) }
-                guard fits.count == 1 else {
-                    throw fail(field, fits.isEmpty ? "there is no contact “\(TextSafety.excerpt(name))”; add the contact first"
-                                                   : "\(fits.count) contacts are called “\(TextSafety.excerpt(name))”")
+            func pair(_ p: PortablePartnership, _ field: String) throws -> Int64 {
+                let a = try city(p.a, "\(field).a"), b = try city(p.b, "\(field).b")
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM partnership WHERE cityA = ? AND cityB = ?",
+                                                  arguments: [min(a, b), max(a, b)]) else {
+                    throw fail(field, "\(TextSafety.excerpt(p.a.name)) and \(TextSafety.excerpt(p.b.name)) are not partners in the database")
                 }
-                return fits[0].id!
+                return id
+            }
+            /// An existing contact of this name (folded), else one to make (a placeholder id below zero).
+            func contact(_ c: PortableContact, _ field: String) throws -> Int64 {
+                let fits = contacts.filter { SearchKey.fold($0.name) == SearchKey.fold(c.name) }
+                if fits.count == 1 { return fits[0].id! }
+                if fits.count > 1 { throw fail(field, "\(fits.count) contacts are called “\(TextSafety.excerpt(c.name))”") }
+                if let index = plan.newContacts.firstIndex(where: { SearchKey.fold($0.name) == SearchKey.fold(c.name) }) { return -Int64(index + 1) }
+                let made = Contact(name: c.name, role: c.role ?? "", email: c.email ?? "", phone: c.phone ?? "", languages: c.languages ?? [],
+                                   cityId: try c.city.map { try city($0, "\(field).city") },
+                                   partnershipId: try c.partnership.map { try pair($0, "\(field).partnership") })
+                do { try made.validate() } catch let error as ValidationError {
+                    throw fail("\(field).\(error.field)", "“\(TextSafety.excerpt(c.name))”: \(error.message)")
+                }
+                plan.newContacts.append(made)
+                return -Int64(plan.newContacts.count)
             }
             guard let status = ProjectStatus.parse(item.status ?? "idea") else {
                 throw fail("status", "\"\(TextSafety.excerpt(item.status ?? ""))\" is not one of: \(ProjectStatus.choices)")
@@ -136,15 +164,8 @@ extension Importer {
                 }
                 project.cities.append(ProjectCity(cityId: try city(c, "cities[\(i)]"), role: role))
             }
-            for (i, pair) in (item.partnerships ?? []).enumerated() {
-                let a = try city(pair.a, "partnerships[\(i)].a"), b = try city(pair.b, "partnerships[\(i)].b")
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM partnership WHERE cityA = ? AND cityB = ?",
-                                                  arguments: [min(a, b), max(a, b)]) else {
-                    throw fail("partnerships[\(i)]", "\(TextSafety.excerpt(pair.a.name)) and \(TextSafety.excerpt(pair.b.name)) are not partners in the database")
-                }
-                project.partnershipIds.append(id)
-            }
-            for (i, name) in (item.contacts ?? []).enumerated() { project.contactIds.append(try contact(name, "contacts[\(i)]")) }
+            for (i, p) in (item.partnerships ?? []).enumerated() { project.partnershipIds.append(try pair(p, "partnerships[\(i)]")) }
+            for (i, c) in (item.contacts ?? []).enumerated() { project.contactIds.append(try contact(c, "contacts[\(i)]")) }
             for (i, f) in (item.funding ?? []).enumerated() {
                 guard let state = FundingState.parse(f.state) else {
                     throw fail("funding[\(i)].state", "\"\(TextSafety.excerpt(f.state))\" is not one of: \(FundingState.choices)")
@@ -167,7 +188,7 @@ extension Importer {
             for (i, a) in (item.actions ?? []).enumerated() {
                 var action = ProjectAction(projectId: 0, what: a.what, ownerName: a.who ?? "", due: try date(a.due, "actions[\(i)].due"),
                                            done: try date(a.done, "actions[\(i)].done"), notes: a.notes ?? "")
-                if a.who_is_contact == true, let who = a.who { action.ownerContactId = try contact(who, "actions[\(i)].who") }
+                if let who = a.who_contact { action.ownerContactId = try contact(who, "actions[\(i)].who_contact") }
                 do { try action.validate() } catch let error as ValidationError { throw fail("actions[\(i)].\(error.field)", error.message) }
                 actions.append(action)
             }

@@ -39,11 +39,23 @@ public struct PortableIndicator: Codable, Hashable, Sendable {
     public var unit: String
 }
 
+/// A contact, with what it belongs to, so an import into a database without it can make it.
+public struct PortableContact: Codable, Hashable, Sendable {
+    public var name: String
+    public var role: String?
+    public var email: String?
+    public var phone: String?
+    public var languages: [String]?
+    /// The city it belongs to, or the partnership (by its two cities).
+    public var city: PortableCity?
+    public var partnership: PortablePartnership?
+}
+
 public struct PortableAction: Codable, Hashable, Sendable {
     public var what: String
     public var who: String?
-    /// The owner is a contact of the register (found again by name on import).
-    public var who_is_contact: Bool?
+    /// The owner is this contact of the register (found again by name on import, made when missing).
+    public var who_contact: PortableContact?
     public var due: String?
     public var done: String?
     public var notes: String?
@@ -59,7 +71,7 @@ public struct PortableProject: Codable, Hashable, Sendable {
     public var goals: String?
     public var cities: [PortableCity]
     public var partnerships: [PortablePartnership]?
-    public var contacts: [String]?
+    public var contacts: [PortableContact]?
     public var funding: [PortableFunding]?
     public var results: String?
     public var indicators: [PortableIndicator]?
@@ -147,7 +159,18 @@ public enum ProjectTransfer {
                 let (x, y, _) = Exporter.exportOrder(a, b)
                 return PortablePartnership(a: portableCity(x, role: .partner), b: portableCity(y, role: .partner))
             }
-            let contacts = try p.contactIds.compactMap { try Contact.fetchOne(db, key: $0)?.name }
+            func portableContact(_ id: Int64) throws -> PortableContact? {
+                guard let c = try Contact.fetchOne(db, key: id) else { return nil }
+                var pc = PortableContact(name: c.name, role: c.role, email: c.email, phone: c.phone, languages: c.languages)
+                if let cityId = c.cityId, let city = try summary(cityId) { pc.city = portableCity(city, role: .partner) }
+                if let pid = c.partnershipId, let pair = try Partnership.fetchOne(db, key: pid), let a = try summary(pair.cityA),
+                   let b = try summary(pair.cityB) {
+                    let (x, y, _) = Exporter.exportOrder(a, b)
+                    pc.partnership = PortablePartnership(a: portableCity(x, role: .partner), b: portableCity(y, role: .partner))
+                }
+                return pc
+            }
+            let contacts = try p.contactIds.compactMap(portableContact)
             return PortableProject(
                 title: p.title, summary: p.summary, status: p.status.rawValue, start: p.startDate?.iso, end: p.endDate?.iso,
                 themes: p.themes, goals: p.goals, cities: cities, partnerships: pairs, contacts: contacts,
@@ -156,9 +179,9 @@ public enum ProjectTransfer {
                                     currency: line.currency, state: line.state.rawValue, notes: line.notes)
                 },
                 results: p.results, indicators: p.indicators.map { PortableIndicator(value: $0.value, unit: $0.unit) }, notes: p.notes,
-                actions: record.actions.map {
-                    PortableAction(what: $0.what, who: $0.ownerName, who_is_contact: $0.ownerContactId != nil, due: $0.due?.iso,
-                                   done: $0.done?.iso, notes: $0.notes)
+                actions: try record.actions.map {
+                    PortableAction(what: $0.what, who: $0.ownerName, who_contact: try $0.ownerContactId.flatMap(portableContact),
+                                   due: $0.due?.iso, done: $0.done?.iso, notes: $0.notes)
                 })
         }
     }
