@@ -34,6 +34,8 @@ public final class AppLoop {
             return tr(.saving, language)
         case .loadData:
             return tr(.loading, language)
+        case .projects(let request) where request.writes:
+            return tr(.saving, language)
         default:
             return nil
         }

@@ -92,7 +92,7 @@ public enum S: String, CaseIterable, Sendable {
     // Texts that were `language == .de ?` switches in the code
     case errAlreadyPartners, whyNotIsHome, whyNotAlreadyPartner, whyNotReviewed, whyNotFilteredOut, whyNotHoldingBack
     // Projects pane, project and action forms, projects elsewhere (issue 12)
-    case quickFormHint, projectsLate, detailAlso, detailAlsoEnter
+    case quickFormHint, projectsLate, detailAlso, detailAlsoEnter, errProjectCityAmbiguous
     case paneProjects, colProject, colCities, colThemes, colNextDue, barAddAction, barDone, barEditProject
     case barStatus, barTheme, helpNewProject, helpNewAction, helpActionDoneNext, helpEditProject, helpDeleteProject, helpStatusFilter
     case helpThemeFilter, helpOurProjects, helpActionUp, helpActionDown, helpActionDone, helpEditAction, helpDeleteAction, helpBackToProjects

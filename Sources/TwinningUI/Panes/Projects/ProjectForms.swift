@@ -130,7 +130,19 @@ enum ProjectForms {
                     name = name[..<open].trimmingCharacters(in: .whitespaces)
                 }
             }
-            guard let city = lookupCity(name, state) else {
+            // "Frankfurt, DE": a country code after a comma says which one.
+            var country: String?
+            if let comma = name.lastIndex(of: ","), case let code = name[name.index(after: comma)...].trimmingCharacters(in: .whitespaces),
+               code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                country = code.uppercased()
+                name = name[..<comma].trimmingCharacters(in: .whitespaces)
+            }
+            let same = state.data.register.filter { SearchKey.fold($0.name) == SearchKey.fold(name) && (country == nil || $0.countryCode == country) }
+            if same.count > 1 {
+                let choices = same.map { "\($0.name), \($0.countryCode)" + ($0.admin1Name.map { " (\($0))" } ?? "") }
+                return .failure(Problem(message: tr(.errProjectCityAmbiguous, language, name, choices.joined(separator: "; "))))
+            }
+            guard let city = same.first ?? lookupCity(name, state, country: country) else {
                 let guesses = state.data.gazetteerIndex.closest(name, limit: 3).map { state.data.gazetteer[$0].name }
                 let message = guesses.isEmpty ? tr(.errProjectNoCity, language, name)
                     : tr(.errProjectNoCityGuess, language, name, guesses.joined(separator: ", "))
@@ -150,13 +162,13 @@ enum ProjectForms {
 
     /// A city of the register by its name (accents and case ignored), else
     /// the largest city of the world that is called so.
-    static func lookupCity(_ name: String, _ state: AppState) -> CitySummary? {
+    static func lookupCity(_ name: String, _ state: AppState, country: String? = nil) -> CitySummary? {
         let key = SearchKey.fold(name)
         guard !key.isEmpty else { return nil }
-        if let city = state.data.register.first(where: { SearchKey.fold($0.name) == key }) { return city }
         let hits = state.data.gazetteerIndex.filter(name)
         for index in hits.prefix(200) {
             let city = state.data.gazetteer[index]
+            if let country, city.countryCode != country { continue }
             if SearchKey.fold(city.name) == key { return city }
             if (state.data.otherNames[city.id] ?? []).contains(where: { SearchKey.fold($0) == key }) { return city }
         }
