@@ -124,7 +124,7 @@ let readAtFirstScreen = [("gazetteer", data.gazetteerIsRead), ("partnerships", d
     .filter(\.1).map(\.0)
 
 // The lists read on first use: the first switch to each pane, and `a`.
-func timedKeys(_ keys: [Key], on start: AppState) -> (Double, AppState) {
+@MainActor func timedKeys(_ keys: [Key], on start: AppState) -> (Double, AppState) {
     var s = start
     let a = now()
     for key in keys {
