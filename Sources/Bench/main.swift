@@ -119,20 +119,46 @@ let tReduce = now()
 var firstScreen = render(state)
 let tRender = now()
 
+let rssFirstScreen = peakRSSMegabytes()
+let readAtFirstScreen = [("gazetteer", data.gazetteerIsRead), ("partnerships", data.partnershipsAreRead), ("events", data.eventsAreRead)]
+    .filter(\.1).map(\.0)
+
+// The lists read on first use: the first switch to each pane, and `a`.
+@MainActor func timedKeys(_ keys: [Key], on start: AppState) -> (Double, AppState) {
+    var s = start
+    let a = now()
+    for key in keys {
+        for effect in reduce(&s, .key(key)) {
+            for action in runner.perform(effect, language: .en) { _ = reduce(&s, action) }
+        }
+    }
+    firstScreen = render(s)
+    return (ms(now() - a), s)
+}
+let (partnershipsMs, _) = timedKeys([.char("2")], on: state)
+let (eventsMs, _) = timedKeys([.char("3")], on: state)
+let (matchesMs, _) = timedKeys([.char("4")], on: state)
+
 print("twinning-bench filter — \(dbPath)")
-print("window \(columns)x\(rows); \(data.gazetteer.count) gazetteer cities, \(data.register.count) in the register, \(data.partnerships.count) partnerships")
+print("window \(columns)x\(rows); \(data.gazetteer.count) gazetteer cities, \(data.register.count) in the register, \(data.partnerships.count) partnerships, \(data.events.count) events")
 print("")
 print("open database                 \(pad(format(ms(tOpen - t0)), 9, right: true)) ms")
 print("load data (EffectRunner)      \(pad(format(ms(tLoad - tOpen)), 9, right: true)) ms")
 print("apply data + first detail     \(pad(format(ms(tReduce - tLoad)), 9, right: true)) ms")
 print("first render                  \(pad(format(ms(tRender - tReduce)), 9, right: true)) ms")
 print("total to first screen         \(pad(format(ms(tRender - t0)), 9, right: true)) ms")
-_ = firstScreen
+print("peak RSS at first screen      \(pad(format(rssFirstScreen, 1), 9, right: true)) MB")
+print("lists read for it             \(readAtFirstScreen.isEmpty ? "register only" : "register, " + readAtFirstScreen.joined(separator: ", "))")
+print("first switch to Partnerships  \(pad(format(partnershipsMs), 9, right: true)) ms  (reads the partnerships)")
+print("first switch to Events        \(pad(format(eventsMs), 9, right: true)) ms  (reads the events)")
+print("first switch to Matches       \(pad(format(matchesMs), 9, right: true)) ms  (builds the match engine, ranks)")
 
 // MARK: - Filter keystrokes on the gazetteer
 
 var base = state
+let tGazetteer = now()
 _ = reduce(&base, .key(.char("a")))  // register → all cities of the world
+print("first `a` (all cities)        \(pad(format(ms(now() - tGazetteer)), 9, right: true)) ms  (reads the gazetteer)")
 guard base.cities.scope == .gazetteer else {
     print("error: `a` did not switch the Cities pane to the gazetteer")
     exit(1)

@@ -6,15 +6,8 @@ import TwinningCore
 public final class EffectRunner {
     public let database: AppDatabase
     public private(set) var config: UserConfig
-    private var gazetteer: [CitySummary]?
-    private var gazetteerIndex: NameIndex?
-    private var otherNames: [Int64: [String]] = [:]
-    /// Each gazetteer city's search key (its names folded, other names
-    /// included), made once with the gazetteer: the register and partnership
-    /// indexes of every reload reuse them instead of folding 150,000 names again.
-    private var cityKeys: [Int64: String] = [:]
-    private var gazetteerPosition: [Int64: Int] = [:]
-    private var countryCodes: Set<String> = []
+    /// The gazetteer, read when first used and kept across reloads (nil: read it again).
+    private var gazetteer: Deferred<GazetteerLists>?
     private var revision = 0
     /// The match engine, built on first use and rebuilt after the register changed.
     private var engine: MatchEngine?
@@ -77,45 +70,62 @@ public final class EffectRunner {
         return seenDataVersion != nil && seenDataVersion != version
     }
 
+    /// What the first screen needs, read now: the register with its filter
+    /// index and partner counts. The gazetteer, partnerships and events are
+    /// read when a pane or form first asks for them (`AppData`), so the time
+    /// to the first screen does not grow with partnerships and events.
     public func loadData() throws -> AppData {
         seenDataVersion = try? database.dataVersion()
+        let database = self.database
         if gazetteer == nil {
-            let all = try database.allCitySummaries()
-            gazetteer = all
-            let others = try database.otherNamesByCity()
-            otherNames = others
-            let keys = all.map { NameIndex.key(for: $0, otherNames: others[$0.id] ?? []) }
-            gazetteerIndex = NameIndex(keys: keys)
-            cityKeys = Dictionary(zip(all.map(\.id), keys), uniquingKeysWith: { first, _ in first })
-            gazetteerPosition = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            countryCodes = Set(all.map(\.countryCode))
+            gazetteer = Deferred { (try? EffectRunner.readGazetteer(database)) ?? GazetteerLists() }
         }
         var data = AppData()
         revision += 1
         data.revision = revision
-        data.gazetteer = gazetteer!
-        data.gazetteerIndex = gazetteerIndex!
-        data.otherNames = otherNames
-        data.gazetteerPosition = gazetteerPosition
-        data.countryCodes = countryCodes
+        data.gazetteerStore = gazetteer!
         data.register = try database.registerCitySummaries()
-        func key(_ city: CitySummary) -> String { cityKeys[city.id] ?? NameIndex.key(for: city, otherNames: otherNames[city.id] ?? []) }
-        data.registerIndex = NameIndex(keys: data.register.map(key))
-        data.partnerships = try database.partnerships()
-        data.partnershipIndex = NameIndex(keys: data.partnerships.map {
-            key($0.cityA) + "\u{1}" + key($0.cityB)
-        })
-        data.events = try database.events()
-        data.eventIndex = NameIndex(keys: data.events.map {
-            NameIndex.key(for: $0.cityA) + "\u{1}" + NameIndex.key(for: $0.cityB) + "\u{1}" + SearchKey.fold($0.event.title)
-        })
+        let otherKeys = try database.registerOtherNameKeys()
+        let keys = data.register.map { NameIndex.key(for: $0, foldedOtherNames: otherKeys[$0.id] ?? []) }
+        data.registerIndex = NameIndex(keys: keys)
+        data.partnerCounts = try database.partnerCountsByCity()
+        // Every city of a partnership is in the register: its key is made once here.
+        let cityKeys = Dictionary(zip(data.register.map(\.id), keys), uniquingKeysWith: { first, _ in first })
+        data.partnershipStore = Deferred { (try? EffectRunner.readPartnerships(database, cityKeys: cityKeys)) ?? PartnershipLists() }
+        data.eventStore = Deferred { (try? EffectRunner.readEvents(database)) ?? EventLists() }
+        let lookup = CityLookupCache(database)
+        data.cityLookup = { lookup.city(id: $0) }
+        // Project work keeps partnerships from dormant; both are grouped queries, not per row.
         data.projectActivity = try database.projectActivityByPartnership()
         data.reportProjects = try database.reportProjects(cityId: nil)
-        for p in data.partnerships {
-            data.partnerCounts[p.cityA.id, default: 0] += 1
-            data.partnerCounts[p.cityB.id, default: 0] += 1
-        }
         return data
+    }
+
+    static func readGazetteer(_ database: AppDatabase) throws -> GazetteerLists {
+        var lists = GazetteerLists()
+        lists.cities = try database.allCitySummaries()
+        lists.otherNames = try database.otherNamesByCity()
+        lists.index = NameIndex(keys: lists.cities.map { NameIndex.key(for: $0, otherNames: lists.otherNames[$0.id] ?? []) })
+        lists.position = AppData.positions(lists.cities)
+        lists.countryCodes = Set(lists.cities.map(\.countryCode))
+        return lists
+    }
+
+    static func readPartnerships(_ database: AppDatabase, cityKeys: [Int64: String]) throws -> PartnershipLists {
+        var lists = PartnershipLists()
+        lists.partnerships = try database.partnerships()
+        func key(_ city: CitySummary) -> String { cityKeys[city.id] ?? NameIndex.key(for: city) }
+        lists.index = NameIndex(keys: lists.partnerships.map { key($0.cityA) + "\u{1}" + key($0.cityB) })
+        return lists
+    }
+
+    static func readEvents(_ database: AppDatabase) throws -> EventLists {
+        var lists = EventLists()
+        lists.events = try database.events()
+        lists.index = NameIndex(keys: lists.events.map {
+            NameIndex.key(for: $0.cityA) + "\u{1}" + NameIndex.key(for: $0.cityB) + "\u{1}" + SearchKey.fold($0.event.title)
+        })
+        return lists
     }
 
     public func perform(_ effect: Effect, language: Language) -> [Action] {
@@ -210,8 +220,8 @@ public final class EffectRunner {
                 return [.cityDetailLoaded(CityDetail(
                     city: city, partners: try database.partnerships(PartnershipFilter(cityId: id)),
                     events: try database.events(EventFilter(cityId: id), limit: 5), contacts: try database.contacts(cityId: id),
-                    // Read on the first city shown, not at start-up (about 30 ms once).
-                    character: (try? CharacterTable.shared)?.character(geonameId: city.geonameId, country: city.countryCode)))]
+                    // One row of the character file, not the whole table (the first screen waited for it).
+                    character: CharacterLookup.shared.character(geonameId: city.geonameId, country: city.countryCode)))]
             case .loadPartnershipInfo(let id):
                 let events = try database.events(EventFilter(partnershipId: id))
                 return [.partnershipInfoLoaded(PartnershipInfo(

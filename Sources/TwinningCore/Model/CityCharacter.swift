@@ -81,19 +81,28 @@ public final class CharacterTable: Sendable {
         cities.reserveCapacity(70_000)
         try forEachRow(citiesPath, columns: 12) { line, f in
             guard let id = Int64(f[0]) else { throw AppError.database("\(citiesPath) line \(line): geonameid \"\(f[0])\" is not a number") }
-            let role: CityCharacter.Role?
-            switch f[1] { case "C": role = .capital; case "A": role = .regionSeat; case "-": role = .other; default: role = nil }
-            cities[id] = CityCharacter(
-                role: role, elevationM: Int(f[2]), warmestC: Double(f[3]), coldestC: Double(f[4]), rainMm: Int(f[5]),
-                coastKm: Double(f[6]), portKm: Double(f[7]), portTerminal: f[8].isEmpty ? nil : f[8] == "1",
-                riverKm: Double(f[9]), reliefM: Int(f[10]), coalMW: Int(f[11]))
+            cities[id] = cityCharacter(f)
         }
+        return CharacterTable(cities: cities, countries: try loadCountries(countriesPath))
+    }
+
+    /// A row of city_character.tsv (12 fields) as the city's facts.
+    static func cityCharacter(_ f: [Substring]) -> CityCharacter {
+        let role: CityCharacter.Role?
+        switch f[1] { case "C": role = .capital; case "A": role = .regionSeat; case "-": role = .other; default: role = nil }
+        return CityCharacter(
+            role: role, elevationM: Int(f[2]), warmestC: Double(f[3]), coldestC: Double(f[4]), rainMm: Int(f[5]),
+            coastKm: Double(f[6]), portKm: Double(f[7]), portTerminal: f[8].isEmpty ? nil : f[8] == "1",
+            riverKm: Double(f[9]), reliefM: Int(f[10]), coalMW: Int(f[11]))
+    }
+
+    static func loadCountries(_ countriesPath: String) throws -> [String: CityCharacter] {
         var countries: [String: CityCharacter] = [:]
         try forEachRow(countriesPath, columns: 5) { _, f in
             countries[String(f[0]).uppercased()] = CityCharacter(share65in2020: Double(f[1]), share65in2050: Double(f[2]),
                                                          popChange2000to2020: Double(f[3]), popChange2020to2050: Double(f[4]))
         }
-        return CharacterTable(cities: cities, countries: countries)
+        return countries
     }
 
     /// Calls `body(lineNumber, fields)` for each data row (header skipped). A

@@ -27,8 +27,8 @@ extension AppDatabase {
     /// The register as summaries (no profile decoding), for the lists.
     public func registerCitySummaries() throws -> [CitySummary] {
         try read { db in
-            try CitySummary.fetchAll(db, sql: """
-                SELECT id, geonameId, name, searchKey, asciiKey, countryCode, admin1Name, population, latitude, longitude
+            try CitySummary.fetchAllByPosition(db, sql: """
+                SELECT \(CitySummary.columnsSQL("city"))
                 FROM city WHERE \(AppDatabase.inRegisterSQL) ORDER BY searchKey
                 """)
         }
@@ -37,8 +37,8 @@ extension AppDatabase {
     /// A lightweight list of every city, for type-ahead pickers over the whole gazetteer.
     public func allCitySummaries() throws -> [CitySummary] {
         try read { db in
-            try CitySummary.fetchAll(db, sql: """
-                SELECT id, geonameId, name, searchKey, asciiKey, countryCode, admin1Name, population, latitude, longitude
+            try CitySummary.fetchAllByPosition(db, sql: """
+                SELECT \(CitySummary.columnsSQL("city"))
                 FROM city ORDER BY population IS NULL, population DESC, searchKey
                 """)
         }

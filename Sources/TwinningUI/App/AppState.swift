@@ -13,22 +13,29 @@ extension Health {
 
 /// What was read from the database. Compared by revision only: the lists are
 /// large and only ever replaced whole.
+///
+/// The first screen needs the register only. The gazetteer (70,000 cities and
+/// their other names), the partnerships and the events are each read on first
+/// use (`Deferred`), so opening the program does not grow with them; a copy
+/// of `AppData` shares what was read, and setting a list replaces it in this
+/// copy only.
 public struct AppData: Equatable, Sendable {
     public var revision = 0
     /// Cities of the register, by name.
-    public var register: [CitySummary] = []
-    public var partnerCounts: [Int64: Int] = [:]
-    /// The whole gazetteer, largest first (for the "all cities" view and pickers).
-    public var gazetteer: [CitySummary] = []
-    public var partnerships: [PartnershipDetail] = []
-    /// All events, newest first.
-    public var events: [EventDetail] = []
-    public var eventIndex = NameIndex(keys: [])
+    public var register: [CitySummary] = [] {
+        didSet { registerPosition = AppData.positions(register) }
+    }
     public var registerIndex = NameIndex(keys: [])
-    public var gazetteerIndex = NameIndex(keys: [])
-    /// Other names (exonyms) of gazetteer cities by city id, loaded with the gazetteer.
-    public var otherNames: [Int64: [String]] = [:]
-    public var partnershipIndex = NameIndex(keys: [])
+    /// Partnerships per city id, counted by the database.
+    public var partnerCounts: [Int64: Int] = [:]
+    /// Where each city id is in `register` (the title bar asks on every frame).
+    public private(set) var registerPosition: [Int64: Int] = [:]
+
+    var gazetteerStore = Deferred(value: GazetteerLists())
+    var partnershipStore = Deferred(value: PartnershipLists())
+    var eventStore = Deferred(value: EventLists())
+    /// One city by id when the gazetteer is not read yet (the home city in the title bar).
+    var cityLookup: (@Sendable (Int64) -> CitySummary?)?
     /// Project work per partnership: a running project with recent done actions keeps it from dormant.
     public var projectActivity: [Int64: PartnershipProjectActivity] = [:]
     /// The projects as the report pane needs them (grouped reads, see ReportProjects+Load.swift).
@@ -38,16 +45,59 @@ public struct AppData: Equatable, Sendable {
 
     public static func == (lhs: AppData, rhs: AppData) -> Bool { lhs.revision == rhs.revision }
 
-    /// Where each city id is in `gazetteer`, so the title bar and pickers do
-    /// not scan 70,000 cities on every frame.
-    public var gazetteerPosition: [Int64: Int] = [:]
-
+    /// The whole gazetteer, largest first (for the "all cities" view and pickers).
+    public var gazetteer: [CitySummary] {
+        get { gazetteerStore.value.cities }
+        set { var lists = gazetteerStore.value; lists.cities = newValue; lists.position = AppData.positions(newValue); gazetteerStore = Deferred(value: lists) }
+    }
+    public var gazetteerIndex: NameIndex {
+        get { gazetteerStore.value.index }
+        set { var lists = gazetteerStore.value; lists.index = newValue; gazetteerStore = Deferred(value: lists) }
+    }
+    /// Other names (exonyms) of gazetteer cities by city id, loaded with the gazetteer.
+    public var otherNames: [Int64: [String]] {
+        get { gazetteerStore.value.otherNames }
+        set { var lists = gazetteerStore.value; lists.otherNames = newValue; gazetteerStore = Deferred(value: lists) }
+    }
+    /// Where each city id is in `gazetteer`, so pickers do not scan 70,000 cities.
+    public var gazetteerPosition: [Int64: Int] { gazetteerStore.value.position }
     /// The country codes of the gazetteer, to check a filter's codes against.
-    public var countryCodes: Set<String> = []
+    public var countryCodes: Set<String> {
+        get { gazetteerStore.value.countryCodes }
+        set { var lists = gazetteerStore.value; lists.countryCodes = newValue; gazetteerStore = Deferred(value: lists) }
+    }
+    public var partnerships: [PartnershipDetail] {
+        get { partnershipStore.value.partnerships }
+        set { var lists = partnershipStore.value; lists.partnerships = newValue; partnershipStore = Deferred(value: lists) }
+    }
+    public var partnershipIndex: NameIndex {
+        get { partnershipStore.value.index }
+        set { var lists = partnershipStore.value; lists.index = newValue; partnershipStore = Deferred(value: lists) }
+    }
+    /// All events, newest first.
+    public var events: [EventDetail] {
+        get { eventStore.value.events }
+        set { var lists = eventStore.value; lists.events = newValue; eventStore = Deferred(value: lists) }
+    }
+    public var eventIndex: NameIndex {
+        get { eventStore.value.index }
+        set { var lists = eventStore.value; lists.index = newValue; eventStore = Deferred(value: lists) }
+    }
+
+    /// True once the gazetteer was read (tests and the benchmark ask).
+    public var gazetteerIsRead: Bool { gazetteerStore.isLoaded }
+    public var partnershipsAreRead: Bool { partnershipStore.isLoaded }
+    public var eventsAreRead: Bool { eventStore.isLoaded }
 
     public func city(id: Int64) -> CitySummary? {
+        if let index = registerPosition[id], register.indices.contains(index) { return register[index] }
+        if !gazetteerStore.isLoaded, let cityLookup { return cityLookup(id) }
         if let index = gazetteerPosition[id], gazetteer.indices.contains(index) { return gazetteer[index] }
-        return register.first { $0.id == id } ?? gazetteer.first { $0.id == id }
+        return gazetteer.first { $0.id == id }
+    }
+
+    static func positions(_ cities: [CitySummary]) -> [Int64: Int] {
+        Dictionary(cities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -80,6 +130,9 @@ public struct AppState: Equatable, Sendable {
     /// The terminal cannot show braille or other non-ASCII drawing characters.
     public var asciiOnly = false
     public var data = AppData()
+    /// Panes whose lists were not filtered against the data loaded last (they
+    /// were not shown), with the selection to keep when they are (`DeferredRefresh.swift`).
+    public var stalePanes: [Pane: Int64?] = [:]
     /// The date the program counts from (health marks, "today" in date fields).
     public var today = PartialDate(year: 2026, month: 1, day: 1)!
     public var healthRule = HealthRule()

@@ -5,6 +5,13 @@ import TwinningCore
 /// does is in its folder (Panes/<Pane>/); this routes to the focused pane and
 /// keeps what every pane shares.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    var effects = reduceAction(&state, action)
+    // However the pane in front was reached, its list matches the data.
+    if refreshIfStale(&state, state.pane) { effects += detailEffects(state) }
+    return effects
+}
+
+private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let size):
         state.size = size
@@ -127,6 +134,7 @@ private func reduceGlobal(_ state: inout AppState, _ command: Command, key: Key)
             target = panes[(state.pane.rawValue + panes.count - 1) % panes.count]
         }
         state.pane = target
+        _ = refreshIfStale(&state, target)
         for pane in Pane.allCases { pane.feature.paneSwitched(&state) }
         return detailEffects(state)
     case .chooseHome:
@@ -165,10 +173,18 @@ func select(_ state: inout AppState, _ target: Selection) {
 }
 
 private func applyData(_ state: inout AppState, _ data: AppData, select target: Selection?) -> [Effect] {
-    let kept = Pane.allCases.map { $0.feature.keptSelection(state) }
+    // A pane still waiting for the last data keeps the selection it had then.
+    let kept = Pane.allCases.map { pane in state.stalePanes[pane] ?? pane.feature.keptSelection(state) }
     state.data = data
-    // Details may have changed with the data: each pane reloads its own.
-    for (pane, keep) in zip(Pane.allCases, kept) { pane.feature.dataLoaded(&state, keep: keep) }
+    // Details may have changed with the data: each pane reloads its own, the
+    // Partnerships and Events panes when next shown (their lists are read then).
+    for (pane, keep) in zip(Pane.allCases, kept) {
+        if deferredPanes.contains(pane) && pane != state.pane && pane != target?.pane {
+            markStale(&state, pane, keep: keep)
+        } else {
+            pane.feature.dataLoaded(&state, keep: keep)
+        }
+    }
     if let target {
         select(&state, target)
         state.pane = target.pane

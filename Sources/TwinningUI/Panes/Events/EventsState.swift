@@ -21,6 +21,7 @@ extension AppState {
 }
 
 func refilterEvents(_ state: inout AppState, keepId: Int64?) {
+    state.stalePanes[.events] = nil // filtered against the data as it is now
     let list = state.data.events
     let home = state.homeCityId
     let pane = state.events

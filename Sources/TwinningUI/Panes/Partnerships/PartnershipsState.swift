@@ -46,6 +46,7 @@ extension AppState {
 }
 
 func refilterPartnerships(_ state: inout AppState, keepId: Int64? = nil) {
+    state.stalePanes[.partnerships] = nil // filtered against the data as it is now
     let list = state.data.partnerships
     var visible = state.data.partnershipIndex.filter(state.partnerships.filter)
     if let wanted = state.partnerships.health {

@@ -1,0 +1,77 @@
+import Foundation
+import TwinningCore
+
+/// A value read from the database on first use, then kept. `AppData` holds
+/// its large lists in these so the first screen waits only for the register;
+/// the reducer stays pure in what it computes (the value is the same
+/// whenever it is read within one revision of the data).
+final class Deferred<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+    private var load: (@Sendable () -> Value)?
+
+    init(value: Value) { stored = value }
+    init(_ load: @escaping @Sendable () -> Value) { self.load = load }
+
+    var isLoaded: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return stored != nil
+    }
+
+    var value: Value {
+        lock.lock(); defer { lock.unlock() }
+        if let stored { return stored }
+        let value = load!()
+        stored = value
+        load = nil
+        return value
+    }
+}
+
+/// The gazetteer with its filter index, other names and positions.
+struct GazetteerLists: Sendable {
+    var cities: [CitySummary] = []
+    var index = NameIndex(keys: [])
+    var otherNames: [Int64: [String]] = [:]
+    var position: [Int64: Int] = [:]
+    var countryCodes: Set<String> = []
+}
+
+struct PartnershipLists: Sendable {
+    var partnerships: [PartnershipDetail] = []
+    var index = NameIndex(keys: [])
+}
+
+struct EventLists: Sendable {
+    var events: [EventDetail] = []
+    var index = NameIndex(keys: [])
+}
+
+extension NameIndex {
+    /// As `key(for:otherNames:)`, from other names already folded (`city_name.key`).
+    static func key(for city: CitySummary, foldedOtherNames: [String]) -> String {
+        var parts = [city.searchKey]
+        if !city.asciiKey.isEmpty && city.asciiKey != city.searchKey { parts.append(city.asciiKey) }
+        for folded in foldedOtherNames where !folded.isEmpty && !parts.contains(folded) { parts.append(folded) }
+        return parts.joined(separator: "\u{1}")
+    }
+}
+
+/// One city by id from the database, remembered: what `AppData.city(id:)`
+/// answers for a city outside the register while the gazetteer is not read
+/// (the title bar asks for the home city on every frame).
+final class CityLookupCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private let database: AppDatabase
+    private var found: [Int64: CitySummary?] = [:]
+
+    init(_ database: AppDatabase) { self.database = database }
+
+    func city(id: Int64) -> CitySummary? {
+        lock.lock(); defer { lock.unlock() }
+        if let known = found[id] { return known }
+        let city = (try? database.city(id: id)).flatMap { $0 }.map { CitySummary($0) }
+        found[id] = city
+        return city
+    }
+}
