@@ -18,10 +18,11 @@ func writeImportFiles(demo: String, folder: String, partnerships: Int, events: I
             """).map { (row: Row) in (row[0] as Int64, row[1] as Int64) }
         return (cities, pairs)
     }
-    guard cities.count > 1, !pairs.isEmpty else { throw BenchError("\(demo) needs the gazetteer and the demo partnerships") }
+    guard cities.count > 1, !pairs.isEmpty || events == 0 else { throw BenchError("\(demo) needs the gazetteer and the demo partnerships") }
     let statuses = ["active", "active", "active", "dormant", "proposed"]
     var text = "geonameid_a,geonameid_b,status,since,notes\n"
-    var seen = Set<Int64>()
+    // Pairs already in the database count as seen: the import refuses them.
+    var seen = Set(pairs.map { min($0.0, $0.1) &* 16_777_216 &+ max($0.0, $0.1) })
     var written = 0
     while written < partnerships {
         let a = cities[Int(random.next() % UInt64(cities.count))]

@@ -23,7 +23,7 @@ public enum Setup {
         var report = Report()
         let citiesTable = try Table.read(path: try DataFiles.url(for: "cities.tsv").path)
         report.cities = try Importer(database: database, logged: false, progress: { progress?(.cities, $0, $1) }).importCities(citiesTable)
-        try database.write { db in try OtherNames.fill(db) }
+        try database.write { db in try db.withLargeCache { try OtherNames.fill(db) } }
         if demo {
             let pairs = try Table.read(path: try DataFiles.url(for: "twinnings_dev.tsv").path)
             report.partnerships = try Importer(database: database, logged: false, progress: { progress?(.partnerships, $0, $1) })

@@ -82,21 +82,24 @@ public struct Catalogue: Sendable {
     public static func parse(_ content: String, file: String) -> (entries: [String: String], problems: [CatalogueProblem]) {
         var entries: [String: String] = [:]
         var problems: [CatalogueProblem] = []
-        for (offset, rawLine) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // By Unicode scalars, not Characters or Foundation's trimming: every
+        // command reads the three files at start, and the Character-wise
+        // version was a third of the CPU time of `twinning cities search`.
+        for (offset, rawLine) in content.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            let line = trimmed(rawLine)
+            if line.isEmpty || line.first == "#" { continue }
             func problem(_ message: String) { problems.append(CatalogueProblem(file: file, line: number, message: message)) }
             guard let equals = line.firstIndex(of: "=") else {
                 problem("expected key = \"text\"")
                 continue
             }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_") }) else {
+            let key = String(String.UnicodeScalarView(trimmed(line[..<equals])))
+            guard !key.isEmpty, key.unicodeScalars.allSatisfy({ $0.isASCII && (isASCIILetterOrDigit($0) || $0 == "." || $0 == "_") }) else {
                 problem("the key “\(key)” may only hold letters, digits, . and _")
                 continue
             }
-            let rest = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let rest = trimmed(line[line.index(after: equals)...])
             guard rest.count >= 2, rest.first == "\"", rest.last == "\"" else {
                 problem("the text of \(key) must stand in double quotes")
                 continue
@@ -111,27 +114,45 @@ public struct Catalogue: Sendable {
         return (entries, problems)
     }
 
+    /// Spaces, tabs and other space separators cut from both ends (what
+    /// `CharacterSet.whitespaces` cuts), and a carriage return at the end.
+    static func trimmed(_ line: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
+        func blank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        var line = line
+        while let last = line.last, blank(last) || last == "\r" { line.removeLast() }
+        while let first = line.first, blank(first) { line.removeFirst() }
+        return line
+    }
+
+    static func isASCIILetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)
+    }
+
     static func unescape(_ quoted: Substring) -> String? {
-        var out = ""
+        unescape(quoted.unicodeScalars)
+    }
+
+    static func unescape(_ quoted: Substring.UnicodeScalarView) -> String? {
+        var out = String.UnicodeScalarView()
         var escaping = false
-        for ch in quoted {
+        for scalar in quoted {
             if escaping {
-                switch ch {
+                switch scalar {
                 case "\"": out.append("\"")
                 case "\\": out.append("\\")
                 case "n": out.append("\n")
                 default: return nil
                 }
                 escaping = false
-            } else if ch == "\\" {
+            } else if scalar == "\\" {
                 escaping = true
-            } else if ch == "\"" {
+            } else if scalar == "\"" {
                 return nil
             } else {
-                out.append(ch)
+                out.append(scalar)
             }
         }
-        return escaping ? nil : out
+        return escaping ? nil : String(out)
     }
 
     /// `{1}`, `{2}` … used in a text; the test compares them across languages.

@@ -47,7 +47,7 @@ public struct Importer {
         let result = try database.write { db -> T in
             let started = Date()
             defer { held = Date().timeIntervalSince(started) }
-            return try body(db)
+            return try db.withLargeCache { try body(db) }
         }
         return (result, held)
     }
