@@ -425,7 +425,7 @@ final class HistoryViewTests: XCTestCase {
         XCTAssertEqual(history.first?.user, "test")
         let text = render(state).text()
         XCTAssertTrue(text.contains("History — who changed what"))
-        XCTAssertTrue(text.contains("test        delete   partnership Dortmund ↔ Amiens"), text)
+        XCTAssertTrue(text.contains("test        deleted  partnership Dortmund ↔ Amiens"), text)
         UIFixtures.press(&state, runner, .escape)
         XCTAssertNil(state.history)
         XCTAssertEqual(state.keyContexts, [.partnerships, .list, .global])

@@ -46,6 +46,11 @@ final class GoldenLanguageTests: XCTestCase {
         // The city form test types "Deutschland" as a country to show the error.
         "form-city-errors-80x24.txt": ["deutschland"], "form-city-errors-60x16.txt": ["deutschland"],
         "form-city-errors-100x30.txt": ["deutschland"],
+        // The project fixture (ProjectFixtures.swift) is written in English: its goals, actions,
+        // funding lines and results are data the German screens show as they were typed.
+        "projects-de-80x24.txt": ["and", "for", "from", "the", "to"],
+        "form-action-de-80x24.txt": ["and", "for", "from", "the", "to"],
+        "projects-detail-de-80x24.txt": ["and", "city", "for", "from", "of", "the", "to", "with"],
     ]
 
     func testNoEnglishWordOnAGermanScreenAndNoGermanWordOnAnEnglishOne() throws {
