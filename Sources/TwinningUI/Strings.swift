@@ -107,7 +107,7 @@ public enum S: String, CaseIterable, Sendable {
     case actionMarkedDone, actionAlreadyDone, confirmDeleteProject, confirmDeleteAction
     // The change log in the user's language (Shared/ChangeWords.swift), a date not read yet, the calendar export
     case changeCreate, changeUpdate, changeDelete, changeUndo, changeImport, changeCity, changePartnership, changeEvent
-    case changeContact, changeProject, changeProjectAction, undoneChange, dateNotReadYet, barCalendar, helpExportCalendar, formCalendar, fieldCalendarFile
+    case changeContact, changeProject, changeProjectAction, undoneChange, dateNotReadYet, barCalendar, helpExportCalendar, formCalendar, formCalendarOne, fieldCalendarFile
     case calendarWritten, calendarExists, calendarExistsTitle, calendarNoEvents, errCalendarFolder
 }
 

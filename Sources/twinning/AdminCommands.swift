@@ -30,12 +30,23 @@ struct LogCommand: ParsableCommand {
                 try emit(lines.joined(separator: "\n") + "\n", to: nil)
             case .text:
                 if changes.isEmpty { print(t(.noChanges)); return }
+                // What people read is told in their language from the structured record (as the
+                // full-screen history does); JSON and TSV keep the stored English summary and UTC.
+                let language = CommandLineLanguage.current
+                var names: [Int64: String] = [:]
+                func cityName(_ id: Int64) -> String? {
+                    if let known = names[id] { return known }
+                    let name = (try? database.city(id: id))??.name
+                    names[id] = name
+                    return name
+                }
                 let table = TextTable(headers: [t(.colWhen), t(.colWho), t(.colWhat), t(.colRecord)])
                 try emit(table.render(changes.map {
-                    [$0.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""), $0.user,
+                    [LocalTime.dateTime($0.at, language.report), $0.user,
                      // An import is undone by its number: `twinning undo --import ID`.
-                     $0.action.rawValue + ($0.action == .import ? " \($0.entityId)" : "") + ($0.undone ? " (undone)" : ""),
-                     $0.summary]
+                     ChangeWords.verb($0.action, language) + ($0.action == .import ? " \($0.entityId)" : "")
+                        + ($0.undone ? " " + tr(.historyUndone, language) : ""),
+                     ChangeWords.subject($0, language, cityName: cityName)]
                 }).joined(separator: "\n") + "\n", to: nil)
             }
         }

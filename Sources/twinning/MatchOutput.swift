@@ -176,7 +176,8 @@ enum MatchOutput {
             let table = TextTable(headers: [t(.colWhen), t(.colWho), t(.colHome), t(.colCandidate), t(.colDecision), t(.colUntil),
                                             t(.colReason)])
             return table.render(list.map {
-                [$0.at, $0.user, name($0.homeCityId), name($0.candidateCityId), $0.decision.rawValue, $0.snoozeUntil ?? "", $0.reason]
+                [LocalTime.dateTime($0.at, CommandLineLanguage.report), $0.user, name($0.homeCityId), name($0.candidateCityId),
+                 $0.decisionLabel(CommandLineLanguage.current), $0.snoozeUntil ?? "", $0.reasonLabel(CommandLineLanguage.current)]
             }).joined(separator: "\n") + "\n"
         }
     }

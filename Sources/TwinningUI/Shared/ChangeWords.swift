@@ -5,9 +5,9 @@ import TwinningCore
 /// (action, entity and the JSON copy of the record), not from the English
 /// `summary` stored beside it — that stays as it is, readable with any
 /// SQLite tool. The summary is the fallback when the copy cannot be read.
-enum ChangeWords {
+public enum ChangeWords {
     /// "created", "angelegt", "créé" … for the history's verb column.
-    static func verb(_ action: ChangeRecord.Action, _ language: Language) -> String {
+    public static func verb(_ action: ChangeRecord.Action, _ language: Language) -> String {
         switch action {
         case .create: return tr(.changeCreate, language)
         case .update: return tr(.changeUpdate, language)
@@ -29,7 +29,7 @@ enum ChangeWords {
 
     /// What the line is about: "Partnerschaft Dortmund ↔ Leeds", "Begegnung 14.05.2026 Jugendaustausch, Dortmund ↔ Leeds".
     /// `cityName` finds a city's name by id (the loaded lists, or the database).
-    static func subject(_ change: ChangeRecord, _ language: Language, cityName: (Int64) -> String?) -> String {
+    public static func subject(_ change: ChangeRecord, _ language: Language, cityName: (Int64) -> String?) -> String {
         if let summary = change.importSummary { return importText(summary, language) }
         guard let text = change.after ?? change.before else { return TextSafety.sanitized(change.summary) }
         let data = Data(text.utf8)

@@ -30,11 +30,20 @@ func renderFrame(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     screen.put(right + " ", row: layout.titleRow, col: max(0, state.size.columns - rightWidth - 1), role: .title)
 
     // Every tab must stay visible: on a narrow window the names are shortened.
-    // The longest names give way first, a column at a time, so short ones stay whole.
+    // The longest names of the other panes give way first, a column at a time, so
+    // short ones and the name of the pane one is in stay whole as long as possible.
     let labels = Pane.allCases.map { " \($0.rawValue + 1) \(tr($0.title, language)) " }
     var widths = labels.map { DisplayWidth.of($0) }
-    while widths.map({ $0 + 1 }).reduce(0, +) > state.size.columns, let widest = widths.max(), widest > 4 {
-        widths[widths.firstIndex(of: widest)!] -= 1
+    let active = Pane.allCases.firstIndex(of: state.pane) ?? 0
+    while widths.map({ $0 + 1 }).reduce(0, +) > state.size.columns {
+        let others = widths.indices.filter { $0 != active && widths[$0] > 4 }
+        if let widest = others.max(by: { widths[$0] < widths[$1] }) {
+            widths[widest] -= 1
+        } else if widths[active] > 4 {
+            widths[active] -= 1
+        } else {
+            break
+        }
     }
     var col = 0
     for ((pane, label), width) in zip(zip(Pane.allCases, labels), widths) {
@@ -126,7 +135,8 @@ func renderKeyBar(_ screen: inout Screen, _ state: AppState, _ layout: Layout) {
     }
     let ordered = KeyMap.bar(for: contexts, readOnly: state.readOnly).enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
     for binding in ordered.map(\.element) {
-        let keys = KeyMap.barKeyLabel(binding, state.language)
+        // The yes key is the language's own (j in German), as on the question's button.
+        let keys = binding.command == .yes ? tr(.yesKey, state.language) : KeyMap.barKeyLabel(binding, state.language)
         let label = tr(binding.bar!, state.language)
         let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
         guard col + width <= state.size.columns else { continue }

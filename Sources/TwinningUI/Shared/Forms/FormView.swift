@@ -9,7 +9,7 @@ func renderForm(_ screen: inout Screen, _ state: AppState, _ form: FormState) {
     case .editCity(let city): title = tr(.formEditCity, language, city.name)
     case .rejectMatch(let candidate): title = tr(.formReject, language, candidate.name)
     case .snoozeMatch(let candidate): title = tr(.formSnooze, language, candidate.name)
-    case .exportCalendar(let count): title = tr(.formCalendar, language, Formatting.number(count, language))
+    case .exportCalendar(let count): title = count == 1 ? tr(.formCalendarOne, language) : tr(.formCalendar, language, Formatting.number(count, language))
     default: break
     }
     let inner = drawBox(&screen, row: top, col: geometry.left, rows: height, columns: geometry.width, title: title)
