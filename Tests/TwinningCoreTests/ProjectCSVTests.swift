@@ -106,4 +106,24 @@ final class ProjectCSVTests: XCTestCase {
         XCTAssertEqual(p.status, .planned)
         XCTAssertEqual(p.cities.map(\.role), [.lead, .partner])
     }
+
+    /// Text that CSV and spreadsheets find awkward comes back as it was.
+    func testAwkwardTextSurvives() throws {
+        let db = try transfer.seeded()
+        let id = try transfer.sample(db)
+        var p = try XCTUnwrap(db.project(id: id))
+        p.notes = "-5 Grad, \"kalt\"; 'quoted'\nzweite Zeile\n  trailing  "
+        p.goals = "@Rathaus\t+ '=x"
+        p.summary = "''"
+        _ = try db.updateProject(p)
+        let files = try ProjectCSV.export(db)
+        let target = try transfer.seeded()
+        _ = try Importer(database: target).importProjects(csvFolder: try folder(files))
+        let back = try XCTUnwrap(target.projectRecords().first?.project)
+        let saved = try XCTUnwrap(db.project(id: id))
+        XCTAssertEqual(back.notes, saved.notes)
+        XCTAssertEqual(back.goals, saved.goals)
+        XCTAssertEqual(back.summary, saved.summary)
+        for (a, b) in zip(files, try ProjectCSV.export(target)) { XCTAssertEqual(a.text, b.text, a.name) }
+    }
 }
