@@ -57,7 +57,7 @@ public enum CLIText: String, CatalogueKey {
     case aboutProjectsEdit, aboutProjectsList, aboutProjectsRemove, aboutProjectsShow, actionBeforeStart
     case actionDone, addedAction, addedProject, beforeStartMark, colAmount, colCities, colDone, colDue, colNextDue
     case colProgramme, colState, colThemes, colTitle, countProjects, countProjectsOne, errCityTwice
-    case errLeadNotInProject, errProjectCities, errProjectsJsonOnly, freeThemes, fundingApplied, fundingGranted
+    case errLeadNotInProject, errProjectCities, errProjectsCsvFolder, errProjectsCsvNotFolder, wroteProjectFiles, freeThemes, fundingApplied, fundingGranted
     case fundingPaid, fundingRefused, hActionDoneOn, hActionDue, hActionId, hActionWhat, hActionWho, hEventProject
     case hProjectCities, hProjectFunding, hProjectGoals, hProjectIdOrTitle, hProjectIndicator, hProjectLead
     case hProjectResults, hProjectStart, hProjectSummary, hProjectThemes, hProjectTitle, hProjectsOfCity

@@ -15,7 +15,10 @@ struct ImportCommand: ParsableCommand {
             cities: the columns of cities.tsv (geonameid, name, ascii_name, country_code, …).
             partnerships: geonameid_a, geonameid_b — or name_a, country_a, name_b, country_b.
             events: geonameid_a, geonameid_b (or partnership_id), start, kind, … as `twinning export events` writes them.
-            projects: a JSON array as `twinning export projects` writes it (actions, funding, results nested; see the README).
+            projects: a JSON array as `twinning export projects` writes it (actions, funding, results nested; see the README), \
+            or the folder (or its projects.csv) that `export projects --format csv --output FOLDER` writes: projects.csv, \
+            project_themes.csv, project_cities.csv, project_partnerships.csv, project_contacts.csv, project_funding.csv, \
+            project_indicators.csv, project_actions.csv, contacts.csv, keyed by the column `project`.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(t(.hCitiesPartnershipsOrEvents))) var kind: TableKind
@@ -34,7 +37,8 @@ struct ImportCommand: ParsableCommand {
             case .cities: report = try importer.importCities(path: file)
             case .partnerships: report = try importer.importPartnerships(path: file)
             case .events: report = try importer.importEvents(path: file)
-            case .projects: report = try importer.importProjects(path: file)
+            case .projects:
+                report = ProjectCSV.isCSV(file) ? try importer.importProjects(csvFolder: file) : try importer.importProjects(path: file)
             }
             if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             var line = "Imported \(Format.number(report.added)) \(kind.rawValue)"
@@ -79,6 +83,10 @@ struct ExportCommand: ParsableCommand {
             guard let exportFormat = ExportFormat(rawValue: wanted) else {
                 throw UserError("--format: \"\(TextSafety.excerpt(format))\" is not one of: csv, json\(kind == .events ? ", ics" : "").")
             }
+            if kind == .projects && exportFormat == .csv {
+                try exportProjectFolder()
+                return
+            }
             try checkOutput(output, force: force, database: global.databasePath)
             let database = try openDatabase(global)
             let exporter = Exporter(database: database)
@@ -89,13 +97,42 @@ struct ExportCommand: ParsableCommand {
             case .partnerships: text = try exporter.exportPartnerships(format: exportFormat, filter: PartnershipFilter(cityId: cityId ?? nil))
             case .events: text = try exporter.exportEvents(format: exportFormat, filter: EventFilter(cityId: cityId ?? nil))
             case .projects:
-                // Projects nest (actions, funding, figures): JSON holds them whole; CSV is not offered.
-                guard exportFormat == .json else { throw UserError(t(.errProjectsJsonOnly)) }
+                // JSON here; the CSV form is a folder (exportProjectFolder).
                 text = try ProjectTransfer.exportJSON(database, filter: ProjectFilter(cityId: cityId ?? nil))
             }
             try emit(text, to: output, force: force, database: global.databasePath)
             if let output { Console.error(t(.wrote, output)) }
         }
+    }
+
+    /// Projects as CSV: one file per table (`ProjectCSV.files`) in the --output folder, made when missing
+    /// (its parent must exist). Every file is checked before any is written, so a refused
+    /// file (exists, no --force) leaves the folder as it was.
+    private func exportProjectFolder() throws {
+        guard let folder = output else { throw UserError(t(.errProjectsCsvFolder)) }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue { throw UserError(t(.errProjectsCsvNotFolder, TextSafety.sanitized(folder))) }
+        let writer = SafeFileWriter(protecting: [global.databasePath])
+        let paths = ProjectCSV.files.map { (folder as NSString).appendingPathComponent($0.name) }
+        do {
+            if !exists { try writer.checkTarget(folder, existing: .refuse) }
+            else { for path in paths { try writer.checkTarget(path, existing: force ? .replace : .refuse) } }
+        } catch let error as SafeWriteError {
+            throw UserError(outputMessage(error))
+        }
+        let database = try openDatabase(global)
+        let cityId = try city.map { try resolveCity($0, in: database).id }
+        let files = try ProjectCSV.export(database, filter: ProjectFilter(cityId: cityId ?? nil))
+        if !exists {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false) } catch {
+                throw UserError(SafeWriteError.failed(path: folder, reason: error.localizedDescription).description)
+            }
+        }
+        for (path, file) in zip(paths, files) {
+            try emit(file.text, to: path, force: force, database: global.databasePath)
+        }
+        Console.error(t(.wroteProjectFiles, String(files.count), TextSafety.sanitized(folder)))
     }
 
     private func exportCalendar() throws {

@@ -150,9 +150,11 @@ extension AppDatabase {
             let events = try Event.filter(Event.Columns.partnershipId == id).fetchAll(db)
             let contacts = try Contact.filter(Column("partnershipId") == id).fetchAll(db)
             let summary = try AppDatabase.describe(db, partnership)
+            let links = try ProjectLinks.of(db, partnershipId: id, contactIds: contacts.compactMap(\.id))
             _ = try Partnership.deleteOne(db, key: id)
             try log(db, .delete, .partnership, id: id, summary: summary,
-                    before: ChangeJSON.encode(PartnershipSnapshot(partnership: partnership, events: events, contacts: contacts)),
+                    before: ChangeJSON.encode(PartnershipSnapshot(partnership: partnership, events: events, contacts: contacts,
+                                                                  projectLinks: links)),
                     after: nil)
             return events.count
         }

@@ -54,6 +54,8 @@ struct PartnershipSnapshot: Codable {
     var partnership: Partnership
     var events: [Event]
     var contacts: [Contact]
+    /// Its links to projects (PartnershipProjectLinks.swift); nil in entries logged before projects had them.
+    var projectLinks: ProjectLinks?
 }
 
 enum ChangeJSON {
@@ -195,8 +197,16 @@ extension AppDatabase {
                     throw changedMeanwhile
                 }
                 try partnership.insert(db)
-                for var event in snapshot.events { try event.insert(db) }
+                for var event in snapshot.events {
+                    // A project removed since keeps its removal; the event comes back without it.
+                    if let projectId = event.projectId,
+                       try !(AppDatabase.hasProjects(db) && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM project WHERE id = ?)", arguments: [projectId]) ?? false) {
+                        event.projectId = nil
+                    }
+                    try event.insert(db)
+                }
                 for var contact in snapshot.contacts { try contact.insert(db) }
+                try snapshot.projectLinks?.restore(db)
             case (.create, .project), (.update, .project), (.delete, .project),
                  (.create, .projectAction), (.update, .projectAction), (.delete, .projectAction):
                 try undoProjectChange(db, change, changedMeanwhile: changedMeanwhile) // AppDatabase+ProjectUndo.swift

@@ -46,11 +46,21 @@ extension Importer {
         } catch {
             throw ImportError(file: file, line: nil, message: "is not a JSON array of projects: \(error)")
         }
+        return try importPortable(items, file: file, started: started, lineOf: lineOf)
+    }
+
+    /// Where a problem of project `index` in `field` ("funding[1].amount") is:
+    /// the JSON import names the project's object; the CSV import the row of its file.
+    typealias ProjectLocator = (_ index: Int, _ field: String) -> (file: String, line: Int?)
+
+    /// Plans, checks and writes portable projects in one transaction (JSON and CSV share it).
+    func importPortable(_ items: [PortableProject], file: String, started: Date, lineOf: @escaping (Int) -> Int?,
+                        locate: ProjectLocator? = nil) throws -> ImportReport {
         let guardBefore = try WriteGuard.before(database)
-        var plan = try database.read { db in try planProjects(db, items, file: file, lineOf: lineOf) }
+        var plan = try database.read { db in try planProjects(db, items, file: file, lineOf: lineOf, locate: locate) }
         var report = ImportReport()
         let (changeId, held) = try writePhase { db -> Int64? in
-            if try WriteGuard.current(db) != guardBefore { plan = try planProjects(db, items, file: file, lineOf: lineOf) }
+            if try WriteGuard.current(db) != guardBefore { plan = try planProjects(db, items, file: file, lineOf: lineOf, locate: locate) }
             var created: [[Int64]] = []
             var madeIds: [Int64] = []
             for var contact in plan.newContacts {
@@ -104,13 +114,15 @@ extension Importer {
     }
 
     /// Resolves and checks every project of the file (reads only).
-    func planProjects(_ db: Database, _ items: [PortableProject], file: String, lineOf: (Int) -> Int?) throws -> ProjectPlan {
+    func planProjects(_ db: Database, _ items: [PortableProject], file: String, lineOf: (Int) -> Int?,
+                      locate: ProjectLocator? = nil) throws -> ProjectPlan {
         var plan = ProjectPlan()
         var titles = Set<String>()
         let contacts = try Contact.fetchAll(db)
         for (index, item) in items.enumerated() {
             func fail(_ field: String, _ message: String) -> ImportError {
-                ImportError(file: file, line: lineOf(index), message: "project “\(TextSafety.excerpt(item.title))”, \(field): \(message)")
+                let place: (file: String, line: Int?) = locate?(index, field) ?? (file: file, line: lineOf(index))
+                return ImportError(file: place.file, line: place.line, message: "project “\(TextSafety.excerpt(item.title))”, \(field): \(message)")
             }
             func date(_ text: String?, _ field: String) throws -> PartialDate? {
                 guard let text, !text.isEmpty else { return nil }

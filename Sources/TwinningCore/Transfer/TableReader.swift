@@ -56,7 +56,9 @@ public struct Table: Sendable {
         return try parse(data: data, file: name, isTSV: path.lowercased().hasSuffix(".tsv"))
     }
 
-    public static func parse(data: Data, file: String, isTSV: Bool = false) throws -> Table {
+    /// `allowEmpty`: a header without rows is an empty table, not an error
+    /// (the per-table files of `export projects --format csv` may have no rows).
+    public static func parse(data: Data, file: String, isTSV: Bool = false, allowEmpty: Bool = false) throws -> Table {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -75,10 +77,10 @@ public struct Table: Sendable {
         }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
         let tab = isTSV || firstLine.contains("\t")
-        return try parseDelimited(text: text, file: file, delimiter: tab ? "\t" : ",")
+        return try parseDelimited(text: text, file: file, delimiter: tab ? "\t" : ",", allowEmpty: allowEmpty)
     }
 
-    private static func parseDelimited(text: String, file: String, delimiter: UnicodeScalar) throws -> Table {
+    private static func parseDelimited(text: String, file: String, delimiter: UnicodeScalar, allowEmpty: Bool = false) throws -> Table {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
@@ -119,7 +121,7 @@ public struct Table: Sendable {
             throw ImportError(file: file, line: last.line,
                               message: "unbalanced quotes: a quoted field that starts on this line is never closed")
         }
-        if records.isEmpty {
+        if records.isEmpty && !allowEmpty {
             throw ImportError(file: file, line: nil, message: "has a header but no data rows; nothing to import")
         }
         return Table(file: file, header: header, records: records)
