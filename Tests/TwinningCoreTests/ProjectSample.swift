@@ -1,8 +1,8 @@
 import XCTest
 @testable import TwinningCore
 
-/// The sample of ProjectTransferTests (three cities, a partnership contact, funding, figures, a formula, two actions),
-/// for the CSV and undo tests (an XCTestCase cannot be made on Linux just to borrow its helpers).
+/// One project sample (three cities, a partnership contact, funding, figures, a formula, two actions)
+/// for the transfer, CSV and undo tests.
 enum ProjectSample {
     static func seeded() throws -> AppDatabase {
         let db = try Fixtures.database()

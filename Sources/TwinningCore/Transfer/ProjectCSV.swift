@@ -117,9 +117,20 @@ public enum ProjectCSV {
     }
 
     /// True when `path` is a folder or a `.csv` file: the CSV form, not JSON.
+    /// A file whose text starts with `[` or `{` is JSON whatever its name says
+    /// (`export projects --format json --output projects.csv` is read back as written).
     public static func isCSV(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return true }
+        if let handle = FileHandle(forReadingAtPath: path) {
+            defer { try? handle.close() }
+            let head = (try? handle.read(upToCount: 256)) ?? Data()
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            let bytes = head.starts(with: bom) ? head.dropFirst(3) : head[...]
+            if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
+                return false
+            }
+        }
         return path.lowercased().hasSuffix(".csv")
     }
 

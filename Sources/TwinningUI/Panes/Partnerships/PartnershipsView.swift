@@ -4,7 +4,8 @@ func renderPartnershipsPane(_ screen: inout Screen, _ state: AppState, _ layout:
     let language = state.language
     let rect = layout.list
     let typeWidth = rect.columns >= 100 ? 13 : 0
-    let lastWidth = rect.columns >= 68 ? 10 : 0
+    // From 100 columns there is room for the whole heading ("Letzte Begegnung").
+    let lastWidth = rect.columns >= 100 ? max(10, DisplayWidth.of(tr(.colLastEvent, language)) + 1) : (rect.columns >= 68 ? 10 : 0)
     let healthWidth = 8
     let fixed = 2 + 7 + typeWidth + 11 + 7 + lastWidth + healthWidth + 7
     let pairWidth = max(10, rect.columns - fixed)
@@ -49,7 +50,10 @@ private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, 
         facts += " · \(tr(.detailSinceUntil, language)): \(p.since?.display(language) ?? "?") – \(p.until?.display(language) ?? "")"
     }
     line(facts)
-    if !p.themes.isEmpty { line("\(tr(.detailThemes, language)): \(p.themes.joined(separator: ", "))") }
+    if !p.themes.isEmpty {
+        // The shared vocabulary's words in the user's language ("youth" → "Jugend und Schulen"); free tags as typed.
+        line("\(tr(.detailThemes, language)): \(ThemeVocabulary.parseList(p.themes).map { $0.display(language.rawValue) }.joined(separator: ", "))")
+    }
     for text in partnershipProjectLines(state, detail, width: rect.columns - 1) { line(text) }
     if !p.notes.isEmpty { line("\(tr(.detailNotes, language)): \(p.notes)", role: .dim) }
     guard let info = state.partnershipInfo, info.partnershipId == detail.id else {
