@@ -95,9 +95,10 @@ public final class EffectRunner {
         data.eventStore = Deferred { (try? EffectRunner.readEvents(database)) ?? EventLists() }
         let lookup = CityLookupCache(database)
         data.cityLookup = { lookup.city(id: $0) }
-        // Project work keeps partnerships from dormant; both are grouped queries, not per row.
+        // Project work keeps partnerships from dormant (the lists' health marks need it at once);
+        // the report's project data waits until the Reports pane is shown. Both are grouped queries.
         data.projectActivity = try database.projectActivityByPartnership()
-        data.reportProjects = try database.reportProjects(cityId: nil)
+        data.reportProjectStore = Deferred { (try? database.reportProjects(cityId: nil)) ?? ReportProjectData(projects: [], openActions: []) }
         return data
     }
 

@@ -38,8 +38,13 @@ public struct AppData: Equatable, Sendable {
     var cityLookup: (@Sendable (Int64) -> CitySummary?)?
     /// Project work per partnership: a running project with recent done actions keeps it from dormant.
     public var projectActivity: [Int64: PartnershipProjectActivity] = [:]
-    /// The projects as the report pane needs them (grouped reads, see ReportProjects+Load.swift).
-    public var reportProjects = ReportProjectData(projects: [], openActions: [])
+    /// The projects as the report pane needs them (grouped reads, see ReportProjects+Load.swift),
+    /// read when the Reports pane first asks, not on every load of the data.
+    var reportProjectStore = Deferred(value: ReportProjectData(projects: [], openActions: []))
+    public var reportProjects: ReportProjectData {
+        get { reportProjectStore.value }
+        set { reportProjectStore = Deferred(value: newValue) }
+    }
 
     public init() {}
 
