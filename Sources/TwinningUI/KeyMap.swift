@@ -167,6 +167,10 @@ public enum KeyMap {
         KeyBinding(command: .exportReport, keys: [.char("x")], context: .reports, bar: .barExport, help: .helpExport),
         KeyBinding(command: .down, keys: [.down, .char("j")], context: .reports, bar: nil, help: .helpDown),
         KeyBinding(command: .up, keys: [.up, .char("k")], context: .reports, bar: nil, help: .helpUp),
+        KeyBinding(command: .pageDown, keys: [.pageDown], context: .reports, bar: nil, help: .helpPageDown),
+        KeyBinding(command: .pageUp, keys: [.pageUp], context: .reports, bar: nil, help: .helpPageUp),
+        KeyBinding(command: .top, keys: [.home], context: .reports, bar: nil, help: .helpHome),
+        KeyBinding(command: .bottom, keys: [.end], context: .reports, bar: nil, help: .helpEnd),
         // The map
         KeyBinding(command: .showReport, keys: [.char("m"), .escape], context: .map, bar: .barReport, help: .helpBackToReport),
         KeyBinding(command: .zoomIn, keys: [.char("+"), .char("=")], context: .map, bar: .barZoomIn, help: .helpZoomIn),

@@ -33,7 +33,7 @@ public enum S: String, CaseIterable, Sendable {
     case errRequired, errNotNumber, errNotWholeNumber, errDate, errPickCity, errCountry, errSameCity
     case understoodDate
     // Dialogs and messages
-    case confirmTitle, confirmDeletePartnership, discardTitle, discardQuestion, quitTitle, quitQuestion
+    case confirmTitle, confirmDeletePartnership, confirmDeletePartnershipNone, discardTitle, discardQuestion, quitTitle, quitQuestion
     case savedCity, addedCity, savedPartnership, addedPartnership, deletedPartnership, homeSet, homeQuestion
     case welcomeTitle, welcomeText, conflictChanged, readOnlyRefused, errorPrefix, loading
     // Events pane and form

@@ -341,7 +341,7 @@ final class ReportsPaneTests: XCTestCase {
         state.reports.year = 2025
         var text = render(state).text()
         XCTAssertTrue(text.contains("Report for Dortmund · 2025"))
-        XCTAssertTrue(text.contains("in 2025: 1 events, 38 participants, 82 % under 30"), text)
+        XCTAssertTrue(text.contains("in 2025: 1 event, 38 participants, 82 % under 30"), text)
         UIFixtures.press(&state, runner, .left)
         XCTAssertEqual(state.reports.year, 2024)
         XCTAssertTrue(render(state).text().contains("in 2024: 0 events"))

@@ -136,7 +136,7 @@ final class ProjectsPaneTests: XCTestCase {
         var (state, runner) = try ProjectFixtures.state()
         UIFixtures.press(&state, runner, .delete)
         XCTAssertEqual(state.confirmation?.purpose, .deleteProject(state.selectedProject!.id))
-        XCTAssertTrue(state.confirmation!.message.contains("with its 3 actions"))
+        XCTAssertTrue(state.confirmation!.message.contains("Actions deleted with it: 3."), state.confirmation!.message)
         UIFixtures.press(&state, runner, .enter)
         XCTAssertNil(state.confirmation)
         XCTAssertEqual(state.projects.all.count, 2, "Enter takes the default: No")

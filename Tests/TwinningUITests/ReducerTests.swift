@@ -151,7 +151,7 @@ final class ReducerTests: XCTestCase {
         UIFixtures.press(&state, runner, .char("d"))
         XCTAssertEqual(state.confirmation?.purpose, .deletePartnership(target.id))
         XCTAssertTrue(state.confirmation!.message.contains(target.cityA.name))
-        XCTAssertTrue(state.confirmation!.message.contains("1 events"))
+        XCTAssertTrue(state.confirmation!.message.contains("and its one event?"), state.confirmation!.message)
         XCTAssertFalse(state.confirmation!.yesSelected)
         UIFixtures.press(&state, runner, .enter)
         XCTAssertNil(state.confirmation)

@@ -47,7 +47,7 @@ final class VolunteerListsTests: XCTestCase {
         refilterEvents(&state, keepId: nil)
         XCTAssertTrue(state.events.visible.isEmpty)
         let screen = render(state).text()
-        XCTAssertTrue(screen.contains("The filters hide all 1 events"), screen)
+        XCTAssertTrue(screen.contains("The filters hide the one event."), screen)
         XCTAssertFalse(screen.contains("No events yet"))
         UIFixtures.press(&state, runner, .escape)
         XCTAssertNil(state.events.year)

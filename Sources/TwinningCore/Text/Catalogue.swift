@@ -72,6 +72,7 @@ public struct Catalogue: Sendable {
     /// sure none does), the key itself when English lacks it too.
     public func text(_ key: String, _ language: String, _ arguments: [String] = []) -> String {
         var text = texts[language]?[key] ?? texts["en"]?[key] ?? key
+        if text.contains("|") { text = Catalogue.choosingForms(text, language: language, arguments) }
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index + 1)}", with: argument)
         }
@@ -155,7 +156,32 @@ public struct Catalogue: Sendable {
         return escaping ? nil : String(out)
     }
 
-    /// `{1}`, `{2}` … used in a text; the test compares them across languages.
+    /// Resolves `{1|one form|other form}`: the first form when argument 1 is
+    /// one (in French also zero: « 0 rencontre »), the second otherwise; `#`
+    /// in a form stands for the number. So "1 events" is never shown, and each
+    /// language says it its own way without a second key per text.
+    static func choosingForms(_ text: String, language: String, _ arguments: [String]) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { rest = rest[open...]; break }
+            let parts = after[..<close].split(separator: "|", omittingEmptySubsequences: false)
+            if parts.count == 3, let number = Int(parts[0]), number >= 1 {
+                let argument = number <= arguments.count ? arguments[number - 1] : ""
+                let trimmedArgument = argument.trimmingCharacters(in: .whitespaces)
+                let one = trimmedArgument == "1" || (language == "fr" && trimmedArgument == "0")
+                out += (one ? parts[1] : parts[2]).replacingOccurrences(of: "#", with: argument)
+            } else {
+                out += rest[open...close]
+            }
+            rest = after[after.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// `{1}`, `{2}` … used in a text (also as `{1|…|…}`); the test compares them across languages.
     public static func placeholders(_ text: String) -> Set<String> {
         var found: Set<String> = []
         var rest = Substring(text)
@@ -163,7 +189,8 @@ public struct Catalogue: Sendable {
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "}") else { break }
             let inner = after[..<close]
-            if !inner.isEmpty, inner.allSatisfy(\.isNumber) { found.insert("{\(inner)}") }
+            let number = inner.prefix { $0 != "|" }
+            if !number.isEmpty, number.allSatisfy(\.isNumber) { found.insert("{\(number)}") }
             rest = after[after.index(after: close)...]
         }
         return found

@@ -35,7 +35,7 @@ public func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
         var line = ""
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+        for word in wrapWords(paragraph) {
             let candidate = line.isEmpty ? String(word) : line + " " + word
             if DisplayWidth.of(candidate) <= width {
                 line = candidate
@@ -58,6 +58,22 @@ public func wrap(_ text: String, width: Int) -> [String] {
         lines.append(line)
     }
     return lines
+}
+
+/// The words `wrap` may break between. French puts a space before ? ! : ;
+/// and » and after «; a line must not start with such a mark or end with «,
+/// so the space there holds the two sides together ("contact ?" stays one).
+private func wrapWords(_ paragraph: Substring) -> [String] {
+    var words: [String] = []
+    for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+        if let last = words.last, !last.isEmpty, let first = word.first,
+           "?!:;»".contains(first) || last.hasSuffix("«") {
+            words[words.count - 1] = last + " " + word
+        } else {
+            words.append(String(word))
+        }
+    }
+    return words
 }
 
 /// `wrap` for text of any length shown in a few lines (a message may carry a

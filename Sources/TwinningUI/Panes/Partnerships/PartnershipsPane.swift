@@ -37,7 +37,9 @@ enum PartnershipsPane: PaneFeature {
             guard writable(&state), let selected = state.selectedPartnership else { return [] }
             state.confirmation = Confirmation(
                 title: tr(.confirmTitle, state.language),
-                message: tr(.confirmDeletePartnership, state.language, selected.cityA.name, selected.cityB.name, String(selected.eventCount)),
+                message: tr(selected.eventCount == 0 ? .confirmDeletePartnershipNone : .confirmDeletePartnership,
+                            state.language, selected.cityA.name, selected.cityB.name,
+                            Formatting.number(selected.eventCount, state.language)),
                 purpose: .deletePartnership(selected.id))
             return []
         case .healthFilter:

@@ -7,8 +7,23 @@ enum ReportsPane: PaneFeature {
 
     static func reduce(_ state: inout AppState, _ command: Command, key: Key) -> [Effect] {
         switch command {
-        case .up, .down:
-            state.reports.scroll = max(0, state.reports.scroll + (command == .down ? 1 : -1))
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            // Bounded by the report's length, so Up after many Downs past the
+            // end moves at once, and PgUp/PgDn (named in the hint) page.
+            let rows = reportBodyRows(Layout(state.size))
+            let last = max(0, reportLines(state).count - 1 - rows)
+            let current = min(max(0, state.reports.scroll), last)
+            let page = max(1, rows - 1)
+            let wanted: Int
+            switch command {
+            case .up: wanted = current - 1
+            case .down: wanted = current + 1
+            case .pageUp: wanted = current - page
+            case .pageDown: wanted = current + page
+            case .top: wanted = 0
+            default: wanted = last
+            }
+            state.reports.scroll = min(max(0, wanted), last)
             return []
         case .exportReport:
             return [.exportReport(cityId: state.reports.all ? nil : state.homeCityId, year: state.reports.year ?? state.today.year)]

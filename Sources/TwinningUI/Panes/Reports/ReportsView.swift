@@ -5,6 +5,39 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
         renderMap(&screen, state, layout)
         return
     }
+    let lines = reportLines(state)
+    let language = state.language
+
+    // The heading (whose report, which year) stays while the rest scrolls,
+    // and a mark says when there is more above or below.
+    let top = layout.list.row
+    let width = state.size.columns - 2
+    screen.put(lines[0].0, row: top, col: 1, role: lines[0].1, maxWidth: width)
+    let body = Array(lines.dropFirst())
+    let rows = reportBodyRows(layout)
+    let scroll = reportScroll(state.reports.scroll, lineCount: body.count, rows: rows)
+    let below = body.count - scroll - rows
+    for (i, (text, role)) in body.dropFirst(scroll).prefix(rows).enumerated() {
+        let row = top + 1 + i
+        if i == 0 && scroll > 0 {
+            screen.put(tr(.moreAbove, language, Formatting.number(scroll, language)), row: row, col: 1, role: .dim, maxWidth: width)
+        } else if i == rows - 1 && below > 0 {
+            screen.put(tr(.moreBelow, language, Formatting.number(below + 1, language)), row: row, col: 1, role: .dim, maxWidth: width)
+        } else {
+            screen.put(text, row: row, col: 1, role: role, maxWidth: width)
+        }
+    }
+    screen.cursor = Position(row: top, col: 1)
+}
+
+/// Rows the report's body gets under its heading.
+func reportBodyRows(_ layout: Layout) -> Int {
+    max(1, layout.statusRow - layout.list.row - 1)
+}
+
+/// The report as lines: the heading first, then the body that scrolls. The
+/// reducer counts them too, so scrolling stops at the last line.
+func reportLines(_ state: AppState) -> [(String, StyleRole)] {
     let language = state.language
     let year = state.reports.year ?? state.today.year
     let (city, partnerships, events) = reportData(state)
@@ -21,8 +54,8 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
     let health = report.byHealth.map { "\(tr($0.health.label, language)) \(Formatting.number($0.count, language))" }
     lines.append(("\(tr(.reportHealth, language)): " + health.joined(separator: " · "), .normal))
     let period = report.periodFigures
-    var periodLine = "\(tr(.reportYear, language, String(year))): \(Formatting.number(period.events, language)) \(tr(.reportEvents, language)), "
-        + "\(Formatting.number(period.participants, language)) \(tr(.reportParticipants, language))"
+    var periodLine = "\(tr(.reportYear, language, String(year))): \(tr(.reportEvents, language, Formatting.number(period.events, language))), "
+        + tr(.reportParticipants, language, Formatting.number(period.participants, language))
     if let share = period.youthShare { periodLine += ", \(SafeMath.int(share * 100)) % \(tr(.reportYouthShare, language))" }
     lines.append((periodLine, .normal))
     lines.append(("", .normal))
@@ -63,27 +96,7 @@ func renderReportsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layo
         lines.append(("  " + tr(.more, language, Formatting.number(report.neverVisited.count - 20, language)), .dim))
     }
     lines += projectReportLines(report, state)
-
-    // The heading (whose report, which year) stays while the rest scrolls,
-    // and a mark says when there is more above or below.
-    let top = layout.list.row
-    let width = state.size.columns - 2
-    screen.put(lines[0].0, row: top, col: 1, role: lines[0].1, maxWidth: width)
-    let body = Array(lines.dropFirst())
-    let rows = max(1, layout.statusRow - top - 1)
-    let scroll = reportScroll(state.reports.scroll, lineCount: body.count, rows: rows)
-    let below = body.count - scroll - rows
-    for (i, (text, role)) in body.dropFirst(scroll).prefix(rows).enumerated() {
-        let row = top + 1 + i
-        if i == 0 && scroll > 0 {
-            screen.put(tr(.moreAbove, language, Formatting.number(scroll, language)), row: row, col: 1, role: .dim, maxWidth: width)
-        } else if i == rows - 1 && below > 0 {
-            screen.put(tr(.moreBelow, language, Formatting.number(below + 1, language)), row: row, col: 1, role: .dim, maxWidth: width)
-        } else {
-            screen.put(text, row: row, col: 1, role: role, maxWidth: width)
-        }
-    }
-    screen.cursor = Position(row: top, col: 1)
+    return lines
 }
 
 /// The first body line shown: the requested scroll, kept so the last line
