@@ -355,7 +355,7 @@ public final class EffectRunner {
             lines.append("")
             lines.append(tr(.whyNotHoldingBack, language))
             for gap in why.holdingBack {
-                lines.append("  \(gap.feature.label(lang)): \(gap.value.map { Formatting.fixed(Double($0), digits: 2, language) } ?? "–") / \(Formatting.fixed(Double(gap.topValue), digits: 2, language))  — \(s.explanation(gap.feature).text(lang))")
+                lines.append("  \(gap.feature.label(lang))\(colon(language))\(gap.value.map { Formatting.fixed(Double($0), digits: 2, language) } ?? "–") / \(Formatting.fixed(Double(gap.topValue), digits: 2, language))  — \(s.explanation(gap.feature).text(lang))")
             }
         }
         for missing in why.missing { lines.append("  " + missing.text(lang)) }

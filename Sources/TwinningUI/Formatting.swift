@@ -54,3 +54,9 @@ public enum Formatting {
         return (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7
     }
 }
+
+/// The colon after a label: French sets a space before it ("Thèmes : …"),
+/// German and English do not. `wrap` keeps the two together.
+func colon(_ language: Language) -> String {
+    language == .fr ? " : " : ": "
+}

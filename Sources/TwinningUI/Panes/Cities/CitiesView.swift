@@ -58,7 +58,7 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
     line(city.name, role: .header)
     line(facts)
     // What the city faces, from real data (README, "City character"); unknown is said.
-    let head = "\(tr(.detailCharacter, language)): "
+    let head = "\(tr(.detailCharacter, language))\(colon(language))"
     if let character = detail.character {
         let full = head + CityChallenges(character).line(language.rawValue)
         line(DisplayWidth.of(full) <= rect.columns - 1 ? full : head + CityChallenges(character).line(language.rawValue, compact: true))
@@ -91,10 +91,10 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
     }
     if hidden > 0 { line("  … +\(hidden + 1) (Enter)", role: .dim) }
     for (label, tags) in [(S.detailThemes, city.themes), (.detailStrengths, city.strengths), (.detailChallenges, city.challenges)] where !tags.isEmpty {
-        line("\(tr(label, language)): \(ThemeVocabulary.parseList(tags).map { $0.display(language.rawValue) }.joined(separator: ", "))")
+        line("\(tr(label, language))\(colon(language))\(ThemeVocabulary.parseList(tags).map { $0.display(language.rawValue) }.joined(separator: ", "))")
     }
-    if city.seekingPartners { line("\(tr(.detailSeeking, language)): \(tr(.yes, language))") }
-    if !city.notes.isEmpty { line("\(tr(.detailNotes, language)): \(city.notes)", role: .dim) }
+    if city.seekingPartners { line("\(tr(.detailSeeking, language))\(colon(language))\(tr(.yes, language))") }
+    if !city.notes.isEmpty { line("\(tr(.detailNotes, language))\(colon(language))\(city.notes)", role: .dim) }
 
     if !detail.events.isEmpty && row < bottom - 1 {
         line(tr(.detailEvents, language), role: .header)

@@ -46,10 +46,10 @@ private func renderEventDetail(_ screen: inout Screen, _ state: AppState, _ rect
     var when = e.startDate.display(language)
     if let end = e.endDate, end != e.startDate { when += " – " + end.display(language) }
     lines.append(("\(when) · \(detail.cityA.name) (\(detail.cityA.countryCode)) ↔ \(detail.cityB.name) (\(detail.cityB.countryCode))", .normal))
-    lines.append(("\(tr(.detailFormat, language)): \(e.format.label(language)) · \(tr(.detailDirection, language)): "
+    lines.append(("\(tr(.detailFormat, language))\(colon(language))\(e.format.label(language)) · \(tr(.detailDirection, language))\(colon(language))"
                   + e.direction.label(language, a: detail.cityA.name, b: detail.cityB.name), .normal))
     if let participants = e.participants {
-        var text = "\(tr(.detailParticipants, language)): \(participants)"
+        var text = "\(tr(.detailParticipants, language))\(colon(language))\(participants)"
         if let youth = e.youth {
             let share = SafeMath.percent(youth, of: participants) ?? 0
             text += " · " + tr(.detailYouthShare, language, String(youth), String(share))
@@ -58,11 +58,11 @@ private func renderEventDetail(_ screen: inout Screen, _ state: AppState, _ rect
     }
     if !e.participantsByCountry.isEmpty {
         let split = e.participantsByCountry.keys.sorted().map { "\($0) \(e.participantsByCountry[$0]!)" }.joined(separator: ", ")
-        lines.append(("\(tr(.detailByCountry, language)): \(split)", .normal))
+        lines.append(("\(tr(.detailByCountry, language))\(colon(language))\(split)", .normal))
     }
     let funding = FundingCheck.check(detail, home: state.homeCityId)
     // Wrapped, not cut: the conditions not met come last and are what the user must read.
-    for line in wrap("\(tr(.fundingLabel, language)): " + funding.summary(language.report), width: max(1, rect.columns - 1)) {
+    for line in wrap("\(tr(.fundingLabel, language))\(colon(language))" + funding.summary(language.report), width: max(1, rect.columns - 1)) {
         lines.append((line, funding.eligible ? .statusInfo : .dim))
     }
     if !e.notes.isEmpty {

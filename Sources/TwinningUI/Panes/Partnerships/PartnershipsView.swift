@@ -45,17 +45,17 @@ private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, 
     }
     let p = detail.partnership
     line("\(detail.cityA.name) (\(detail.cityA.countryCode)) ↔ \(detail.cityB.name) (\(detail.cityB.countryCode))", role: .header)
-    var facts = "\(p.type.label(language)) · \(p.status.label(language)) · \(tr(.colHealth, language)): \(tr(state.health(detail).label, language))"
+    var facts = "\(p.type.label(language)) · \(p.status.label(language)) · \(tr(.colHealth, language))\(colon(language))\(tr(state.health(detail).label, language))"
     if p.since != nil || p.until != nil {
-        facts += " · \(tr(.detailSinceUntil, language)): \(p.since?.display(language) ?? "?") – \(p.until?.display(language) ?? "")"
+        facts += " · \(tr(.detailSinceUntil, language))\(colon(language))\(p.since?.display(language) ?? "?") – \(p.until?.display(language) ?? "")"
     }
     line(facts)
     if !p.themes.isEmpty {
         // The shared vocabulary's words in the user's language ("youth" → "Jugend und Schulen"); free tags as typed.
-        line("\(tr(.detailThemes, language)): \(ThemeVocabulary.parseList(p.themes).map { $0.display(language.rawValue) }.joined(separator: ", "))")
+        line("\(tr(.detailThemes, language))\(colon(language))\(ThemeVocabulary.parseList(p.themes).map { $0.display(language.rawValue) }.joined(separator: ", "))")
     }
     for text in partnershipProjectLines(state, detail, width: rect.columns - 1) { line(text) }
-    if !p.notes.isEmpty { line("\(tr(.detailNotes, language)): \(p.notes)", role: .dim) }
+    if !p.notes.isEmpty { line("\(tr(.detailNotes, language))\(colon(language))\(p.notes)", role: .dim) }
     guard let info = state.partnershipInfo, info.partnershipId == detail.id else {
         line(tr(.loading, language), role: .dim)
         return
@@ -92,5 +92,5 @@ private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, 
             line(text)
         }
     }
-    if !p.source.isEmpty && row < bottom { line("\(tr(.detailSource, language)): \(p.source)", role: .dim) }
+    if !p.source.isEmpty && row < bottom { line("\(tr(.detailSource, language))\(colon(language))\(p.source)", role: .dim) }
 }

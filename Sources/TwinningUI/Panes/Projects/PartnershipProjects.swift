@@ -14,7 +14,7 @@ func partnershipProjectLines(_ state: AppState, _ partnership: PartnershipDetail
         if p.isOverdue { state += ", " + tr(.projectsOverdue, language, Formatting.number(p.overdueActions, language)) }
         return "\(TextSafety.sanitized(p.title)) (\(state))"
     }
-    let label = tr(.detailProjects, language) + ": "
+    let label = tr(.detailProjects, language) + colon(language)
     // Greedy: as many whole items as the lines hold, the rest counted.
     for shown in stride(from: items.count, through: 1, by: -1) {
         var text = label + items.prefix(shown).joined(separator: " · ")

@@ -141,7 +141,7 @@ enum ProjectDetailSections {
             return section
         }
         func wrapped(_ label: S?, _ text: String, role: StyleRole = .normal) -> [DetailLine] {
-            let body = label.map { tr($0, language) + ": " } ?? ""
+            let body = label.map { tr($0, language) + colon(language) } ?? ""
             return wrap(body + TextSafety.sanitized(text, allowLineBreaks: true), width: width).map { DetailLine(text: $0, role: role) }
         }
         var sections: [DetailSection] = []

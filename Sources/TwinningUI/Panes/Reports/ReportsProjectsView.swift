@@ -15,7 +15,7 @@ func projectReportLines(_ report: Report, _ state: AppState) -> [(String, StyleR
     let running = section.projects.filter { $0.project.status == .running }.count
     lines.append(("\(t(.projectStatusRunning)) \(n(running))\(separator)\(t(.projectStatusCompleted)) \(n(section.projects.count - running))", .normal))
     if !section.byTheme.isEmpty {
-        lines.append(("\(t(.projectsByTheme)): " + section.byTheme.prefix(6).map { "\($0.label(language)) \(n($0.total))" }
+        lines.append(("\(t(.projectsByTheme))\(colon(state.language))" + section.byTheme.prefix(6).map { "\($0.label(language)) \(n($0.total))" }
             .joined(separator: separator), .normal))
     }
     for f in section.funding.prefix(4) {
@@ -24,9 +24,9 @@ func projectReportLines(_ report: Report, _ state: AppState) -> [(String, StyleR
     }
     if section.funding.count > 4 { lines.append(("  " + tr(.more, state.language, n(section.funding.count - 4)), .dim)) }
     for p in section.projects where !p.project.indicators.isEmpty {
-        lines.append(("  \(p.project.title): \(ReportDocument.indicators(p.project, language))", .normal))
+        lines.append(("  \(p.project.title)\(colon(state.language))\(ReportDocument.indicators(p.project, language))", .normal))
     }
-    lines.append(("\(t(.overdueActions)): \(n(section.overdue.count))", section.overdue.isEmpty ? .normal : .header))
+    lines.append(("\(t(.overdueActions))\(colon(state.language))\(n(section.overdue.count))", section.overdue.isEmpty ? .normal : .header))
     for o in section.overdue.prefix(8) {
         let who = o.owner.isEmpty ? t(.actionNoOwner) : o.owner
         let due = o.action.due.map { ReportWords.date($0, language) } ?? "–"
@@ -44,10 +44,10 @@ func projectReportLines(_ report: Report, _ state: AppState) -> [(String, StyleR
         var text = "  \(c.country) \(n(c.partnerships))"
         if c.health[dormant] > 0 { text += " (\(Health.dormant.text.text(language)) \(n(c.health[dormant])))" }
         let recent = c.eventsPerYear.suffix(5).map(n).joined(separator: " ")
-        lines.append((text + "  \(t(.events)) \(span): \(recent)", .normal))
+        lines.append((text + "  \(t(.events)) \(span)\(colon(state.language))\(recent)", .normal))
     }
     lines.append((t(.formatsPerYear), .header))
     let shares = report.years.suffix(8).map { y in "\(y.year) \(ReportWords.percent(y.remoteShare, language))" }
-    lines.append(("  \(t(.shareRemote)): " + shares.joined(separator: separator), .normal))
+    lines.append(("  \(t(.shareRemote))\(colon(state.language))" + shares.joined(separator: separator), .normal))
     return lines
 }

@@ -49,12 +49,12 @@ func reportLines(_ state: AppState) -> [(String, StyleRole)] {
     var lines: [(String, StyleRole)] = []
     lines.append((city.map { tr(.reportTitleCity, language, $0.name, String(year)) } ?? tr(.reportTitleAll, language, String(year)), .header))
     let statuses = report.byStatus.filter { $0.count > 0 }.map { "\($0.status.label(language)) \(Formatting.number($0.count, language))" }
-    lines.append(("\(tr(.reportPartnerships, language)): \(Formatting.number(report.partnerships.count, language)) — "
+    lines.append(("\(tr(.reportPartnerships, language))\(colon(language))\(Formatting.number(report.partnerships.count, language)) — "
                   + statuses.joined(separator: " · "), .normal))
     let health = report.byHealth.map { "\(tr($0.health.label, language)) \(Formatting.number($0.count, language))" }
-    lines.append(("\(tr(.reportHealth, language)): " + health.joined(separator: " · "), .normal))
+    lines.append(("\(tr(.reportHealth, language))\(colon(language))" + health.joined(separator: " · "), .normal))
     let period = report.periodFigures
-    var periodLine = "\(tr(.reportYear, language, String(year))): \(tr(.reportEvents, language, Formatting.number(period.events, language))), "
+    var periodLine = "\(tr(.reportYear, language, String(year)))\(colon(language))\(tr(.reportEvents, language, Formatting.number(period.events, language))), "
         + tr(.reportParticipants, language, Formatting.number(period.participants, language))
     if let share = period.youthShare { periodLine += ", \(SafeMath.int(share * 100)) % \(tr(.reportYouthShare, language))" }
     lines.append((periodLine, .normal))
@@ -77,12 +77,12 @@ func reportLines(_ state: AppState) -> [(String, StyleRole)] {
         let countries = report.participantsByCountry.prefix(8).map {
             "\($0.isUnknown ? tr(.reportUnknownCountry, language) : $0.country) \(Formatting.number($0.participants, language))"
         }
-        lines.append(("\(tr(.reportByCountry, language)) (\(year)): " + countries.joined(separator: " · "), .normal))
+        lines.append(("\(tr(.reportByCountry, language)) (\(year))\(colon(language))" + countries.joined(separator: " · "), .normal))
     }
     lines.append((tr(.reportDormant, language), .header))
     for row in report.dormantLongest.prefix(5) {
         let last = row.lastEvent?.display(language) ?? tr(.reportNever, language)
-        lines.append(("  \(row.home.name) ↔ \(row.partner.name) (\(row.partner.countryCode)) — \(tr(.colLastEvent, language)): \(last)", .normal))
+        lines.append(("  \(row.home.name) ↔ \(row.partner.name) (\(row.partner.countryCode)) — \(tr(.colLastEvent, language))\(colon(language))\(last)", .normal))
     }
     if report.dormantLongest.count > 5 {
         lines.append(("  " + tr(.more, language, Formatting.number(report.dormantLongest.count - 5, language)), .dim))
