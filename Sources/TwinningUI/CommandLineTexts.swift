@@ -66,4 +66,6 @@ public enum CLIText: String, CatalogueKey {
     case projectStatusIdea, projectStatusPaused, projectStatusPlanned, projectStatusRunning, projectWhat, roleLead
     case savedProject, showActions, showCities, showContacts, showEvents, showFunding, showGoals, showIndicators
     case showNotes, showPartnerships, showResults, showStatus, showSummary, showThemes
+    case errSnoozeNotAfter, reviewSaved, reviewWasAccepted, reviewWasRejected, reviewWasSnoozed, errBatchNotAnId, errBatchLine
+    case errExportFormat
 }

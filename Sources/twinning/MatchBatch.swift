@@ -17,10 +17,10 @@ enum MatchBatch {
             let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard let id = Int64(fields[0]) else {
                 if lines.isEmpty && i == 0 { continue }  // a header line
-                throw UserError("\(file):\(i + 1): \"\(TextSafety.excerpt(fields[0]))\" is not a GeoNames id")
+                throw UserError(t(.errBatchNotAnId, file, String(i + 1), TextSafety.excerpt(fields[0])))
             }
             guard fields.count >= 2, fields[1].count == 2, fields[1].allSatisfy(\.isLetter) else {
-                throw UserError("\(file):\(i + 1): expected geonameid<TAB>country_code")
+                throw UserError(t(.errBatchLine, file, String(i + 1)))
             }
             lines.append(Line(number: i + 1, geonameId: id, country: fields[1].uppercased()))
         }

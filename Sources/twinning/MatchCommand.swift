@@ -122,7 +122,7 @@ struct MatchCommand: ParsableCommand {
                     // A snooze counts while its day is after today: an earlier one would be saved and do nothing.
                     let today = PartialDate.today()
                     guard date.iso > today.iso else {
-                        throw UserError("--snooze \(date.iso) is not after today (\(today.iso)), so nothing would be snoozed; give a later day.")
+                        throw UserError(t(.errSnoozeNotAfter, date.iso, today.iso))
                     }
                     review.decision = .snooze
                     review.snoozeUntil = date.iso
@@ -130,11 +130,11 @@ struct MatchCommand: ParsableCommand {
                 let saved = try database.addReview(review)
                 let what: String
                 switch saved.decision {
-                case .accept: what = "accepted"
-                case .reject: what = "rejected; it will not be suggested again"
-                case .snooze: what = "snoozed until \(saved.snoozeUntil ?? "")"
+                case .accept: what = t(.reviewWasAccepted)
+                case .reject: what = t(.reviewWasRejected)
+                case .snooze: what = t(.reviewWasSnoozed, saved.snoozeUntil ?? "")
                 }
-                print(TextSafety.sanitized("\(other.name) (\(other.countryCode)) for \(home.name): \(what) (review \(saved.id ?? 0))."))
+                print(TextSafety.sanitized(t(.reviewSaved, other.name, other.countryCode, home.name, what, String(saved.id ?? 0))))
             }
         }
     }

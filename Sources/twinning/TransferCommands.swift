@@ -81,7 +81,7 @@ struct ExportCommand: ParsableCommand {
                 return
             }
             guard let exportFormat = ExportFormat(rawValue: wanted) else {
-                throw UserError("--format: \"\(TextSafety.excerpt(format))\" is not one of: csv, json\(kind == .events ? ", ics" : "").")
+                throw UserError(t(.errExportFormat, TextSafety.excerpt(format), kind == .events ? "csv, json, ics" : "csv, json"))
             }
             if kind == .projects && exportFormat == .csv {
                 try exportProjectFolder()
