@@ -31,3 +31,27 @@ final class CountFormsTests: XCTestCase {
         }
     }
 }
+
+/// A translator's slip in a count form (`{1|a}`, a missing `}`) would show the
+/// braces on screen: every `{N|` in every language has exactly two forms.
+final class CountFormsCatalogueTests: XCTestCase {
+    func testEveryCountFormHasTwoFormsAndCloses() {
+        for (language, texts) in Catalogue.shared.texts {
+            for (key, text) in texts {
+                var rest = Substring(text)
+                while let open = rest.range(of: #"\{[0-9]+\|"#, options: .regularExpression) {
+                    let after = rest[open.lowerBound...]
+                    guard let close = after.firstIndex(of: "}") else {
+                        XCTFail("\(language).txt \(key): a count form does not close: \(text)")
+                        break
+                    }
+                    let parts = after[after.index(after: after.startIndex)..<close].split(separator: "|", omittingEmptySubsequences: false)
+                    XCTAssertEqual(parts.count, 3, "\(language).txt \(key): \(after[...close])")
+                    rest = after[after.index(after: close)...]
+                }
+                let shown = Catalogue.choosingForms(text, language: language, ["1", "2", "3", "4", "5", "6"])
+                XCTAssertNil(shown.range(of: #"\{[0-9]+\|"#, options: .regularExpression), "\(language).txt \(key): \(shown)")
+            }
+        }
+    }
+}
