@@ -26,6 +26,8 @@ public final class NcursesTerminal: Terminal {
     private var cursorVisible: Bool?
     /// Attributes and colour pair for each role under the current theme.
     private var looks: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
+    /// The role a space of each role is drawn in (`SpaceLooks`): fewer attribute changes, the same picture.
+    private var spaceRoles: [StyleRole: StyleRole] = [:]
 
     /// Starts full-screen mode. Throws `TerminalError` with a message for the
     /// user when stdin/stdout is not a terminal or TERM is unusable.
@@ -112,6 +114,7 @@ public final class NcursesTerminal: Terminal {
     public func apply(theme: Theme) {
         self.theme = theme
         looks = [:]
+        spaceRoles = SpaceLooks.table(for: theme)
         var pairs: [String: Int16] = [:]
         let maxPairs = Int(tw_color_pairs())
         for role in StyleRole.allCases {
@@ -193,7 +196,8 @@ public final class NcursesTerminal: Terminal {
 
     private func draw(_ cell: Cell, row: Int, col: Int) {
         guard !cell.isContinuation, row < size.rows, col < size.columns else { return }
-        let look = looks[cell.role] ?? (tw_a_normal(), 0)
+        let role = cell.text == " " ? spaceRoles[cell.role] ?? cell.role : cell.role
+        let look = looks[role] ?? (tw_a_normal(), 0)
         var chars = Self.wideChars(for: cell.text)
         _ = chars.withUnsafeMutableBufferPointer { buffer in
             tw_put_cell(Int32(row), Int32(col), buffer.baseAddress, look.attributes, look.pair)
