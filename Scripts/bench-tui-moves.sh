@@ -7,7 +7,8 @@
 # pane, waits until the screen is still, then sends N × Down, one at a time
 # (each drawn before the next, so no two keys share a frame), and counts what
 # the program wrote to the terminal (tmux `pipe-pane`). `--keep DIR` saves the
-# raw bytes of each list (DIR/<list>.bytes) for `Scripts/decode-tty.py`.
+# raw bytes of each list (DIR/<list>.bytes) for `Scripts/decode-tty.py`, and
+# where each move began in them (DIR/<list>.offsets).
 # Without --bin it uses the release build (build it first: swift build -c release).
 # The byte counts do not depend on the build mode, so a debug binary gives the
 # same figures. A benchmark prints figures; it does not pass or fail.
@@ -98,7 +99,11 @@ printf '%-14s %8s %10s %12s\n' "--------------" "--------" "----------" "-------
 for entry in "1 cities" "2 partnerships" "3 events" "4 matches" "6 projects"; do
     key=${entry%% *}
     name=${entry#* }
+    shown=$(snapshot)
     t send-keys -t app "$key"
+    # The pane may take a while to load its list: first the change, then stillness.
+    deadline=$(( $(date +%s) + 10 ))
+    while [ "$(snapshot)" = "$shown" ] && [ "$(date +%s)" -lt "$deadline" ] && [ "$name" != cities ]; do sleep 0.02; done
     wait_idle
     out="$work/$name.bytes"
     : > "$out"
@@ -106,7 +111,9 @@ for entry in "1 cities" "2 partnerships" "3 events" "4 matches" "6 projects"; do
     sleep 0.3
     before=$(stat -c %s "$out")
     done_moves=0
+    : > "$work/$name.offsets"
     for _ in $(seq 1 "$moves"); do
+        stat -c %s "$out" >> "$work/$name.offsets"
         prev=$(snapshot)
         t send-keys -t app Down
         deadline=$(( $(date +%s) + 10 ))
@@ -123,6 +130,10 @@ for entry in "1 cities" "2 partnerships" "3 events" "4 matches" "6 projects"; do
     bytes=$((after - before))
     per=$(awk -v b="$bytes" -v n="$done_moves" 'BEGIN {printf (n ? "%.1f" : "-"), (n ? b/n : 0)}')
     printf '%-14s %8s %10s %12s\n' "$name" "$done_moves" "$bytes" "$per"
-    [ -z "$keep" ] || cp "$out" "$keep/$name.bytes"
+    if [ -n "$keep" ]; then
+        cp "$out" "$keep/$name.bytes"
+        # Where each move began in the bytes (approximate: the size when its key was sent).
+        cp "$work/$name.offsets" "$keep/$name.offsets"
+    fi
 done
 t send-keys -t app q

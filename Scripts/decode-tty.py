@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Where the bytes a terminal program wrote went: per screen row and per kind.
 
-    Scripts/decode-tty.py FILE.bytes [--moves N] [--trace]
+    Scripts/decode-tty.py FILE.bytes [--moves N] [--trace] [--move K]
 
 FILE is raw terminal output (what `Scripts/bench-tui-moves.sh --keep DIR`
 saves). The bytes are followed through a small model of an xterm (cursor
 position only) and counted by kind: printed text, SGR attribute changes,
 cursor moves (CUP, VPA, HPA, CR, ...), erases (EL, ECH, ED) and anything else.
 `--moves N` divides the totals by N; `--trace` prints each sequence with the
-row it was sent for, to see exactly what one move cost.
+row it was sent for, to see exactly what one move cost. With FILE.offsets
+next to it (where each move began), the bytes of each move are listed and
+`--move K` keeps only the K-th move (from 1).
 """
 import re
 import sys
@@ -107,6 +109,20 @@ def main(argv):
     if "--moves" in argv:
         moves = int(argv[argv.index("--moves") + 1])
     data = open(path, "rb").read()
+    offsets_path = path[:-len(".bytes")] + ".offsets" if path.endswith(".bytes") else None
+    try:
+        offsets = [int(x) for x in open(offsets_path).read().split()] if offsets_path else []
+    except OSError:
+        offsets = []
+    if offsets:
+        base = offsets[0]
+        bounds = [o - base for o in offsets] + [len(data)]
+        sizes = [bounds[k + 1] - bounds[k] for k in range(len(offsets))]
+        print("bytes per move: " + " ".join(str(x) for x in sizes))
+        if "--move" in argv:
+            k = int(argv[argv.index("--move") + 1]) - 1
+            data = data[bounds[k]:bounds[k + 1]]
+            moves = 1
     kinds = ["text", "sgr", "move", "erase", "other"]
     per_row = defaultdict(lambda: defaultdict(int))
     totals = defaultdict(int)
