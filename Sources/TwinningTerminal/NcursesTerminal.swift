@@ -26,9 +26,6 @@ public final class NcursesTerminal: Terminal {
     private var cursorVisible: Bool?
     /// Attributes and colour pair for each role under the current theme.
     private var looks: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
-    /// What a space of each role looks like (`SpaceLooks`): spaces are drawn
-    /// in whichever look of the same appearance needs fewest attribute changes.
-    private var spaceAppearances: [StyleRole: ThemeStyle] = [:]
 
     /// Starts full-screen mode. Throws `TerminalError` with a message for the
     /// user when stdin/stdout is not a terminal or TERM is unusable.
@@ -115,7 +112,6 @@ public final class NcursesTerminal: Terminal {
     public func apply(theme: Theme) {
         self.theme = theme
         looks = [:]
-        spaceAppearances = SpaceLooks.appearances(theme)
         var pairs: [String: Int16] = [:]
         let maxPairs = Int(tw_color_pairs())
         for role in StyleRole.allCases {
@@ -174,13 +170,8 @@ public final class NcursesTerminal: Terminal {
             previous = nil
             needsFullRedraw = false
         }
-        var rowRoles: (row: Int, roles: [StyleRole])?
-        let appearances = spaceAppearances
         for change in ScreenDiff.changes(from: previous, to: screen) {
-            if rowRoles?.row != change.row {
-                rowRoles = (change.row, SpaceLooks.drawRoles(screen.cells[change.row]) { appearances[$0] == appearances[$1] })
-            }
-            draw(change.cell, as: rowRoles?.roles[change.col] ?? change.cell.role, row: change.row, col: change.col)
+            draw(change.cell, row: change.row, col: change.col)
         }
         if let cursor = screen.cursor, screen.contains(row: cursor.row, col: cursor.col),
            cursor.row < size.rows, cursor.col < size.columns {
@@ -200,10 +191,9 @@ public final class NcursesTerminal: Terminal {
         cursorVisible = visible
     }
 
-    /// Draws `cell` in the look of `role` (its own, or for a space one that looks the same).
-    private func draw(_ cell: Cell, as role: StyleRole, row: Int, col: Int) {
+    private func draw(_ cell: Cell, row: Int, col: Int) {
         guard !cell.isContinuation, row < size.rows, col < size.columns else { return }
-        let look = looks[role] ?? (tw_a_normal(), 0)
+        let look = looks[cell.role] ?? (tw_a_normal(), 0)
         var chars = Self.wideChars(for: cell.text)
         _ = chars.withUnsafeMutableBufferPointer { buffer in
             tw_put_cell(Int32(row), Int32(col), buffer.baseAddress, look.attributes, look.pair)
