@@ -102,7 +102,7 @@ for entry in "1 cities" "2 partnerships" "3 events" "4 matches" "6 projects"; do
     shown=$(snapshot)
     t send-keys -t app "$key"
     # The pane may take a while to load its list: first the change, then stillness.
-    deadline=$(( $(date +%s) + 10 ))
+    deadline=$(( $(date +%s) + 60 ))
     while [ "$(snapshot)" = "$shown" ] && [ "$(date +%s)" -lt "$deadline" ] && [ "$name" != cities ]; do sleep 0.02; done
     wait_idle
     out="$work/$name.bytes"
