@@ -7,7 +7,7 @@ FILE is raw terminal output (what `Scripts/bench-tui-moves.sh --keep DIR`
 saves). The bytes are followed through a small model of an xterm (cursor
 position only) and counted by kind: printed text, SGR attribute changes,
 cursor moves (CUP, VPA, HPA, CR, ...), erases (EL, ECH, ED) and anything else.
-`--moves N` divides the totals by N; `--trace` prints each sequence with the
+Rows count from 1, as the terminal's do. `--moves N` divides the totals by N; `--trace` prints each sequence with the
 row it was sent for, to see exactly what one move cost. With FILE.offsets
 next to it (where each move began), the bytes of each move are listed and
 `--move K` keeps only the K-th move (from 1).
@@ -30,8 +30,10 @@ def kind_of_csi(final, params):
 
 
 def decode(data):
-    """Yields (row, kind, bytes) for every piece of the stream."""
-    row, col = 0, 0
+    """Yields (row, kind, bytes) for every piece of the stream. Until the
+    first absolute move the row is not known (the cursor sits where the
+    previous frame left it): -1, shown as "?"."""
+    row, col = -1, 0
     i = 0
     n = len(data)
     while i < n:
@@ -49,9 +51,9 @@ def decode(data):
                     row = (nums[0] if nums and nums[0] else 1) - 1
                 elif final in b"G`":
                     col = (nums[0] if nums and nums[0] else 1) - 1
-                elif final == b"A":
+                elif final == b"A" and row >= 0:
                     row -= nums[0] if nums and nums[0] else 1
-                elif final in b"Be":
+                elif final in b"Be" and row >= 0:
                     row += nums[0] if nums and nums[0] else 1
                 elif final in b"Ca":
                     col += nums[0] if nums and nums[0] else 1
@@ -74,7 +76,7 @@ def decode(data):
             i += 1
             continue
         if b == 0x0A:
-            row += 1
+            row = row + 1 if row >= 0 else row
             yield row, "move", data[i:i + 1]
             i += 1
             continue
@@ -131,13 +133,13 @@ def main(argv):
         totals[kind] += len(piece)
         if trace:
             shown = piece.decode("utf-8", "replace").replace("\x1b", "ESC").replace("\r", "CR").replace("\n", "LF")
-            print(f"row {row + 1:2} {kind:5} {len(piece):3} {shown}")
+            print(f"row {row + 1 if row >= 0 else '?':>2} {kind:5} {len(piece):3} {shown}")
     div = max(1, moves)
     print(f"{path}: {len(data)} bytes, {len(data) / div:.1f} per move ({moves} moves)")
     print(f"{'row':>4} " + " ".join(f"{k:>7}" for k in kinds) + f" {'all':>7}")
     for row in sorted(per_row):
         counts = per_row[row]
-        print(f"{row + 1:>4} " + " ".join(f"{counts[k] / div:7.1f}" for k in kinds)
+        print(f"{row + 1 if row >= 0 else '?':>4} " + " ".join(f"{counts[k] / div:7.1f}" for k in kinds)
               + f" {sum(counts.values()) / div:7.1f}")
     print(f"{'all':>4} " + " ".join(f"{totals[k] / div:7.1f}" for k in kinds) + f" {len(data) / div:7.1f}")
     return 0
