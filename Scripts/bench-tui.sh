@@ -5,7 +5,8 @@
 #
 # Prints: time from launch to the first full screen, bytes written to the
 # terminal per cursor move (Down) in the Cities list at 80x24, and the peak
-# RSS (VmHWM) of the TUI process; then `twinning-bench filter` (filter
+# RSS (VmHWM) of the TUI process; then bytes per Down in every list
+# (Scripts/bench-tui-moves.sh) and `twinning-bench filter` (filter
 # keystrokes through the reducer) on the same database.
 # Needs tmux. A benchmark prints figures; it does not pass or fail.
 set -euo pipefail
@@ -175,6 +176,10 @@ printf '%-52s %9s MB\n' "peak RSS (VmHWM) after start" "$(kb_to_mb "$hwm_start")
 printf '%-52s %9s MB\n' "peak RSS (VmHWM) after $moves × Down" "$(kb_to_mb "$hwm_moves")"
 printf '%-52s %9s MB\n' "peak RSS (VmHWM) after 'a' + filter \"düsseldorf\"" "$(kb_to_mb "$hwm_filter")"
 printf '%-52s %9s MB\n' "RSS (VmRSS) at the end" "$(kb_to_mb "$rss_now")"
+
+echo
+echo "bytes per Down in every list (Scripts/bench-tui-moves.sh; decode with Scripts/decode-tty.py):"
+Scripts/bench-tui-moves.sh --bin "$bin" --db "$db"
 
 if [ -x "$benchbin" ]; then
     echo
