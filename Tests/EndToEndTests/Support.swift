@@ -45,15 +45,9 @@ class EndToEndTestCase: XCTestCase {
         try copy(DemoDatabase.shared.get().empty, to: name)
     }
 
+    /// Copies through the support kit, which leaves the shared file's -shm alone.
     private func copy(_ source: URL, to name: String) throws -> String {
-        let fm = FileManager.default
-        let target = workDir.appendingPathComponent(name)
-        try fm.copyItem(at: source, to: target)
-        // WAL is checkpointed on close; if a -wal is ever left behind, it belongs to the copy.
-        for suffix in ["-wal", "-shm"] where fm.fileExists(atPath: source.path + suffix) {
-            try fm.copyItem(atPath: source.path + suffix, toPath: target.path + suffix)
-        }
-        return target.path
+        try DemoDatabase.copy(source, to: workDir.appendingPathComponent(name))
     }
 
     func write(_ name: String, _ text: String) throws -> String {

@@ -56,22 +56,59 @@ final class HostileInputTests: ProofTestCase {
 
     // MARK: - Imports
 
-    func testHostileImports() throws {
-        let started = Date()
+    // The imports are split by kind and one test per big input, so that
+    // `swift test --parallel` can run them side by side; together they are
+    // the same inputs and the same checks as the one test they were.
+
+    /// The committed corpus files whose name starts with `prefix`, copied so the path printed is short and ours.
+    func corpusInputs(_ prefix: String) throws -> [URL] {
         let fm = FileManager.default
         let inputs = workDir.appendingPathComponent("inputs")
         try fm.createDirectory(at: inputs, withIntermediateDirectories: true)
-        // Committed files, copied so the path printed is short and ours.
         var files: [URL] = []
-        for name in try fm.contentsOfDirectory(atPath: Self.corpus.path).sorted()
-        where name.hasPrefix("cities-") || name.hasPrefix("partnerships-") || name.hasPrefix("events-") {
+        for name in try fm.contentsOfDirectory(atPath: Self.corpus.path).sorted() where name.hasPrefix(prefix) {
             let target = inputs.appendingPathComponent(name)
             try fm.copyItem(at: Self.corpus.appendingPathComponent(name), to: target)
             files.append(target)
         }
-        XCTAssertGreaterThan(files.count, 40, "the corpus is in \(Self.corpus.path)")
-        files += try generateBigInputs(in: inputs)
+        return files
+    }
 
+    func testHostileImportsOfCities() throws {
+        let all = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter {
+            $0.hasPrefix("cities-") || $0.hasPrefix("partnerships-") || $0.hasPrefix("events-")
+        }
+        XCTAssertGreaterThan(all.count, 40, "the corpus is in \(Self.corpus.path)")
+        try checkImports(try corpusInputs("cities-"), label: "cities")
+    }
+
+    func testHostileImportsOfPartnerships() throws {
+        try checkImports(try corpusInputs("partnerships-"), label: "partnerships")
+    }
+
+    func testHostileImportsOfEvents() throws {
+        try checkImports(try corpusInputs("events-"), label: "events")
+    }
+
+    func testHostileImport10MBQuotedField() throws { try checkBigImport("cities-10mb-quoted-field.csv") }
+    func testHostileImport10MBLineWithoutNewline() throws { try checkBigImport("cities-10mb-line-without-newline.csv") }
+    func testHostileImport10MBUnquotedField() throws { try checkBigImport("partnerships-10mb-unquoted-field.csv") }
+    func testHostileImport10MBUnbalancedQuote() throws { try checkBigImport("partnerships-10mb-unbalanced-quote.csv") }
+    func testHostileImportManyColumns() throws { try checkBigImport("cities-many-columns.csv") }
+    func testHostileImport10MBOfOSCSequences() throws { try checkBigImport("cities-10mb-of-osc-sequences.csv") }
+
+    func checkBigImport(_ name: String) throws {
+        let inputs = workDir.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let files = try generateBigInputs(in: inputs, only: name)
+        XCTAssertEqual(files.map(\.lastPathComponent), [name])
+        try checkImports(files, label: name)
+    }
+
+    /// Imports each file into a copy of the demo database and checks the outcome.
+    func checkImports(_ files: [URL], label: String) throws {
+        let started = Date()
+        let fm = FileManager.default
         var outcomes: [Outcome] = []
         var failures: [String] = []
         var db = try DemoDatabase.shared.copy(to: workDir, name: "import.sqlite")
@@ -119,7 +156,7 @@ final class HostileInputTests: ProofTestCase {
             outcomes.append(Outcome(input: name, bytes: size, result: verdict, seconds: result.seconds,
                                     message: String(Printable.escape(Data(firstLine.utf8)).prefix(110))))
         }
-        print("[proof] hostile imports: \(outcomes.count) inputs in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print("[proof] hostile imports (\(label)): \(outcomes.count) inputs in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         for o in outcomes {
             let name = o.input.padding(toLength: max(48, o.input.count), withPad: " ", startingAt: 0)
             let verdict = o.result.padding(toLength: 9, withPad: " ", startingAt: 0)
@@ -129,47 +166,58 @@ final class HostileInputTests: ProofTestCase {
         for f in failures { XCTFail(f) }
     }
 
-    /// The big inputs: 10 MB fields and lines, 100,000 columns.
-    func generateBigInputs(in folder: URL) throws -> [URL] {
+    /// The big inputs: 10 MB fields and lines, 100,000 columns. Each is made
+    /// only when asked for (`only`), in memory in a few milliseconds.
+    func generateBigInputs(in folder: URL, only: String? = nil) throws -> [URL] {
         let tenMB = 10 * 1024 * 1024
+        let makers: [(String, () -> Data)] = [
+            ("cities-10mb-quoted-field.csv", {
+                var quoted = Data("name,country_code,population\n\"".utf8)
+                quoted.append(Data(repeating: UInt8(ascii: "a"), count: tenMB))
+                quoted.append(Data("\",DE,10\n".utf8))
+                return quoted
+            }),
+            ("cities-10mb-line-without-newline.csv", {
+                var line = Data("name,country_code,population\nNewtown,DE,".utf8)
+                line.append(Data(repeating: UInt8(ascii: "7"), count: tenMB))
+                return line
+            }),
+            ("partnerships-10mb-unquoted-field.csv", {
+                var unquoted = Data("geonameid_a,geonameid_b\n".utf8)
+                unquoted.append(Data(repeating: UInt8(ascii: "3"), count: tenMB))
+                unquoted.append(Data(",3037854".utf8))
+                return unquoted
+            }),
+            ("partnerships-10mb-unbalanced-quote.csv", {
+                var unbalanced = Data("geonameid_a,geonameid_b\n3094802,\"".utf8)
+                unbalanced.reserveCapacity(tenMB + 64)
+                for _ in 0..<(tenMB / 16) { unbalanced.append(contentsOf: Array("3037854\n3037854,".utf8)) }
+                return unbalanced
+            }),
+            ("cities-many-columns.csv", {
+                let columns = 100_000
+                var header = "name,country_code,population"
+                var row = "Manycolumns,DE,10"
+                header.reserveCapacity(columns * 8)
+                for i in 0..<columns { header += ",c\(i)"; row += "," }
+                return Data((header + "\n" + row + "\n").utf8)
+            }),
+            ("cities-10mb-of-osc-sequences.csv", {
+                var escapes = Data("name,country_code,population\n".utf8)
+                let osc = Data("\u{1B}]0;pwned\u{07}".utf8)
+                var name = Data()
+                while name.count < tenMB { name.append(osc) }
+                escapes.append(name)
+                escapes.append(Data(",DE,10\n".utf8))
+                return escapes
+            }),
+        ]
         var made: [URL] = []
-        func write(_ name: String, _ data: Data) throws {
+        for (name, make) in makers where only == nil || only == name {
             let url = folder.appendingPathComponent(name)
-            try data.write(to: url)
+            try make().write(to: url)
             made.append(url)
         }
-        var quoted = Data("name,country_code,population\n\"".utf8)
-        quoted.append(Data(repeating: UInt8(ascii: "a"), count: tenMB))
-        quoted.append(Data("\",DE,10\n".utf8))
-        try write("cities-10mb-quoted-field.csv", quoted)
-
-        var line = Data("name,country_code,population\nNewtown,DE,".utf8)
-        line.append(Data(repeating: UInt8(ascii: "7"), count: tenMB))
-        try write("cities-10mb-line-without-newline.csv", line)
-
-        var unquoted = Data("geonameid_a,geonameid_b\n".utf8)
-        unquoted.append(Data(repeating: UInt8(ascii: "3"), count: tenMB))
-        unquoted.append(Data(",3037854".utf8))
-        try write("partnerships-10mb-unquoted-field.csv", unquoted)
-
-        var unbalanced = Data("geonameid_a,geonameid_b\n3094802,\"".utf8)
-        for _ in 0..<(tenMB / 16) { unbalanced.append(Data("3037854\n3037854,".utf8)) }
-        try write("partnerships-10mb-unbalanced-quote.csv", unbalanced)
-
-        let columns = 100_000
-        var header = "name,country_code,population"
-        var row = "Manycolumns,DE,10"
-        header.reserveCapacity(columns * 8)
-        for i in 0..<columns { header += ",c\(i)"; row += "," }
-        try write("cities-many-columns.csv", Data((header + "\n" + row + "\n").utf8))
-
-        var escapes = Data("name,country_code,population\n".utf8)
-        let osc = Data("\u{1B}]0;pwned\u{07}".utf8)
-        var name = Data()
-        while name.count < tenMB { name.append(osc) }
-        escapes.append(name)
-        escapes.append(Data(",DE,10\n".utf8))
-        try write("cities-10mb-of-osc-sequences.csv", escapes)
         return made
     }
 

@@ -4,11 +4,14 @@ import Foundation
 import Glibc
 #endif
 
-/// The prepared databases, made once per test run (one `swift test` process
-/// runs every test target) and copied for each test that writes:
+/// The prepared databases, made once per build of the binary and shared by
+/// every test process (`swift test --parallel` runs each test in a process of
+/// its own, so a per-process fixture would run `init` hundreds of times):
 /// `demo.sqlite` (`twinning init`: the demo network on the world gazetteer)
 /// and `empty.sqlite` (`twinning init --empty`: the gazetteer only).
-/// Making one takes about 10 s; a copy takes milliseconds.
+/// Each test that writes gets a copy. Making them takes about 10 s idle (far
+/// more on a loaded machine); a copy takes milliseconds.
+/// See FixtureCache.swift for where they live and how processes agree.
 public final class DemoDatabase: @unchecked Sendable {
     public static let shared = DemoDatabase()
 
@@ -24,13 +27,13 @@ public final class DemoDatabase: @unchecked Sendable {
         public let emptyInit: CLIResult
     }
 
-    /// Makes both files on the first call (both processes at once, one core
-    /// each); later callers get the same files.
+    /// Makes both files on the first call of the first process (later calls
+    /// and other processes get the same files).
     public func get() throws -> Prepared {
         lock.lock()
         defer { lock.unlock() }
         if let prepared { return try prepared.get() }
-        let result = Result { try prepare() }
+        let result = Result { try FixtureCache.prepared() }
         prepared = result
         return try result.get()
     }
@@ -38,7 +41,7 @@ public final class DemoDatabase: @unchecked Sendable {
     /// The shared demo database: only for what does not write.
     public func path() throws -> URL { try get().demo }
 
-    /// A private copy of the demo database (with any -wal/-shm) in `folder`.
+    /// A private copy of the demo database (with any -wal) in `folder`.
     public func copy(to folder: URL, name: String) throws -> String {
         try DemoDatabase.copy(try get().demo, to: folder.appendingPathComponent(name))
     }
@@ -48,35 +51,21 @@ public final class DemoDatabase: @unchecked Sendable {
         try DemoDatabase.copy(try get().empty, to: folder.appendingPathComponent(name))
     }
 
-    private static func copy(_ source: URL, to target: URL) throws -> String {
+    /// Copies a database file. WAL is checkpointed on close, so the -wal is
+    /// normally absent or empty; a non-empty one belongs to the copy. The -shm
+    /// is never copied: another test process may be reading the shared file
+    /// right now, and SQLite rebuilds the index from the -wal on open.
+    public static func copy(_ source: URL, to target: URL) throws -> String {
         let fm = FileManager.default
         try? fm.removeItem(at: target)
+        try? fm.removeItem(atPath: target.path + "-wal")
+        try? fm.removeItem(atPath: target.path + "-shm")
         try fm.copyItem(at: source, to: target)
-        // WAL is checkpointed on close; if a -wal is ever left behind, it belongs to the copy.
-        for suffix in ["-wal", "-shm"] where fm.fileExists(atPath: source.path + suffix) {
-            try fm.copyItem(atPath: source.path + suffix, toPath: target.path + suffix)
+        let wal = source.path + "-wal"
+        if let size = (try? fm.attributesOfItem(atPath: wal))?[.size] as? Int, size > 0 {
+            try fm.copyItem(atPath: wal, toPath: target.path + "-wal")
         }
         return target.path
-    }
-
-    private func prepare() throws -> Prepared {
-        let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("twinning-fixtures-\(getpid())-\(UUID().uuidString.prefix(8))")
-        try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        TempFolders.removeAtExit(root)
-        let demo = root.appendingPathComponent("demo.sqlite")
-        let empty = root.appendingPathComponent("empty.sqlite")
-        // Both at once: each init uses one core. Neither starts tmux, so `Process` is safe here.
-        let demoRun = try RunningCLI(["init", "--db", demo.path])
-        let emptyRun = try RunningCLI(["init", "--empty", "--db", empty.path])
-        let demoResult = try demoRun.wait(timeout: 300)
-        let emptyResult = try emptyRun.wait(timeout: 300)
-        for (r, path) in [(demoResult, demo), (emptyResult, empty)] {
-            guard r.status == 0, fm.fileExists(atPath: path.path) else {
-                throw TestSupportError("Creating the fixture database failed: \(r.summary)")
-            }
-        }
-        return Prepared(root: root, demo: demo, empty: empty, demoInit: demoResult, emptyInit: emptyResult)
     }
 }
 
