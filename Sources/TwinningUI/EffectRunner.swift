@@ -91,8 +91,10 @@ public final class EffectRunner {
         data.partnerCounts = try database.partnerCountsByCity()
         // Every city of a partnership is in the register: its key is made once here.
         let cityKeys = Dictionary(zip(data.register.map(\.id), keys), uniquingKeysWith: { first, _ in first })
-        data.partnershipStore = Deferred { (try? EffectRunner.readPartnerships(database, cityKeys: cityKeys)) ?? PartnershipLists() }
-        data.eventStore = Deferred { (try? EffectRunner.readEvents(database)) ?? EventLists() }
+        data.partnershipStore = Deferred {
+            readOrFailure(PartnershipLists(), \.failure) { try EffectRunner.readPartnerships(database, cityKeys: cityKeys) }
+        }
+        data.eventStore = Deferred { readOrFailure(EventLists(), \.failure) { try EffectRunner.readEvents(database) } }
         let lookup = CityLookupCache(database)
         data.cityLookup = { lookup.city(id: $0) }
         // Project work keeps partnerships from dormant (the lists' health marks need it at once);
