@@ -82,7 +82,9 @@ extension AppDatabase {
                 args.append(type.rawValue)
             }
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            return try AppDatabase.fetchDetails(db, sql: try AppDatabase.partnershipRowSQL(db) + whereSQL + " ORDER BY a.searchKey, b.searchKey",
+            // The order of `partnershipPage`, read the same way (no sort of the whole list without a city).
+            return try AppDatabase.fetchDetails(db, sql: try AppDatabase.partnershipRowSQL(db, citiesInNameOrder: filter.cityId == nil)
+                                                    + whereSQL + " ORDER BY a.searchKey, b.searchKey, p.id",
                                                 arguments: StatementArguments(args))
         }
     }

@@ -55,7 +55,8 @@ extension AppDatabase {
 
     /// The SELECT of a partnership list row: the partnership, both cities,
     /// the event count and last event, in the order `detail(at:)` reads them.
-    static func partnershipRowSQL(_ db: Database) throws -> String {
+    /// `citiesInNameOrder` makes SQLite walk the first cities by name (see `partnershipPage`).
+    static func partnershipRowSQL(_ db: Database, citiesInNameOrder: Bool = false) throws -> String {
         let activity = try hasPartnershipActivity(db)
         let counts = activity
             ? "COALESCE(s.eventCount, 0) AS eventCount, s.lastEvent AS lastEvent"
@@ -65,9 +66,8 @@ extension AppDatabase {
               """
         return """
             SELECT \(Partnership.columnsSQL("p")), \(CitySummary.columnsSQL("a")), \(CitySummary.columnsSQL("b")), \(counts)
-            FROM partnership p
-            JOIN city a ON a.id = p.cityA
-            JOIN city b ON b.id = p.cityB
+            \(citiesInNameOrder ? "FROM city a CROSS JOIN partnership p ON p.cityA = a.id CROSS JOIN city b ON b.id = p.cityB"
+                                 : "FROM partnership p JOIN city a ON a.id = p.cityA JOIN city b ON b.id = p.cityB")
             \(activity ? "LEFT JOIN partnership_activity s ON s.partnershipId = p.id" : "")
             """
     }
