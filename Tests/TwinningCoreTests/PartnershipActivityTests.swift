@@ -155,3 +155,16 @@ final class PartnershipActivityTests: XCTestCase {
         }
     }
 }
+
+/// The byte-level reader of stored dates gives what `parse` gives, for the
+/// stored forms and for the odd values an old file may hold.
+final class StoredDateTests: XCTestCase {
+    func testStoredDatesReadAsParseReadsThem() {
+        for text in ["2025", "2025-05", "2025-05-14", "1000", "0999", "9999-12-31", "2025-13", "2025-02-30", "2024-02-29", "2025-00",
+                     "2025-5", "2025-05-1", "20a5", "2025/05", " 2025", "14.05.2026", "", "-", "2025-05-14T10:00", "٢٠٢٥", "2025-٠5"] {
+            XCTAssertEqual(PartialDate.stored(text), PartialDate.parse(text), text)
+        }
+        XCTAssertEqual(PartialDate.stored("2025-05-14")?.iso, "2025-05-14")
+        XCTAssertNil(PartialDate.stored("2025-02-30"))
+    }
+}

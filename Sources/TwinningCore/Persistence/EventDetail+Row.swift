@@ -19,7 +19,7 @@ extension Event {
         let id = row.lenientInt64(at: start)
         func date(_ index: Int, _ column: String) throws -> PartialDate? {
             guard let text = row.lenientText(at: start + index) else { return nil }
-            guard let date = PartialDate.parse(text) else {
+            guard let date = PartialDate.stored(text) else {
                 throw AppError.database("Event \(id ?? 0) has the \(column) \"\(TextSafety.excerpt(text))\", which is not a date of the years 1000 to 9999 (the database was changed outside twinning; correct it there).")
             }
             return date

@@ -26,7 +26,7 @@ extension Partnership {
         }
         func date(_ index: Int, _ column: String) throws -> PartialDate? {
             guard let text = row.lenientText(at: start + index) else { return nil }
-            guard let date = PartialDate.parse(text) else { throw bad(column, text) }
+            guard let date = PartialDate.stored(text) else { throw bad(column, text) }
             return date
         }
         let typeText = row.lenientText(at: start + 3) ?? ""
@@ -76,7 +76,7 @@ extension AppDatabase {
         let cities = Partnership.columnCount, counts = cities + 20
         return PartnershipDetail(partnership: try Partnership(row: row, at: 0), cityA: CitySummary(row: row, at: cities),
                                  cityB: CitySummary(row: row, at: cities + 10), eventCount: row.lenientInt(at: counts) ?? 0,
-                                 lastEvent: row.lenientText(at: counts + 1).flatMap(PartialDate.parse))
+                                 lastEvent: row.lenientText(at: counts + 1).flatMap(PartialDate.stored))
     }
 
     static func fetchDetails(_ db: Database, sql: String, arguments: StatementArguments) throws -> [PartnershipDetail] {
