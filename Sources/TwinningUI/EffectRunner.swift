@@ -125,9 +125,22 @@ public final class EffectRunner {
     static func readEvents(_ database: AppDatabase) throws -> EventLists {
         var lists = EventLists()
         lists.events = try database.events()
-        lists.index = NameIndex(keys: lists.events.map {
-            NameIndex.key(for: $0.cityA) + "\u{1}" + NameIndex.key(for: $0.cityB) + "\u{1}" + SearchKey.fold($0.event.title)
-        })
+        // Each city's key and each distinct title's folded form made once:
+        // 200,000 events name far fewer cities and titles than that.
+        var cityKeys: [Int64: String] = [:], titles: [String: String] = [:]
+        func key(_ city: CitySummary) -> String {
+            if let known = cityKeys[city.id] { return known }
+            let key = NameIndex.key(for: city)
+            cityKeys[city.id] = key
+            return key
+        }
+        func folded(_ title: String) -> String {
+            if let known = titles[title] { return known }
+            let fold = SearchKey.fold(title)
+            titles[title] = fold
+            return fold
+        }
+        lists.index = NameIndex(keys: lists.events.map { key($0.cityA) + "\u{1}" + key($0.cityB) + "\u{1}" + folded($0.event.title) })
         return lists
     }
 

@@ -61,9 +61,9 @@ extension AppDatabase {
                 sql += " LIMIT ?"
                 args.append(limit)
             }
-            var result: [EventDetail] = []
+            var result: [EventDetail] = [], cities = CityRowCache()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-            while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0)) }
+            while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0, cities: &cities)) }
             return result
         }
     }

@@ -123,9 +123,9 @@ extension AppDatabase {
                 ORDER BY e.startDate DESC, e.id DESC
                 LIMIT ?
                 """
-            var result: [EventDetail] = []
+            var result: [EventDetail] = [], cities = CityRowCache()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args + [limit]))
-            while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0)) }
+            while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0, cities: &cities)) }
             return result
         }
     }

@@ -40,8 +40,8 @@ extension Event {
 }
 
 extension EventDetail {
-    init(row: Row, at start: Int) throws {
-        self.init(event: try Event(row: row, at: start), cityA: CitySummary(row: row, at: start + Event.columnCount),
-                  cityB: CitySummary(row: row, at: start + Event.columnCount + 10))
+    init(row: Row, at start: Int, cities: inout CityRowCache) throws {
+        self.init(event: try Event(row: row, at: start), cityA: cities.city(row, at: start + Event.columnCount),
+                  cityB: cities.city(row, at: start + Event.columnCount + 10))
     }
 }

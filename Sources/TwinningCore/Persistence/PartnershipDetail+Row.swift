@@ -72,17 +72,17 @@ extension AppDatabase {
             """
     }
 
-    static func detail(at row: Row) throws -> PartnershipDetail {
-        let cities = Partnership.columnCount, counts = cities + 20
-        return PartnershipDetail(partnership: try Partnership(row: row, at: 0), cityA: CitySummary(row: row, at: cities),
-                                 cityB: CitySummary(row: row, at: cities + 10), eventCount: row.lenientInt(at: counts) ?? 0,
+    static func detail(at row: Row, cities: inout CityRowCache) throws -> PartnershipDetail {
+        let first = Partnership.columnCount, counts = first + 20
+        return PartnershipDetail(partnership: try Partnership(row: row, at: 0), cityA: cities.city(row, at: first),
+                                 cityB: cities.city(row, at: first + 10), eventCount: row.lenientInt(at: counts) ?? 0,
                                  lastEvent: row.lenientText(at: counts + 1).flatMap(PartialDate.stored))
     }
 
     static func fetchDetails(_ db: Database, sql: String, arguments: StatementArguments) throws -> [PartnershipDetail] {
-        var result: [PartnershipDetail] = []
+        var result: [PartnershipDetail] = [], cities = CityRowCache()
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() { result.append(try detail(at: row)) }
+        while let row = try rows.next() { result.append(try detail(at: row, cities: &cities)) }
         return result
     }
 }
