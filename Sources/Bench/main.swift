@@ -153,6 +153,24 @@ print("first switch to Partnerships  \(pad(format(partnershipsMs), 9, right: tru
 print("first switch to Events        \(pad(format(eventsMs), 9, right: true)) ms  (reads the events)")
 print("first switch to Matches       \(pad(format(matchesMs), 9, right: true)) ms  (builds the match engine, ranks)")
 
+// MARK: - Keys in the Partnerships and Events panes (ListKeys.swift)
+
+printListKeys("Partnerships pane keys on \(data.partnerships.count) partnerships",
+              timeListKeys(state, runner: runner, pane: .char("2"), steps: partnershipSteps))
+printListKeys("Events pane keys on \(data.events.count) events", timeListKeys(state, runner: runner, pane: .char("3"), steps: eventSteps))
+// A live refresh (another session wrote): the data is loaded again and the pane in front filtered again.
+do {
+    var s = state
+    _ = reduce(&s, .key(.char("2")))
+    let a = now()
+    let fresh = try runner.loadData()
+    _ = reduce(&s, .dataLoaded(fresh, select: nil))
+    _ = render(s)
+    print("live refresh, Partnerships in front \(pad(format(ms(now() - a)), 9, right: true)) ms  (loads the data again, reads the partnerships)")
+} catch {
+    print("live refresh failed: \(error)")
+}
+
 // MARK: - Filter keystrokes on the gazetteer
 
 var base = state

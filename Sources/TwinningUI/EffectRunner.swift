@@ -91,8 +91,10 @@ public final class EffectRunner {
         data.partnerCounts = try database.partnerCountsByCity()
         // Every city of a partnership is in the register: its key is made once here.
         let cityKeys = Dictionary(zip(data.register.map(\.id), keys), uniquingKeysWith: { first, _ in first })
-        data.partnershipStore = Deferred { (try? EffectRunner.readPartnerships(database, cityKeys: cityKeys)) ?? PartnershipLists() }
-        data.eventStore = Deferred { (try? EffectRunner.readEvents(database)) ?? EventLists() }
+        data.partnershipStore = Deferred {
+            readOrFailure(PartnershipLists(), \.failure) { try EffectRunner.readPartnerships(database, cityKeys: cityKeys) }
+        }
+        data.eventStore = Deferred { readOrFailure(EventLists(), \.failure) { try EffectRunner.readEvents(database) } }
         let lookup = CityLookupCache(database)
         data.cityLookup = { lookup.city(id: $0) }
         // Project work keeps partnerships from dormant (the lists' health marks need it at once);
@@ -123,9 +125,22 @@ public final class EffectRunner {
     static func readEvents(_ database: AppDatabase) throws -> EventLists {
         var lists = EventLists()
         lists.events = try database.events()
-        lists.index = NameIndex(keys: lists.events.map {
-            NameIndex.key(for: $0.cityA) + "\u{1}" + NameIndex.key(for: $0.cityB) + "\u{1}" + SearchKey.fold($0.event.title)
-        })
+        // Each city's key and each distinct title's folded form made once:
+        // 200,000 events name far fewer cities and titles than that.
+        var cityKeys: [Int64: String] = [:], titles: [String: String] = [:]
+        func key(_ city: CitySummary) -> String {
+            if let known = cityKeys[city.id] { return known }
+            let key = NameIndex.key(for: city)
+            cityKeys[city.id] = key
+            return key
+        }
+        func folded(_ title: String) -> String {
+            if let known = titles[title] { return known }
+            let fold = SearchKey.fold(title)
+            titles[title] = fold
+            return fold
+        }
+        lists.index = NameIndex(keys: lists.events.map { key($0.cityA) + "\u{1}" + key($0.cityB) + "\u{1}" + folded($0.event.title) })
         return lists
     }
 

@@ -109,6 +109,8 @@ public enum S: String, CaseIterable, Sendable {
     case changeCreate, changeUpdate, changeDelete, changeUndo, changeImport, changeCity, changePartnership, changeEvent
     case changeContact, changeProject, changeProjectAction, undoneChange, dateNotReadYet, barCalendar, helpExportCalendar, formCalendar, formCalendarOne, fieldCalendarFile
     case calendarWritten, calendarExists, calendarExistsTitle, calendarNoEvents, errCalendarFolder
+    // A list read on first use that could not be read (App/DeferredLists.swift)
+    case listUnreadable
 }
 
 extension S: CatalogueKey {

@@ -18,12 +18,13 @@ final class SchemaTests: XCTestCase {
     func testMigrationsAreNamedAndComplete() throws {
         let applied = try database.read { db in try Schema.migrator.appliedIdentifiers(db) }
         XCTAssertEqual(Set(applied), ["v1-register", "v2-change-log", "v3-match-reviews", "v4-review-log", "v5-safe-values", "v6-import-log",
-                                      "v7-city-names", "v8-theme-vocabulary", "v9-projects"])
+                                      "v7-city-names", "v8-theme-vocabulary", "v9-projects",
+                                      "v10-perf-lists-summary"])
         let tables = try database.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
         XCTAssertEqual(tables, ["change_log", "city", "city_name", "contact", "event", "import_row", "match_review", "meta", "partnership",
-                                "project", "project_action", "project_city", "project_contact", "project_funding", "project_indicator",
+                                "partnership_activity", "project", "project_action", "project_city", "project_contact", "project_funding", "project_indicator",
                                 "project_partnership"])
         XCTAssertTrue(try database.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false })
     }

@@ -46,14 +46,10 @@ extension AppDatabase {
                 args.append(String(format: "%04d", year))
             }
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+            // Rows by position (EventDetail+Row.swift); projectId is there since v9.
+            let hasProject = try db.columns(in: "event").contains { $0.name == "projectId" }
             var sql = """
-                SELECT e.*,
-                  a.id AS a_id, a.geonameId AS a_geonameId, a.name AS a_name, a.searchKey AS a_searchKey,
-                  a.asciiKey AS a_asciiKey, a.countryCode AS a_countryCode, a.admin1Name AS a_admin1Name, a.population AS a_population,
-                  a.latitude AS a_latitude, a.longitude AS a_longitude,
-                  b.id AS b_id, b.geonameId AS b_geonameId, b.name AS b_name, b.searchKey AS b_searchKey,
-                  b.asciiKey AS b_asciiKey, b.countryCode AS b_countryCode, b.admin1Name AS b_admin1Name, b.population AS b_population,
-                  b.latitude AS b_latitude, b.longitude AS b_longitude
+                SELECT \(Event.columnsSQL("e", hasProject: hasProject)), \(CitySummary.columnsSQL("a")), \(CitySummary.columnsSQL("b"))
                 FROM event e
                 JOIN partnership p ON p.id = e.partnershipId
                 JOIN city a ON a.id = p.cityA
@@ -65,9 +61,10 @@ extension AppDatabase {
                 sql += " LIMIT ?"
                 args.append(limit)
             }
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
-                EventDetail(event: try Event(row: row), cityA: CitySummary(row: row, prefix: "a"), cityB: CitySummary(row: row, prefix: "b"))
-            }
+            var result: [EventDetail] = [], cities = CityRowCache()
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+            while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0, cities: &cities)) }
+            return result
         }
     }
 

@@ -82,16 +82,16 @@ extension AppDatabase {
                 args.append(type.rawValue)
             }
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            let rows = try Row.fetchAll(db, sql: AppDatabase.partnershipDetailSQL + whereSQL + " ORDER BY a.searchKey, b.searchKey",
-                                        arguments: StatementArguments(args))
-            return try rows.map(AppDatabase.detail(from:))
+            // The order of `partnershipPage`, read the same way (no sort of the whole list without a city).
+            return try AppDatabase.fetchDetails(db, sql: try AppDatabase.partnershipRowSQL(db, citiesInNameOrder: filter.cityId == nil)
+                                                    + whereSQL + " ORDER BY a.searchKey, b.searchKey, p.id",
+                                                arguments: StatementArguments(args))
         }
     }
 
     public func partnership(id: Int64) throws -> PartnershipDetail? {
         try read { db in
-            try Row.fetchOne(db, sql: AppDatabase.partnershipDetailSQL + " WHERE p.id = ?", arguments: [id])
-                .map(AppDatabase.detail(from:))
+            try AppDatabase.fetchDetails(db, sql: try AppDatabase.partnershipRowSQL(db) + " WHERE p.id = ?", arguments: [id]).first
         }
     }
 

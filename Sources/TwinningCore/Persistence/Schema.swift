@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("v7-city-names", migrate: createCityNames) // Schema+CityNames.swift
         migrator.registerMigration("v8-theme-vocabulary", migrate: themeVocabulary) // Schema+ThemeVocabulary.swift
         migrator.registerMigration("v9-projects", migrate: projects) // Schema+Projects.swift
+        migrator.registerMigration(partnershipActivityMigration, migrate: partnershipActivity) // Schema+PartnershipActivity.swift
         return migrator
     }
 
@@ -25,8 +26,9 @@ enum Schema {
     /// cities (v7; search then finds main names only), nothing a read needs.
     /// v8 only rewrites profile tags into the vocabulary's stored form, which the reader understands either way.
     /// v9 adds projects: without it a file simply has none (project reads check for the tables).
+    /// v10 adds the events summary per partnership: without it the lists count the events themselves.
     static let readCompatibleMigrations: Set<String> = ["v5-safe-values", "v6-import-log", "v7-city-names", "v8-theme-vocabulary",
-                                                        "v9-projects"]
+                                                        "v9-projects", partnershipActivityMigration]
 
     /// Columns that read-compatible migrations add to older tables: a file
     /// without them is still read (see `SchemaCompatibility`).

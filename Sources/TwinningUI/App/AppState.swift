@@ -92,6 +92,9 @@ public struct AppData: Equatable, Sendable {
     /// True once the gazetteer was read (tests and the benchmark ask).
     public var gazetteerIsRead: Bool { gazetteerStore.isLoaded }
     public var partnershipsAreRead: Bool { partnershipStore.isLoaded }
+    /// Why the partnerships or events could not be read, if they could not.
+    public var partnershipsFailure: String? { partnershipStore.value.failure }
+    public var eventsFailure: String? { eventStore.value.failure }
     public var eventsAreRead: Bool { eventStore.isLoaded }
 
     public func city(id: Int64) -> CitySummary? {

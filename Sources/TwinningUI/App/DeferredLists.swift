@@ -40,11 +40,25 @@ struct GazetteerLists: Sendable {
 struct PartnershipLists: Sendable {
     var partnerships: [PartnershipDetail] = []
     var index = NameIndex(keys: [])
+    /// Why the list could not be read (the pane says so instead of showing an empty list).
+    var failure: String?
 }
 
 struct EventLists: Sendable {
     var events: [EventDetail] = []
     var index = NameIndex(keys: [])
+    var failure: String?
+}
+
+/// Reads a list on first use; a failure becomes an empty list that carries
+/// the error's text, so the pane can say what went wrong instead of looking
+/// as if there were nothing. The next load of the data tries again.
+func readOrFailure<Lists>(_ empty: Lists, _ failure: WritableKeyPath<Lists, String?>, _ read: () throws -> Lists) -> Lists {
+    do { return try read() } catch {
+        var lists = empty
+        lists[keyPath: failure] = TextSafety.sanitized(error.localizedDescription)
+        return lists
+    }
 }
 
 extension NameIndex {

@@ -25,14 +25,16 @@ func refilterEvents(_ state: inout AppState, keepId: Int64?) {
     let list = state.data.events
     let home = state.homeCityId
     let pane = state.events
-    let visible = state.data.eventIndex.filter(pane.filter).filter { i in
-        let e = list[i]
-        if let year = pane.year, e.event.startDate.year != year { return false }
-        if let kind = pane.kind, e.event.kind != kind { return false }
-        if let id = pane.partnershipId, e.event.partnershipId != id { return false }
-        if pane.ourCityOnly, let home, e.cityA.id != home && e.cityB.id != home { return false }
+    let matches = state.data.eventIndex.filter(pane.filter)
+    let quick = pane.year != nil || pane.kind != nil || pane.partnershipId != nil || (pane.ourCityOnly && home != nil)
+    // Fields read in place (no copy of each row and its strings); no pass at all without a quick filter.
+    let visible = (!quick ? matches : matches.filter { i in
+        if let year = pane.year, list[i].event.startDate.year != year { return false }
+        if let kind = pane.kind, list[i].event.kind != kind { return false }
+        if let id = pane.partnershipId, list[i].event.partnershipId != id { return false }
+        if pane.ourCityOnly, let home, list[i].cityA.id != home && list[i].cityB.id != home { return false }
         return true
-    }.sorted() // newest first, as loaded
+    }).sorted() // newest first, as loaded
     state.events.visible = visible
     let selection = keepId.flatMap { id in visible.firstIndex { list[$0].id == id } } ?? 0
     state.events.list.selection = min(selection, max(0, visible.count - 1))

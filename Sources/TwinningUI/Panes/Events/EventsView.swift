@@ -14,10 +14,11 @@ func renderEventsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
     ])
     if state.events.visible.isEmpty {
         // "No events yet" only when there are none: hidden ones are said to be hidden.
-        let text = state.data.events.isEmpty ? tr(.noEvents, language)
-            : tr(.eventsHidden, language, Formatting.number(state.data.events.count, language))
+        let failure = state.data.eventsFailure
+        let text = failure.map { tr(.listUnreadable, language, $0) } ?? (state.data.events.isEmpty ? tr(.noEvents, language)
+            : tr(.eventsHidden, language, Formatting.number(state.data.events.count, language)))
         for (i, line) in wrap(text, width: max(1, rect.columns - 2)).prefix(3).enumerated() {
-            screen.put(line, row: rect.row + 2 + i, col: rect.col + 2, role: .dim, maxWidth: rect.columns - 2)
+            screen.put(line, row: rect.row + 2 + i, col: rect.col + 2, role: failure == nil ? .dim : .statusError, maxWidth: rect.columns - 2)
         }
     }
     for line in 0..<layout.listDataRows {

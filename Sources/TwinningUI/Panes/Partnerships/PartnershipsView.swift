@@ -17,6 +17,11 @@ func renderPartnershipsPane(_ screen: inout Screen, _ state: AppState, _ layout:
     ])
     let page = layout.listDataRows
     let list = state.data.partnerships
+    if let failure = state.data.partnershipsFailure {
+        for (i, line) in wrap(tr(.listUnreadable, language, failure), width: max(1, rect.columns - 2)).prefix(3).enumerated() {
+            screen.put(line, row: rect.row + 2 + i, col: rect.col + 2, role: .statusError, maxWidth: rect.columns - 2)
+        }
+    }
     for line in 0..<page {
         let position = state.partnerships.list.scroll + line
         guard state.partnerships.visible.indices.contains(position) else { break }

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+// The Partnerships and Events lists a page at a time, by keyset pagination:
+// each page starts after the last row of the one before, by the list's own
+// order with the row id as the tie-break, so a page costs the same at row
+// 10 as at row 100,000 and a row written meanwhile by someone else is not
+// skipped or shown twice. Measured on the 10× database (110,000
+// partnerships, 200,000 events) with sqlite3: under 1 ms per page of 50.
+
+/// Where a page of partnerships ends: its last row's sort key.
+public struct PartnershipPageKey: Sendable, Hashable {
+    public var nameA: String
+    public var nameB: String
+    public var id: Int64
+    public init(nameA: String, nameB: String, id: Int64) {
+        self.nameA = nameA
+        self.nameB = nameB
+        self.id = id
+    }
+    public init(_ detail: PartnershipDetail) {
+        self.init(nameA: detail.cityA.searchKey, nameB: detail.cityB.searchKey, id: detail.id)
+    }
+}
+
+/// Where a page of events ends (the list is newest first).
+public struct EventPageKey: Sendable, Hashable {
+    public var startDate: String
+    public var id: Int64
+    public init(startDate: String, id: Int64) {
+        self.startDate = startDate
+        self.id = id
+    }
+    public init(_ detail: EventDetail) { self.init(startDate: detail.event.startDate.iso, id: detail.id) }
+}
+
+extension AppDatabase {
+    /// Up to `limit` partnerships after `after` (nil: from the start), in the
+    /// list's order: first city's name, second city's name, id.
+    public func partnershipPage(_ filter: PartnershipFilter = PartnershipFilter(), after: PartnershipPageKey? = nil,
+                                limit: Int) throws -> [PartnershipDetail] {
+        try read { db in
+            var (clauses, args) = AppDatabase.partnershipClauses(filter)
+            if let after {
+                // The first term alone lets SQLite start the range on city_searchKey.
+                clauses.append("a.searchKey >= ? AND (a.searchKey, b.searchKey, p.id) > (?, ?, ?)")
+                args += [after.nameA, after.nameA, after.nameB, after.id]
+            }
+            // Without a city, walk the cities in name order (city_searchKey)
+            // and their partnerships by the pair index: SQLite then sorts only
+            // the partners of each city, not the whole list.
+            let sql = try AppDatabase.partnershipRowSQL(db, citiesInNameOrder: filter.cityId == nil)
+            let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+            return try AppDatabase.fetchDetails(db, sql: sql + whereSQL + " ORDER BY a.searchKey, b.searchKey, p.id LIMIT ?",
+                                                arguments: StatementArguments(args + [limit]))
+        }
+    }
+
+    /// How many partnerships the filter lets through (the list's "n of m").
+    public func partnershipCount(_ filter: PartnershipFilter = PartnershipFilter()) throws -> Int {
+        try read { db in
+            let (clauses, args) = AppDatabase.partnershipClauses(filter)
+            let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM partnership p" + whereSQL, arguments: StatementArguments(args)) ?? 0
+        }
+    }
+
+    static func partnershipClauses(_ filter: PartnershipFilter) -> ([String], [any DatabaseValueConvertible]) {
+        var clauses: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        if let city = filter.cityId {
+            clauses.append("(p.cityA = ? OR p.cityB = ?)")
+            args += [city, city]
+        }
+        if let status = filter.status {
+            clauses.append("p.status = ?")
+            args.append(status.rawValue)
+        }
+        if let type = filter.type {
+            clauses.append("p.type = ?")
+            args.append(type.rawValue)
+        }
+        return (clauses, args)
+    }
+
+    /// Up to `limit` events after `after` (nil: the newest), newest first:
+    /// a range of the event_startDate index, whose entries end in the id.
+    public func eventPage(_ filter: EventFilter = EventFilter(), after: EventPageKey? = nil, limit: Int) throws -> [EventDetail] {
+        let key = after
+        return try read { db in
+            var clauses: [String] = []
+            var args: [any DatabaseValueConvertible] = []
+            if let key {
+                clauses.append("(e.startDate, e.id) < (?, ?)")
+                args += [key.startDate, key.id]
+            }
+            if let city = filter.cityId {
+                clauses.append("(p.cityA = ? OR p.cityB = ?)")
+                args += [city, city]
+            }
+            if let partnership = filter.partnershipId {
+                clauses.append("e.partnershipId = ?")
+                args.append(partnership)
+            }
+            if let project = filter.projectId {
+                clauses.append("e.projectId = ?")
+                args.append(project)
+            }
+            if let year = filter.year {
+                // A range of the index rather than substr() over every row.
+                let y = String(format: "%04d", year)
+                clauses.append("e.startDate >= ? AND e.startDate < ?")
+                args += [y, String(format: "%04d", year + 1)]
+            }
+            let hasProject = try db.columns(in: "event").contains { $0.name == "projectId" }
+            let sql = """
+                SELECT \(Event.columnsSQL("e", hasProject: hasProject)), \(CitySummary.columnsSQL("a")), \(CitySummary.columnsSQL("b"))
+                FROM event e
+                JOIN partnership p ON p.id = e.partnershipId
+                JOIN city a ON a.id = p.cityA
+                JOIN city b ON b.id = p.cityB
+                \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
+                ORDER BY e.startDate DESC, e.id DESC
+                LIMIT ?
+                """
+            var result: [EventDetail] = [], cities = CityRowCache()
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args + [limit]))
+            while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0, cities: &cities)) }
+            return result
+        }
+    }
+}
