@@ -14,7 +14,7 @@ extension CatalogueKey {
 
     /// The text in `language`, with `{1}`, `{2}` … replaced by `arguments`.
     public func text(_ language: String, _ arguments: [String] = []) -> String {
-        Catalogue.shared.text(catalogueKey, language, arguments)
+        LazyCatalogue.shared.text(catalogueKey, language, arguments)
     }
 }
 

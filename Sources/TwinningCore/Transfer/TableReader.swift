@@ -77,16 +77,13 @@ public struct Table: Sendable {
         }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
         let tab = isTSV || firstLine.contains("\t")
-        return try parseDelimited(text: text, file: file, delimiter: tab ? "\t" : ",", allowEmpty: allowEmpty)
+        return try parseDelimited(bytes: bytes, text: text, file: file, delimiter: tab ? "\t" : ",", allowEmpty: allowEmpty)
     }
 
-    private static func parseDelimited(text: String, file: String, delimiter: UnicodeScalar, allowEmpty: Bool = false) throws -> Table {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
-        } catch {
-            throw ImportError(file: file, line: nil, message: "cannot be read as CSV: \(error)")
-        }
+    private static func parseDelimited(bytes: [UInt8], text: String, file: String, delimiter: UnicodeScalar,
+                                       allowEmpty: Bool = false) throws -> Table {
+        let rows = DelimitedParser.rows(bytes, delimiter: UInt8(ascii: delimiter))
+        var reader = rows.makeIterator()
         guard let rawHeader = reader.next() else {
             throw ImportError(file: file, line: nil, message: "the file is empty")
         }
@@ -100,6 +97,7 @@ public struct Table: Sendable {
             throw ImportError(file: file, line: 1, message: "the column \"\(TextSafety.excerpt(column))\" appears twice in the header")
         }
         var records: [TableRecord] = []
+        records.reserveCapacity(rows.count)
         while let row = reader.next() {
             let start = line
             line += 1 + newlines(in: row)
