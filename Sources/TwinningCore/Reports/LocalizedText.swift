@@ -76,9 +76,9 @@ public enum ReportWords {
     /// "14.05.2026" in German, "14/05/2026" in French, "2026-05-14" in English.
     public static func date(_ date: PartialDate, _ language: ReportLanguage) -> String {
         switch language {
-        case .en: return date.iso
-        case .de: return date.german
-        case .fr: return date.french
+        case .en: return date.reportISO
+        case .de: return date.reportDotted(".")
+        case .fr: return date.reportDotted("/")
         }
     }
 

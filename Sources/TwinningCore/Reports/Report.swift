@@ -166,11 +166,12 @@ public struct Report: Equatable, Sendable {
         var visited = Set<Int64>()
         for e in events where e.event.format != .online { visited.insert(e.event.partnershipId) }
 
-        let rows: [ReportPartnership] = partnerships.map { d in
+        let unsorted: [ReportPartnership] = partnerships.map { d in
             let (home, partner) = d.sides(from: city?.id)
             return ReportPartnership(detail: d, home: home, partner: partner, health: rule.health(d, projects: projectActivity[d.id], today: today),
                                      eventsInPeriod: periodCount[d.id] ?? 0, visited: visited.contains(d.id))
-        }.sorted { (sortKey($0, city: city), $0.id) < (sortKey($1, city: city), $1.id) }
+        }
+        let rows = ReportOrder.byName(unsorted, city: city)
 
         let history = scope.historyRange
         var byYear: [Int: [Event]] = [:]
@@ -178,14 +179,7 @@ public struct Report: Equatable, Sendable {
         let years = history.map { figures(year: $0, events: byYear[$0] ?? []) }
 
         let live = rows.filter { $0.status != .ended }
-        let dormant = live.filter { $0.health == .dormant }.sorted { a, b in
-            switch (a.lastEvent, b.lastEvent) {
-            case let (x?, y?): return (x, sortKey(a, city: city), a.id) < (y, sortKey(b, city: city), b.id)
-            case (.some, .none): return true
-            case (.none, .some): return false
-            case (.none, .none): return (sortKey(a, city: city), a.id) < (sortKey(b, city: city), b.id)
-            }
-        }
+        let dormant = ReportOrder.byLastEvent(live.filter { $0.health == .dormant }, city: city)
         return Report(scope: scope, city: city, today: today, healthRule: rule, partnerships: rows,
                       events: inPeriod.map { ReportEvent(detail: $0, youthShare: youthShare($0.event)) },
                       years: years, participantsByCountry: countries(inPeriod.map(\.event)),
@@ -248,8 +242,7 @@ extension AppDatabase {
             guard let found = try self.city(id: id) else { throw AppError.notFound("There is no city \(id).") }
             city = CitySummary(found)
         }
-        let partnerships = try self.partnerships(PartnershipFilter(cityId: scope.cityId))
-        let events = try self.events(EventFilter(cityId: scope.cityId))
+        let (partnerships, events) = try reportRows(cityId: scope.cityId)
         let projects = try reportProjects(cityId: scope.cityId)
         return Report.compute(scope: scope, city: city, partnerships: partnerships, events: events, today: today, rule: rule,
                               projects: projects.projects, openActions: projects.openActions,

@@ -33,7 +33,7 @@ public enum ReportCell: Hashable, Sendable {
         case .text(let s): return SpreadsheetSafety.neutralise(TextSafety.sanitized(s))
         case .number(let n): return n.map(String.init) ?? ""
         case .percent(let p): return p.map { String(SafeMath.int($0 * 100)) } ?? ""
-        case .date(let d): return d?.iso ?? ""
+        case .date(let d): return d?.reportISO ?? ""
         case .money(let minor, let currency): return Currency.plain(minor, currency: currency)
         }
     }
@@ -176,12 +176,23 @@ public enum ReportDocument {
     // MARK: - Markdown
 
     public static func markdownEscape(_ text: String) -> String {
+        // Most cells (names, numbers, dates) are printable ASCII with nothing to
+        // escape: return them as they are, without a walk by Character.
+        if text.utf8.allSatisfy(ReportDocument.isPlainMarkdownByte) { return text }
         var out = ""
         for ch in TextSafety.sanitized(text) {
             if "\\`*_[]<>|#~".contains(ch) { out.append("\\") }
             out.append(ch)
         }
         return out
+    }
+
+    /// Printable ASCII that neither `TextSafety.sanitized` nor Markdown changes.
+    static func isPlainMarkdownByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x23, 0x7E: return false  // \ ` * _ [ ] < > | # ~
+        default: return byte >= 0x20 && byte < 0x7F
+        }
     }
 
     public static func markdown(_ report: Report, language: ReportLanguage) -> String {
