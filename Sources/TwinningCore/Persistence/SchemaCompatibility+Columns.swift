@@ -16,6 +16,7 @@ extension SchemaCompatibility {
         "match_review": ["id", "homeCityId", "candidateCityId", "decision", "reason", "snoozeUntil", "user", "at"],
         "meta": ["key", "value"],
         "partnership": ["id", "cityA", "cityB", "type", "status", "since", "until", "themes", "notes", "source", "version"],
+        "partnership_activity": ["partnershipId", "eventCount", "lastEvent"],
         "project": ["id", "title", "titleKey", "searchText", "summary", "status", "startDate", "endDate", "themes", "goals", "results", "notes", "version"],
         "project_action": ["id", "projectId", "what", "ownerContactId", "ownerName", "due", "done", "notes", "version"],
         "project_city": ["projectId", "cityId", "role", "position"],

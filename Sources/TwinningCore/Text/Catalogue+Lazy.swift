@@ -14,11 +14,7 @@ final class LazyCatalogue: @unchecked Sendable {
     private var texts: [String: [String: String]] = [:]
 
     func text(_ key: String, _ language: String, _ arguments: [String]) -> String {
-        var text = entries(language)[key] ?? entries("en")[key] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index + 1)}", with: argument)
-        }
-        return text
+        Catalogue.filled(entries(language)[key] ?? entries("en")[key] ?? key, language: language, arguments)
     }
 
     private func entries(_ language: String) -> [String: String] {

@@ -71,8 +71,13 @@ public struct Catalogue: Sendable {
     /// The text of `key`; English when the language lacks it (a test makes
     /// sure none does), the key itself when English lacks it too.
     public func text(_ key: String, _ language: String, _ arguments: [String] = []) -> String {
-        var text = texts[language]?[key] ?? texts["en"]?[key] ?? key
-        if text.contains("|") { text = Catalogue.choosingForms(text, language: language, arguments) }
+        Catalogue.filled(texts[language]?[key] ?? texts["en"]?[key] ?? key, language: language, arguments)
+    }
+
+    /// A text with its count forms chosen and its `{1}`, `{2}` … filled in:
+    /// the one way both catalogues (the program's lazy one and this) do it.
+    static func filled(_ raw: String, language: String, _ arguments: [String]) -> String {
+        var text = raw.contains("|") ? choosingForms(raw, language: language, arguments) : raw
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index + 1)}", with: argument)
         }
