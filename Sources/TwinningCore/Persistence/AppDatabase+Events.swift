@@ -27,24 +27,8 @@ extension AppDatabase {
     /// Events, newest first.
     public func events(_ filter: EventFilter = EventFilter(), limit: Int? = nil) throws -> [EventDetail] {
         try read { db in
-            var clauses: [String] = []
-            var args: [any DatabaseValueConvertible] = []
-            if let city = filter.cityId {
-                clauses.append("(p.cityA = ? OR p.cityB = ?)")
-                args += [city, city]
-            }
-            if let partnership = filter.partnershipId {
-                clauses.append("e.partnershipId = ?")
-                args.append(partnership)
-            }
-            if let project = filter.projectId {
-                clauses.append("e.projectId = ?")
-                args.append(project)
-            }
-            if let year = filter.year {
-                clauses.append("substr(e.startDate, 1, 4) = ?")
-                args.append(String(format: "%04d", year))
-            }
+            let (clauses, filterArgs) = AppDatabase.eventClauses(filter)
+            var args = filterArgs
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             // Rows by position (EventDetail+Row.swift); projectId is there since v9.
             let hasProject = try db.columns(in: "event").contains { $0.name == "projectId" }

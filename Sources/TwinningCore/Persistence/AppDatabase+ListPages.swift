@@ -88,29 +88,10 @@ extension AppDatabase {
     public func eventPage(_ filter: EventFilter = EventFilter(), after: EventPageKey? = nil, limit: Int) throws -> [EventDetail] {
         let key = after
         return try read { db in
-            var clauses: [String] = []
-            var args: [any DatabaseValueConvertible] = []
+            var (clauses, args) = AppDatabase.eventClauses(filter)
             if let key {
-                clauses.append("(e.startDate, e.id) < (?, ?)")
-                args += [key.startDate, key.id]
-            }
-            if let city = filter.cityId {
-                clauses.append("(p.cityA = ? OR p.cityB = ?)")
-                args += [city, city]
-            }
-            if let partnership = filter.partnershipId {
-                clauses.append("e.partnershipId = ?")
-                args.append(partnership)
-            }
-            if let project = filter.projectId {
-                clauses.append("e.projectId = ?")
-                args.append(project)
-            }
-            if let year = filter.year {
-                // A range of the index rather than substr() over every row.
-                let y = String(format: "%04d", year)
-                clauses.append("e.startDate >= ? AND e.startDate < ?")
-                args += [y, String(format: "%04d", year + 1)]
+                clauses.insert("(e.startDate, e.id) < (?, ?)", at: 0)
+                args.insert(contentsOf: [key.startDate, key.id] as [any DatabaseValueConvertible], at: 0)
             }
             let hasProject = try db.columns(in: "event").contains { $0.name == "projectId" }
             let sql = """
@@ -128,5 +109,30 @@ extension AppDatabase {
             while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0, cities: &cities)) }
             return result
         }
+    }
+
+    /// The WHERE clauses of an event filter, shared by the whole list and its pages.
+    static func eventClauses(_ filter: EventFilter) -> ([String], [any DatabaseValueConvertible]) {
+        var clauses: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        if let city = filter.cityId {
+            clauses.append("(p.cityA = ? OR p.cityB = ?)")
+            args += [city, city]
+        }
+        if let partnership = filter.partnershipId {
+            clauses.append("e.partnershipId = ?")
+            args.append(partnership)
+        }
+        if let project = filter.projectId {
+            clauses.append("e.projectId = ?")
+            args.append(project)
+        }
+        if let year = filter.year {
+            // A range of the event_startDate index rather than substr() over every row:
+            // stored dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD", so both select the same.
+            clauses.append("e.startDate >= ? AND e.startDate < ?")
+            args += [String(format: "%04d", year), String(format: "%04d", year + 1)]
+        }
+        return (clauses, args)
     }
 }

@@ -67,20 +67,7 @@ extension AppDatabase {
 
     public func partnerships(_ filter: PartnershipFilter = PartnershipFilter()) throws -> [PartnershipDetail] {
         try read { db in
-            var clauses: [String] = []
-            var args: [any DatabaseValueConvertible] = []
-            if let city = filter.cityId {
-                clauses.append("(p.cityA = ? OR p.cityB = ?)")
-                args += [city, city]
-            }
-            if let status = filter.status {
-                clauses.append("p.status = ?")
-                args.append(status.rawValue)
-            }
-            if let type = filter.type {
-                clauses.append("p.type = ?")
-                args.append(type.rawValue)
-            }
+            let (clauses, args) = AppDatabase.partnershipClauses(filter)
             let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             // The order of `partnershipPage`, read the same way (no sort of the whole list without a city).
             return try AppDatabase.fetchDetails(db, sql: try AppDatabase.partnershipRowSQL(db, citiesInNameOrder: filter.cityId == nil)
