@@ -19,7 +19,7 @@ func projectReportLines(_ report: Report, _ state: AppState) -> [(String, StyleR
             .joined(separator: separator), .normal))
     }
     for f in section.funding.prefix(4) {
-        lines.append(("  \(f.programme) (\(ReportDocument.fundingState(f.state).text(language))): "
+        lines.append(("  \(f.programme) (\(ReportDocument.fundingState(f.state).text(language)))\(colon(state.language))"
                       + ReportCell.money(f.amountMinor, currency: f.currency).text(language), .normal))
     }
     if section.funding.count > 4 { lines.append(("  " + tr(.more, state.language, n(section.funding.count - 4)), .dim)) }
