@@ -27,28 +27,8 @@ extension AppDatabase {
     /// Events, newest first.
     public func events(_ filter: EventFilter = EventFilter(), limit: Int? = nil) throws -> [EventDetail] {
         try read { db in
-            let (clauses, filterArgs) = AppDatabase.eventClauses(filter)
-            var args = filterArgs
-            let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            // Rows by position (EventDetail+Row.swift); projectId is there since v9.
-            let hasProject = try db.columns(in: "event").contains { $0.name == "projectId" }
-            var sql = """
-                SELECT \(Event.columnsSQL("e", hasProject: hasProject)), \(CitySummary.columnsSQL("a")), \(CitySummary.columnsSQL("b"))
-                FROM event e
-                JOIN partnership p ON p.id = e.partnershipId
-                JOIN city a ON a.id = p.cityA
-                JOIN city b ON b.id = p.cityB
-                \(whereSQL)
-                ORDER BY e.startDate DESC, e.id DESC
-                """
-            if let limit {
-                sql += " LIMIT ?"
-                args.append(limit)
-            }
-            var result: [EventDetail] = [], cities = CityRowCache()
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-            while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0, cities: &cities)) }
-            return result
+            let (clauses, args) = AppDatabase.eventClauses(filter)
+            return try AppDatabase.eventRows(db, clauses: clauses, arguments: args, limit: limit)
         }
     }
 

@@ -93,21 +93,7 @@ extension AppDatabase {
                 clauses.insert("(e.startDate, e.id) < (?, ?)", at: 0)
                 args.insert(contentsOf: [key.startDate, key.id] as [any DatabaseValueConvertible], at: 0)
             }
-            let hasProject = try db.columns(in: "event").contains { $0.name == "projectId" }
-            let sql = """
-                SELECT \(Event.columnsSQL("e", hasProject: hasProject)), \(CitySummary.columnsSQL("a")), \(CitySummary.columnsSQL("b"))
-                FROM event e
-                JOIN partnership p ON p.id = e.partnershipId
-                JOIN city a ON a.id = p.cityA
-                JOIN city b ON b.id = p.cityB
-                \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
-                ORDER BY e.startDate DESC, e.id DESC
-                LIMIT ?
-                """
-            var result: [EventDetail] = [], cities = CityRowCache()
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args + [limit]))
-            while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0, cities: &cities)) }
-            return result
+            return try AppDatabase.eventRows(db, clauses: clauses, arguments: args, limit: limit)
         }
     }
 
@@ -134,5 +120,25 @@ extension AppDatabase {
             args += [String(format: "%04d", year), String(format: "%04d", year + 1)]
         }
         return (clauses, args)
+    }
+
+    /// Events with their cities, newest first, decoded by position
+    /// (EventDetail+Row.swift; projectId is there since v9): the whole list and its pages.
+    static func eventRows(_ db: Database, clauses: [String], arguments: [any DatabaseValueConvertible], limit: Int?) throws -> [EventDetail] {
+        let hasProject = try db.columns(in: "event").contains { $0.name == "projectId" }
+        let sql = """
+            SELECT \(Event.columnsSQL("e", hasProject: hasProject)), \(CitySummary.columnsSQL("a")), \(CitySummary.columnsSQL("b"))
+            FROM event e
+            JOIN partnership p ON p.id = e.partnershipId
+            JOIN city a ON a.id = p.cityA
+            JOIN city b ON b.id = p.cityB
+            \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
+            ORDER BY e.startDate DESC, e.id DESC
+            \(limit == nil ? "" : "LIMIT ?")
+            """
+        var result: [EventDetail] = [], cities = CityRowCache()
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments + (limit.map { [$0] } ?? [])))
+        while let row = try rows.next() { result.append(try EventDetail(row: row, at: 0, cities: &cities)) }
+        return result
     }
 }

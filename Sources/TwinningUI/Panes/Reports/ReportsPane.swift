@@ -9,30 +9,32 @@ enum ReportsPane: PaneFeature {
         switch command {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
             // Bounded by the report's length, so Up after many Downs past the
-            // end moves at once, and PgUp/PgDn (named in the hint) page.
+            // end moves at once, and PgUp/PgDn (named in the hint) page. Only
+            // the keys that go down build the report to count its lines: the
+            // scroll never passes the end, so going up needs no count.
             let rows = reportBodyRows(Layout(state.size))
-            let last = max(0, reportLines(state).count - 1 - rows)
-            let current = min(max(0, state.reports.scroll), last)
             let page = max(1, rows - 1)
-            let wanted: Int
+            let current = max(0, state.reports.scroll)
             switch command {
-            case .up: wanted = current - 1
-            case .down: wanted = current + 1
-            case .pageUp: wanted = current - page
-            case .pageDown: wanted = current + page
-            case .top: wanted = 0
-            default: wanted = last
+            case .up: state.reports.scroll = max(0, current - 1)
+            case .pageUp: state.reports.scroll = max(0, current - page)
+            case .top: state.reports.scroll = 0
+            default:
+                let last = max(0, reportLines(state).count - 1 - rows)
+                let wanted = command == .down ? current + 1 : command == .pageDown ? current + page : last
+                state.reports.scroll = min(wanted, last)
             }
-            state.reports.scroll = min(max(0, wanted), last)
             return []
         case .exportReport:
             return [.exportReport(cityId: state.reports.all ? nil : state.homeCityId, year: state.reports.year ?? state.today.year)]
         case .previousYear, .nextYear:
             let year = state.reports.year ?? state.today.year
             state.reports.year = command == .previousYear ? year - 1 : min(year + 1, state.today.year)
+            state.reports.scroll = 0  // another report: from its top (and never past its end)
             return []
         case .reportScope:
             state.reports.all.toggle()
+            state.reports.scroll = 0
             state.reports.map = nil
             return []
         case .showMap:
