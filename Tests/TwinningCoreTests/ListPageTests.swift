@@ -131,3 +131,18 @@ final class ListPageTests: XCTestCase {
         XCTAssertEqual(try db.eventPage(limit: 40), all)
     }
 }
+
+/// The year filter is a text range of the index: the extreme years the command
+/// line accepts select nothing and never overflow.
+final class EventYearRangeTests: XCTestCase {
+    func testExtremeYearsSelectNothingAndYear9999Works() throws {
+        let db = try AppDatabase.inMemory()
+        for year in [Int.max, Int.min, -1, 0, 10_000] {
+            XCTAssertEqual(try db.events(EventFilter(year: year)).count, 0, "year \(year)")
+            XCTAssertEqual(try db.eventPage(EventFilter(year: year), limit: 5).count, 0, "year \(year)")
+        }
+        let (clauses, args) = AppDatabase.eventClauses(EventFilter(year: 9999))
+        XCTAssertEqual(clauses, ["e.startDate >= ? AND e.startDate < ?"])
+        XCTAssertEqual(args.map { "\($0)" }, ["9999", "9999~"], "year 9999 has an upper bound (\"10000\" would sort below it)")
+    }
+}

@@ -115,9 +115,12 @@ extension AppDatabase {
         }
         if let year = filter.year {
             // A range of the event_startDate index rather than substr() over every row:
-            // stored dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD", so both select the same.
+            // stored dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD", all between "YYYY"
+            // and "YYYY~" ("~" sorts after "-" and the digits). No year + 1: any
+            // Int the command line takes (Int.max too) is only text here.
+            let prefix = String(format: "%04d", year)
             clauses.append("e.startDate >= ? AND e.startDate < ?")
-            args += [String(format: "%04d", year), String(format: "%04d", year + 1)]
+            args += [prefix, prefix + "~"]
         }
         return (clauses, args)
     }
