@@ -20,7 +20,7 @@ import Glibc
 
 func usage() -> Never {
     let text = """
-    usage: twinning-bench filter --db DB [--rows N] [--columns N] [--repeat N]
+    usage: twinning-bench filter --db DB [--rows N] [--columns N] [--repeat N] [--stop first-screen|partnerships|events]
            twinning-bench import-files --db DEMO --out DIR [--partnerships N] [--events N] [--seed N]
 
       filter   median / max milliseconds per filter keystroke over the ~69k
@@ -122,6 +122,25 @@ let tRender = now()
 let rssFirstScreen = peakRSSMegabytes()
 let readAtFirstScreen = [("gazetteer", data.gazetteerIsRead), ("partnerships", data.partnershipsAreRead), ("events", data.eventsAreRead)]
     .filter(\.1).map(\.0)
+// `--stop first-screen`: only the start, for a profiler (perf record … twinning-bench filter --db DB --stop first-screen).
+if options["stop"] == "first-screen" {
+    print("open \(format(ms(tOpen - t0))) ms, load \(format(ms(tLoad - tOpen))) ms, apply \(format(ms(tReduce - tLoad))) ms, "
+          + "render \(format(ms(tRender - tReduce))) ms, first screen \(format(ms(tRender - t0))) ms, RSS \(format(rssFirstScreen, 1)) MB")
+    // What the load is made of, each read once more (warm cache now).
+    func timed(_ name: String, _ body: () throws -> Int) {
+        let a = now(); let n = (try? body()) ?? -1
+        print("  \(pad(name, 30)) \(pad(format(ms(now() - a)), 9, right: true)) ms  (\(n))")
+    }
+    timed("registerCitySummaries") { try database.registerCitySummaries().count }
+    timed("registerOtherNameKeys") { try database.registerOtherNameKeys().count }
+    timed("partnerCountsByCity") { try database.partnerCountsByCity().count }
+    timed("projectActivityByPartnership") { try database.projectActivityByPartnership().count }
+    timed("register NameIndex") {
+        let keys = try database.registerOtherNameKeys()
+        return NameIndex(keys: data.register.map { NameIndex.key(for: $0, foldedOtherNames: keys[$0.id] ?? []) }).count
+    }
+    exit(0)
+}
 
 // The lists read on first use: the first switch to each pane, and `a`.
 @MainActor func timedKeys(_ keys: [Key], on start: AppState) -> (Double, AppState) {
@@ -136,7 +155,9 @@ let readAtFirstScreen = [("gazetteer", data.gazetteerIsRead), ("partnerships", d
     return (ms(now() - a), s)
 }
 let (partnershipsMs, _) = timedKeys([.char("2")], on: state)
+if options["stop"] == "partnerships" { print("first switch to Partnerships \(format(partnershipsMs)) ms"); exit(0) }
 let (eventsMs, _) = timedKeys([.char("3")], on: state)
+if options["stop"] == "events" { print("first switch to Events \(format(eventsMs)) ms"); exit(0) }
 let (matchesMs, _) = timedKeys([.char("4")], on: state)
 
 print("twinning-bench filter — \(dbPath)")

@@ -84,15 +84,24 @@ public final class EffectRunner {
         revision += 1
         data.revision = revision
         data.gazetteerStore = gazetteer!
-        data.register = try database.registerCitySummaries()
-        let otherKeys = try database.registerOtherNameKeys()
-        let keys = data.register.map { NameIndex.key(for: $0, foldedOtherNames: otherKeys[$0.id] ?? []) }
-        data.registerIndex = NameIndex(keys: keys)
+        let register = try database.registerCitySummaries()
+        data.register = register
+        // The filter index waits for the first filter keystroke (an empty
+        // filter shows the register in its order); other names that cannot
+        // be read only leave them out of the filter.
+        let registerIndex = Deferred {
+            let otherKeys = (try? database.registerOtherNameKeys()) ?? [:]
+            let keys = register.map { NameIndex.key(for: $0, foldedOtherNames: otherKeys[$0.id] ?? []) }
+            return RegisterIndex(index: NameIndex(keys: keys),
+                                 keys: Dictionary(zip(register.map(\.id), keys), uniquingKeysWith: { first, _ in first }))
+        }
+        data.registerIndexStore = registerIndex
         data.partnerCounts = try database.partnerCountsByCity()
-        // Every city of a partnership is in the register: its key is made once here.
-        let cityKeys = Dictionary(zip(data.register.map(\.id), keys), uniquingKeysWith: { first, _ in first })
+        // Every city of a partnership is in the register: its key is made once, for both indexes.
         data.partnershipStore = Deferred {
-            readOrFailure(PartnershipLists(), \.failure) { try EffectRunner.readPartnerships(database, cityKeys: cityKeys) }
+            readOrFailure(PartnershipLists(), \.failure) {
+                try EffectRunner.readPartnerships(database, cityKeys: registerIndex.value.keys)
+            }
         }
         data.eventStore = Deferred { readOrFailure(EventLists(), \.failure) { try EffectRunner.readEvents(database) } }
         let lookup = CityLookupCache(database)

@@ -25,7 +25,14 @@ public struct AppData: Equatable, Sendable {
     public var register: [CitySummary] = [] {
         didSet { registerPosition = AppData.positions(register) }
     }
-    public var registerIndex = NameIndex(keys: [])
+    /// The register's filter index, built when the Cities pane is first
+    /// filtered: an empty filter lists the register as read, so the first
+    /// screen does not wait for the other names of every city in it.
+    public var registerIndex: NameIndex {
+        get { registerIndexStore.value.index }
+        set { registerIndexStore = Deferred(value: RegisterIndex(index: newValue, keys: [:])) }
+    }
+    var registerIndexStore = Deferred(value: RegisterIndex(index: NameIndex(keys: []), keys: [:]))
     /// Partnerships per city id, counted by the database.
     public var partnerCounts: [Int64: Int] = [:]
     /// Where each city id is in `register` (the title bar asks on every frame).

@@ -37,6 +37,13 @@ struct GazetteerLists: Sendable {
     var countryCodes: Set<String> = []
 }
 
+/// The register's filter index and each register city's key (the
+/// partnership index reuses them: every city of a partnership is in it).
+struct RegisterIndex: Sendable {
+    var index: NameIndex
+    var keys: [Int64: String]
+}
+
 struct PartnershipLists: Sendable {
     var partnerships: [PartnershipDetail] = []
     var index = NameIndex(keys: [])
@@ -63,7 +70,7 @@ func readOrFailure<Lists>(_ empty: Lists, _ failure: WritableKeyPath<Lists, Stri
 
 extension NameIndex {
     /// As `key(for:otherNames:)`, from other names already folded (`city_name.key`).
-    static func key(for city: CitySummary, foldedOtherNames: [String]) -> String {
+    public static func key(for city: CitySummary, foldedOtherNames: [String]) -> String {
         var parts = [city.searchKey]
         if !city.asciiKey.isEmpty && city.asciiKey != city.searchKey { parts.append(city.asciiKey) }
         for folded in foldedOtherNames where !folded.isEmpty && !parts.contains(folded) { parts.append(folded) }
