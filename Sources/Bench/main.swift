@@ -20,7 +20,7 @@ import Glibc
 
 func usage() -> Never {
     let text = """
-    usage: twinning-bench filter --db DB [--rows N] [--columns N] [--repeat N] [--stop first-screen|partnerships|events]
+    usage: twinning-bench filter --db DB [--rows N] [--columns N] [--repeat N] [--stop first-screen|partnerships|events|matches] [--ahead MS] [--home NAME]
            twinning-bench import-files --db DEMO --out DIR [--partnerships N] [--events N] [--seed N]
 
       filter   median / max milliseconds per filter keystroke over the ~69k
@@ -111,6 +111,8 @@ do {
 let tLoad = now()
 var state = AppState(size: Size(rows: rows, columns: columns), language: .en)
 state.readOnly = true
+// `--home NAME`: the home city the Matches pane ranks for (by its name in the register).
+if let home = options["home"] { state.homeCityId = data.register.first { $0.name == home }?.id }
 for effect in reduce(&state, .dataLoaded(data, select: nil)) {
     // The detail of the first city, as the main loop would load it.
     for action in runner.perform(effect, language: .en) { _ = reduce(&state, action) }
@@ -158,7 +160,14 @@ let (partnershipsMs, _) = timedKeys([.char("2")], on: state)
 if options["stop"] == "partnerships" { print("first switch to Partnerships \(format(partnershipsMs)) ms"); exit(0) }
 let (eventsMs, _) = timedKeys([.char("3")], on: state)
 if options["stop"] == "events" { print("first switch to Events \(format(eventsMs)) ms"); exit(0) }
+// `--ahead MS`: the engine built ahead as the program does, the user looking
+// at the first screen for MS milliseconds before pressing 4.
+if let ahead = options["ahead"].flatMap(Double.init) {
+    runner.prepareAhead()
+    Thread.sleep(forTimeInterval: ahead / 1000)
+}
 let (matchesMs, _) = timedKeys([.char("4")], on: state)
+if options["stop"] == "matches" { print("first switch to Matches \(format(matchesMs)) ms"); exit(0) }
 
 print("twinning-bench filter — \(dbPath)")
 print("window \(columns)x\(rows); \(data.gazetteer.count) gazetteer cities, \(data.register.count) in the register, \(data.partnerships.count) partnerships, \(data.events.count) events")

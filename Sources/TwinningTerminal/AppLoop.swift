@@ -42,8 +42,11 @@ public final class AppLoop {
     }
 
     /// Runs until the user quits, or (for tests) until the terminal has no more keys.
-    public func run(initialEffects: [Effect], stopWhenIdle: Bool = false) {
+    /// `prepareAhead`: once the first screen is shown, build on another thread
+    /// what a pane's first opening would otherwise wait for (the match engine).
+    public func run(initialEffects: [Effect], stopWhenIdle: Bool = false, prepareAhead: Bool = false) {
         var pending = initialEffects
+        var prepared = !prepareAhead
         while true {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
@@ -67,6 +70,10 @@ public final class AppLoop {
                 }
             }
             terminal.present(render(state))
+            if !prepared && state.data.revision > 0 {
+                prepared = true
+                runner.prepareAhead()
+            }
             if crashAfterFirstFrame && state.data.revision > 0 {
                 let trap: Int? = nil
                 _ = trap! // a real trap, as a bug would cause

@@ -127,3 +127,10 @@ public struct NameIndex: Sendable {
         return starting
     }
 }
+
+/// The rows a list filter lets through, in the index's ranking; every row,
+/// in order, when the text has nothing to match, without asking for the
+/// index (the lists build theirs on the first filter keystroke).
+func filteredRows(_ text: String, count: Int, _ index: () -> NameIndex) -> [Int] {
+    NameVariants.keys(text).isEmpty ? Array(0..<count) : index().filter(text)
+}

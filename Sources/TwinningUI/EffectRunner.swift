@@ -9,8 +9,10 @@ public final class EffectRunner {
     /// The gazetteer, read when first used and kept across reloads (nil: read it again).
     private var gazetteer: Deferred<GazetteerLists>?
     private var revision = 0
-    /// The match engine, built on first use and rebuilt after the register changed.
-    private var engine: MatchEngine?
+    /// The match engine, built on first use (or ahead, `prepareAhead`) and
+    /// rebuilt after the register changed. A failed build is kept as its error
+    /// for this revision (it is said when the Matches pane asks).
+    private var engine: Deferred<Result<MatchEngine, any Error>>?
     private var engineRevision = -1
     /// SQLite's `data_version` when the lists were last read, on the writer
     /// connection: it changes only when another connection commits.
@@ -100,10 +102,10 @@ public final class EffectRunner {
         // Every city of a partnership is in the register: its key is made once, for both indexes.
         data.partnershipStore = Deferred {
             readOrFailure(PartnershipLists(), \.failure) {
-                try EffectRunner.readPartnerships(database, cityKeys: registerIndex.value.keys)
+                try EffectRunner.readPartnerships(database, register: register, cityKeys: { registerIndex.value.keys })
             }
         }
-        data.eventStore = Deferred { readOrFailure(EventLists(), \.failure) { try EffectRunner.readEvents(database) } }
+        data.eventStore = Deferred { readOrFailure(EventLists(), \.failure) { try EffectRunner.readEvents(database, register: register) } }
         let lookup = CityLookupCache(database)
         data.cityLookup = { lookup.city(id: $0) }
         // Project work keeps partnerships from dormant (the lists' health marks need it at once);
@@ -123,33 +125,42 @@ public final class EffectRunner {
         return lists
     }
 
-    static func readPartnerships(_ database: AppDatabase, cityKeys: [Int64: String]) throws -> PartnershipLists {
+    /// The cities of the partnerships and events come from `register` (read for the first screen), not from a join per row.
+    static func readPartnerships(_ database: AppDatabase, register: [CitySummary],
+                                 cityKeys: @escaping @Sendable () -> [Int64: String]) throws -> PartnershipLists {
         var lists = PartnershipLists()
-        lists.partnerships = try database.partnerships()
-        func key(_ city: CitySummary) -> String { cityKeys[city.id] ?? NameIndex.key(for: city) }
-        lists.index = NameIndex(keys: lists.partnerships.map { key($0.cityA) + "\u{1}" + key($0.cityB) })
+        let partnerships = try database.partnerships(register: register)
+        lists.partnerships = partnerships
+        lists.indexStore = Deferred {
+            let keys = cityKeys()
+            func key(_ city: CitySummary) -> String { keys[city.id] ?? NameIndex.key(for: city) }
+            return NameIndex(keys: partnerships.map { key($0.cityA) + "\u{1}" + key($0.cityB) })
+        }
         return lists
     }
 
-    static func readEvents(_ database: AppDatabase) throws -> EventLists {
+    static func readEvents(_ database: AppDatabase, register: [CitySummary]) throws -> EventLists {
         var lists = EventLists()
-        lists.events = try database.events()
-        // Each city's key and each distinct title's folded form made once:
-        // 200,000 events name far fewer cities and titles than that.
-        var cityKeys: [Int64: String] = [:], titles: [String: String] = [:]
-        func key(_ city: CitySummary) -> String {
-            if let known = cityKeys[city.id] { return known }
-            let key = NameIndex.key(for: city)
-            cityKeys[city.id] = key
-            return key
+        let events = try database.events(register: register)
+        lists.events = events
+        lists.indexStore = Deferred {
+            // Each city's key and each distinct title's folded form made once:
+            // 200,000 events name far fewer cities and titles than that.
+            var cityKeys: [Int64: String] = [:], titles: [String: String] = [:]
+            func key(_ city: CitySummary) -> String {
+                if let known = cityKeys[city.id] { return known }
+                let key = NameIndex.key(for: city)
+                cityKeys[city.id] = key
+                return key
+            }
+            func folded(_ title: String) -> String {
+                if let known = titles[title] { return known }
+                let fold = SearchKey.fold(title)
+                titles[title] = fold
+                return fold
+            }
+            return NameIndex(keys: events.map { key($0.cityA) + "\u{1}" + key($0.cityB) + "\u{1}" + folded($0.event.title) })
         }
-        func folded(_ title: String) -> String {
-            if let known = titles[title] { return known }
-            let fold = SearchKey.fold(title)
-            titles[title] = fold
-            return fold
-        }
-        lists.index = NameIndex(keys: lists.events.map { key($0.cityA) + "\u{1}" + key($0.cityB) + "\u{1}" + folded($0.event.title) })
         return lists
     }
 
@@ -356,11 +367,23 @@ public final class EffectRunner {
 
     /// The engine over the current register; rebuilt when the data changed.
     private func matchEngine() throws -> MatchEngine {
+        try currentEngine().value.get()
+    }
+
+    private func currentEngine() -> Deferred<Result<MatchEngine, any Error>> {
         if let engine, engineRevision == revision { return engine }
-        let fresh = try MatchEngine(database: database)
+        let database = self.database
+        let fresh = Deferred { Result { try MatchEngine(database: database) } }
         engine = fresh
         engineRevision = revision
         return fresh
+    }
+
+    /// Builds the match engine on another thread while the user looks at the
+    /// first screen, so the Matches pane opens without the build's wait
+    /// (the build reads every city and partnership: most of a second on the demo).
+    public func prepareAhead() {
+        currentEngine().loadAhead()
     }
 
     private func whyNotOverlay(_ why: WhyNot, language: Language) -> TextOverlay {

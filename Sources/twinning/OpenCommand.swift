@@ -72,7 +72,7 @@ struct OpenCommand: ParsableCommand {
             let loop = AppLoop(state: state, terminal: terminal, runner: runner)
             // For the proof tests of the crash guard: a deliberate trap once the first screen is up.
             loop.crashAfterFirstFrame = environment["TWINNING_TEST_CRASH"] == "after-first-frame"
-            loop.run(initialEffects: [.loadData(select: nil)])
+            loop.run(initialEffects: [.loadData(select: nil)], prepareAhead: true)
         }
     }
 }

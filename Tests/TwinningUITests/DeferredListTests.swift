@@ -104,4 +104,44 @@ final class DeferredListTests: XCTestCase {
         UIFixtures.type(&state, runner, "m")
         XCTAssertEqual(state.partnerships.visible, expected(state), "filtered by text")
     }
+
+    /// Asking whether a value is there must not wait for a load in progress:
+    /// the screen asks on every key while the match engine is built ahead.
+    func testAskingWhetherAValueIsLoadedDoesNotWaitForItsLoad() throws {
+        let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let deferred = Deferred<Int> { started.signal(); release.wait(); return 7 }
+        deferred.loadAhead()
+        started.wait()
+        let asked = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var answer: Bool?
+        Thread.detachNewThread { answer = deferred.isLoaded; asked.signal() }
+        let answered = asked.wait(timeout: .now() + 5) == .success
+        release.signal()
+        XCTAssertTrue(answered, "isLoaded waited for the load")
+        XCTAssertEqual(answer, false)
+        XCTAssertEqual(deferred.value, 7, "a reader during the load gets the loaded value")
+        XCTAssertTrue(deferred.isLoaded)
+    }
+
+    /// Two readers at once load the value once.
+    func testTwoReadersAtOnceLoadOnce() throws {
+        let loads = NSLock()
+        nonisolated(unsafe) var count = 0
+        let deferred = Deferred<Int> { loads.lock(); count += 1; loads.unlock(); Thread.sleep(forTimeInterval: 0.05); return 3 }
+        deferred.loadAhead()
+        XCTAssertEqual(deferred.value, 3)
+        XCTAssertEqual(count, 1)
+    }
+
+    /// The engine built ahead ranks as one built on the Matches pane's first opening.
+    func testTheMatchEngineBuiltAheadRanksAsOneBuiltOnDemand() throws {
+        let (state, runner) = try UIFixtures.state()
+        let home = try XCTUnwrap(state.homeCityId)
+        let effect = Effect.rankMatches(home: home, profile: state.matchProfile, filters: MatchFilters(), key: "k")
+        let onDemand = runner.perform(effect, language: .en)
+        let (_, other) = try UIFixtures.state() // loaded: the same database, a new runner
+        other.prepareAhead()
+        XCTAssertEqual(other.perform(effect, language: .en), onDemand)
+        XCTAssertFalse(onDemand.isEmpty)
+    }
 }

@@ -6,7 +6,11 @@ import TwinningCore
 /// the reducer stays pure in what it computes (the value is the same
 /// whenever it is read within one revision of the data).
 final class Deferred<Value: Sendable>: @unchecked Sendable {
+    /// Guards `stored` only, so asking whether the value is there never waits for a load.
     private let lock = NSLock()
+    /// Held while loading: a second reader (the main thread while the
+    /// background builds the value ahead) waits for that load instead of starting its own.
+    private let loadLock = NSLock()
     private var stored: Value?
     private var load: (@Sendable () -> Value)?
 
@@ -18,13 +22,30 @@ final class Deferred<Value: Sendable>: @unchecked Sendable {
         return stored != nil
     }
 
-    var value: Value {
+    private var loaded: Value? {
         lock.lock(); defer { lock.unlock() }
-        if let stored { return stored }
-        let value = load!()
+        return stored
+    }
+
+    var value: Value {
+        if let value = loaded { return value }
+        loadLock.lock(); defer { loadLock.unlock() }
+        if let value = loaded { return value } // loaded by the other thread meanwhile
+        lock.lock()
+        let load = self.load!
+        lock.unlock()
+        let value = load()
+        lock.lock()
         stored = value
-        load = nil
+        self.load = nil
+        lock.unlock()
         return value
+    }
+
+    /// Loads the value on another thread now, so its first reader need not wait as long.
+    func loadAhead() {
+        guard !isLoaded else { return }
+        Thread.detachNewThread { [self] in _ = self.value }
     }
 }
 
@@ -46,14 +67,23 @@ struct RegisterIndex: Sendable {
 
 struct PartnershipLists: Sendable {
     var partnerships: [PartnershipDetail] = []
-    var index = NameIndex(keys: [])
+    /// The filter index, made on the first filter keystroke (an empty filter lists the rows as read).
+    var indexStore = Deferred(value: NameIndex(keys: []))
+    var index: NameIndex {
+        get { indexStore.value }
+        set { indexStore = Deferred(value: newValue) }
+    }
     /// Why the list could not be read (the pane says so instead of showing an empty list).
     var failure: String?
 }
 
 struct EventLists: Sendable {
     var events: [EventDetail] = []
-    var index = NameIndex(keys: [])
+    var indexStore = Deferred(value: NameIndex(keys: []))
+    var index: NameIndex {
+        get { indexStore.value }
+        set { indexStore = Deferred(value: newValue) }
+    }
     var failure: String?
 }
 

@@ -44,13 +44,9 @@ extension AppState {
 }
 
 func refilterCities(_ state: inout AppState, keepId: Int64?) {
-    // Without a filter the rows are listed as read: the index is not needed
-    // (nor built: the register's is made on the first filter keystroke).
-    var visible: [Int]
-    if NameVariants.keys(state.cities.filter).isEmpty {
-        visible = Array(state.cityRows.indices)
-    } else {
-        visible = (state.cities.scope == .register ? state.data.registerIndex : state.data.gazetteerIndex).filter(state.cities.filter)
+    let scope = state.cities.scope, data = state.data
+    var visible = filteredRows(state.cities.filter, count: state.cityRows.count) {
+        scope == .register ? data.registerIndex : data.gazetteerIndex
     }
     // The home city leads the register, so the association finds itself first.
     if state.cities.scope == .register, state.cities.filter.isEmpty, let home = state.homeCityId,

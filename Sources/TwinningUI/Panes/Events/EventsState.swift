@@ -25,7 +25,7 @@ func refilterEvents(_ state: inout AppState, keepId: Int64?) {
     let list = state.data.events
     let home = state.homeCityId
     let pane = state.events
-    let matches = state.data.eventIndex.filter(pane.filter)
+    let matches = filteredRows(pane.filter, count: list.count) { state.data.eventIndex }
     let quick = pane.year != nil || pane.kind != nil || pane.partnershipId != nil || (pane.ourCityOnly && home != nil)
     // Fields read in place (no copy of each row and its strings); no pass at all without a quick filter.
     let visible = (!quick ? matches : matches.filter { i in

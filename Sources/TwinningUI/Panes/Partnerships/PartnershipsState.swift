@@ -48,7 +48,7 @@ extension AppState {
 func refilterPartnerships(_ state: inout AppState, keepId: Int64? = nil) {
     state.stalePanes[.partnerships] = nil // filtered against the data as it is now
     let list = state.data.partnerships
-    var visible = state.data.partnershipIndex.filter(state.partnerships.filter)
+    var visible = filteredRows(state.partnerships.filter, count: list.count) { state.data.partnershipIndex }
     if let wanted = state.partnerships.health {
         visible = visible.filter { state.health(list[$0]) == wanted }
     }
