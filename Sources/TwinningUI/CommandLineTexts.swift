@@ -20,6 +20,7 @@ public enum CLIText: String, CatalogueKey {
     case partnershipWhatOne, deletedPartnership, deletedPartnershipOne
     case countPartnerships, countPartnershipsOne, countEvents, countEventsOne, didYouMean, ambiguousCity
     case colName, colRegion, colCountry, colPopulation, colId, colPartner, colType, colStatus, colSince, colLastEvent
+    case showAddedByUser, showFaces, showFreeTag, showFreeTagsKept
     case colCity, colDate, colPartnership, colKind, colFormat, colPeople, colWhen, colWho, colWhat, colRecord
     // Help texts of the options
     case hOnlyChangesSinceThisDate, hOnlyChangesByThisLogin, hAtMostThisManyLines, hTextJsonOrTsv, hTheFileOrTheFolder
@@ -42,6 +43,7 @@ public enum CLIText: String, CatalogueKey {
     case hCitiesTheWholeGazetteerNot, hOnlyWhatConcernsThisCity, hOnlyTheGazetteerNoDemo, hNotEvenTheGazetteerAn
     case hReplaceAnExistingDatabaseIts, hTheImportNumberInThe, hWhoTravelled, hOnlyThisStatus, hOnlyThisType, hStartDate
     // twinning match
+    case matchAbroad, reasonSeparator
     case matchHeader, modeLearn, modeSimilar, noCityPassesFilters, colRank, colScore, colDistance, colTopReasons
     case colFeature, colLost, colHere, colTop10, colWhy, colHome, colCandidate, colDecision, colUntil, colReason
     case missingFeatures, standingRanked, standingIsHome, standingAlreadyPartner, standingReviewed

@@ -53,7 +53,7 @@ enum CharacterOutput {
     /// "Climate action (climate adaptation), Culture, gardening (free tag)".
     static func tags(_ tags: [String], lang: String) -> String {
         ThemeVocabulary.parseList(tags).map { tag in
-            tag.term == nil ? "\(tag.display(lang)) (free tag)" : tag.display(lang)
+            tag.term == nil ? tag.display(lang) + t(.showFreeTag) : tag.display(lang)
         }.joined(separator: ", ")
     }
 
@@ -61,8 +61,6 @@ enum CharacterOutput {
     static func freeTagNote(_ city: City) -> String? {
         let free = city.freeProfileTags
         guard !free.isEmpty else { return nil }
-        return "Kept as free tags (not in the theme vocabulary): " + free.joined(separator: ", ")
-            + ". Known themes: the 17 SDGs (e.g. \"SDG 13\", \"climate\") and culture, youth, sport, remembrance, languages, "
-            + "music, economy, tourism, volunteering, digital, mobility, migration, health."
+        return t(.showFreeTagsKept, free.joined(separator: ", "))
     }
 }

@@ -88,29 +88,34 @@ struct CitiesCommand: ParsableCommand {
                 }
                 var lines: [String] = []
                 lines.append(found.name)
+                // Labels as the Cities pane's detail says them, in the user's language.
+                let language = CommandLineLanguage.current
+                func label(_ key: S) -> String { tr(key, language) }
+                let country = CountryNames.name(code: found.countryCode, fallback: found.countryCode, language.report)
                 let facts: [(String, String)] = [
-                    ("Region", found.admin1Name ?? ""), ("Country", found.countryCode),
-                    ("Population", Format.number(found.population)),
-                    ("Coordinates", Format.coordinate(found.latitude, found.longitude)),
-                    ("GeoNames id", found.geonameId.map(String.init) ?? "(added by a user)"),
-                    ("Character", CharacterOutput.characterJSON(of: found, lang: lang)?.line ?? "unknown (no facts about this city)"),
-                    ("Themes", CharacterOutput.tags(found.themes, lang: lang)),
-                    ("Strengths", CharacterOutput.tags(found.strengths, lang: lang)),
-                    ("Challenges", CharacterOutput.tags(found.challenges, lang: lang)),
-                    ("Seeking partners", found.seekingPartners ? "yes" : "no"), ("Notes", found.notes),
+                    (label(.detailRegion), found.admin1Name ?? ""),
+                    (label(.detailCountry), country == found.countryCode ? country : "\(country) (\(found.countryCode))"),
+                    (label(.detailPopulation), Format.number(found.population)),
+                    (label(.detailCoordinates), Format.coordinate(found.latitude, found.longitude)),
+                    ("GeoNames id", found.geonameId.map(String.init) ?? t(.showAddedByUser)),
+                    (label(.detailCharacter), CharacterOutput.characterJSON(of: found, lang: lang)?.line ?? label(.detailCharacterUnknown)),
+                    (label(.detailThemes), CharacterOutput.tags(found.themes, lang: lang)),
+                    (label(.detailStrengths), CharacterOutput.tags(found.strengths, lang: lang)),
+                    (label(.detailChallenges), CharacterOutput.tags(found.challenges, lang: lang)),
+                    (label(.detailSeeking), label(found.seekingPartners ? .yes : .no)), (label(.detailNotes), found.notes),
                 ]
                 for (label, value) in facts where !value.isEmpty {
-                    lines.append("  \(label): " + TextSafety.sanitized(value))
+                    lines.append("  \(label)\(language == .fr ? " : " : ": ")" + TextSafety.sanitized(value))
                 }
                 if let facts = CharacterOutput.character(of: found) {
                     let derived = CityChallenges(facts).present
                     if !derived.isEmpty {
-                        lines.append("  What it faces (from real data; thresholds in the README):")
+                        lines.append("  " + t(.showFaces))
                         for c in derived { lines.append("    - " + TextSafety.sanitized(c.sentence(facts, lang))) }
                     }
                 }
                 lines.append("")
-                lines.append("Partners (\(partners.count))")
+                lines.append("\(label(.detailPartners)) (\(partners.count))")
                 if !partners.isEmpty {
                     let table = TextTable(headers: [t(.colId), t(.colPartner), t(.colCountry), t(.colType), t(.colStatus),
                                                     t(.colSince), t(.colLastEvent)], rightAligned: [0])
@@ -123,12 +128,12 @@ struct CitiesCommand: ParsableCommand {
                 }
                 if !events.isEmpty {
                     lines.append("")
-                    lines.append("Latest events")
+                    lines.append(label(.detailEvents))
                     lines += EventsCommand.table(events).map { "  " + $0 }
                 }
                 if !contacts.isEmpty {
                     lines.append("")
-                    lines.append("Contacts")
+                    lines.append(label(.detailContacts))
                     for contact in contacts {
                         lines.append("  " + TextSafety.sanitized([contact.name, contact.role, contact.email, contact.phone]
                             .filter { !$0.isEmpty }.joined(separator: " · ")))

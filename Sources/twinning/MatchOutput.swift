@@ -70,14 +70,14 @@ enum MatchOutput {
             var out = [t(.matchHeader, "\(home.name) (\(home.countryCode))", modeWords, profile.name,
                          profile.distancePreference.rawValue, Format.number(total))
                        + (filters.leaveOutHomeCountry && !filters.countries.contains(home.countryCode)
-                          ? " — abroad (cities in \(home.countryCode) left out; --domestic brings them back)" : "")]
+                          ? t(.matchAbroad, home.countryCode) : "")]
             if list.isEmpty { return TextSafety.sanitized(out[0]) + "\n" + t(.noCityPassesFilters) + "\n" }
             let table = TextTable(headers: [t(.colRank), t(.colScore), t(.colCity), t(.colCountry), t(.colPopulation),
                                             t(.colDistance), t(.colTopReasons)],
                                   rightAligned: [0, 1, 4, 5])
             out += table.render(list.map { s in
                 [String(s.rank), Format.decimal(Double(s.score), digits: 3), s.name, s.countryCode, Format.number(s.facts.candidatePopulation),
-                 km(s.facts.distanceKm), s.reasons(limit: 2).map { $0.text(lang) }.joined(separator: "; ")]
+                 km(s.facts.distanceKm), s.reasons(limit: 2).map { $0.text(lang) }.joined(separator: t(.reasonSeparator))]
             })
             let missing = Set(list.flatMap { $0.missing.map(\.feature) })
             if !missing.isEmpty {
@@ -136,8 +136,8 @@ enum MatchOutput {
                 }).map { "  " + $0 }
             }
             let reasons = s.reasons()
-            if !reasons.isEmpty { out.append(t(.countingFor, reasons.map { $0.text(lang) }.joined(separator: "; "))) }
-            if !w.missing.isEmpty { out.append(t(.notCountedMissing, w.missing.map { $0.text(lang) }.joined(separator: "; "))) }
+            if !reasons.isEmpty { out.append(t(.countingFor, reasons.map { $0.text(lang) }.joined(separator: t(.reasonSeparator)))) }
+            if !w.missing.isEmpty { out.append(t(.notCountedMissing, w.missing.map { $0.text(lang) }.joined(separator: t(.reasonSeparator)))) }
             return out.map { TextSafety.sanitized($0) }.joined(separator: "\n") + "\n"
         }
     }

@@ -88,7 +88,7 @@ final class CitiesCommandTests: EndToEndTestCase {
         let result = try CLI.ok(["cities", "show", "Dortmund", "--db", try demoDB()])
         let out = result.stdout
         XCTAssertTrue(out.hasPrefix("Dortmund\n"), result.summary)
-        XCTAssertTrue(out.contains("Country: DE"), result.summary)
+        XCTAssertTrue(out.contains("Country: Germany (DE)"), result.summary)
         XCTAssertTrue(out.contains("GeoNames id: 2935517"), result.summary)
         XCTAssertTrue(out.contains("Partners (8)"), result.summary)
         for partner in ["Amiens", "Novi Sad", "Zwickau", "Rostov-on-Don"] {
@@ -192,7 +192,7 @@ final class CitiesCommandTests: EndToEndTestCase {
 
         let show = try CLI.ok(["cities", "show", "Neustadt-Testhausen", "--db", db])
         XCTAssertTrue(show.stdout.hasPrefix("Neustadt-Testhausen\n"), show.summary)
-        XCTAssertTrue(show.stdout.contains("Country: DE"), show.summary)
+        XCTAssertTrue(show.stdout.contains("Country: Germany (DE)"), show.summary)
         XCTAssertTrue(show.stdout.contains("Population: 1,234"), show.summary)
         XCTAssertTrue(show.stdout.contains("Themes: Youth and schools, Climate action"), show.summary)
         XCTAssertTrue(show.stdout.contains("Seeking partners: yes"), show.summary)
@@ -224,6 +224,20 @@ final class CitiesCommandTests: EndToEndTestCase {
                                             && $0["code"] as? String == "sdg8" && $0["label"] as? String == "Decent work and economic growth" })
         XCTAssertTrue(challenges.contains { $0["source"] as? String == "profile" && $0["code"] as? String == "sdg13"
                                             && $0["text"] as? String == "climate adaptation" })
+    }
+
+    /// `cities show` says its labels and the reasons behind the character in the user's language.
+    func testShowSpeaksTheUsersLanguage() throws {
+        let fr = try CLI.ok(["cities", "show", "Dortmund", "--lang", "fr", "--db", try demoDB()]).stdout
+        for line in ["Pays : Allemagne (DE)", "Habitants : 588", "Caractère : ancien bassin houiller (3,0 GW à moins de 30 km)",
+                     "Cherche des partenaires : oui", "reconversion après le charbon", "Villes jumelles (8)"] {
+            XCTAssertTrue(fr.contains(line), "\(line) in:\n\(fr)")
+        }
+        let de = try CLI.ok(["cities", "show", "Dortmund", "--lang", "de", "--db", try demoDB()]).stdout
+        for line in ["Land: Deutschland (DE)", "Einwohner: 588.462", "Sucht Partner: ja", "Strukturwandel nach Kohle"] {
+            XCTAssertTrue(de.contains(line), "\(line) in:\n\(de)")
+        }
+        XCTAssertFalse(fr.contains("Population") || fr.contains("What it faces"), fr)
     }
 
     func testEditRenamesAUserCity() throws {

@@ -94,6 +94,18 @@ final class ChallengeTests: XCTestCase {
         XCTAssertEqual(s.explanation(.sharedChallenges).text("de"),
                        "beide sind ehemalige Kohleregionen (3,0 GW und 4,1 GW Kohlekraftwerke im Umkreis von 30 km)")
         XCTAssertEqual(s.explanation(.furtherAlong).text("en"), "further along: a bigger coal past to change from (4.1 GW against your 3.0 GW)")
+        XCTAssertEqual(s.explanation(.sharedChallenges).text("fr"),
+                       "toutes deux sont d’anciens bassins houillers (3,0 GW et 4,1 GW de centrales à charbon à moins de 30 km)")
+        XCTAssertEqual(s.explanation(.furtherAlong).text("fr"),
+                       "plus avancée : un passé houiller plus lourd à reconvertir (4,1 GW contre 3,0 GW chez vous)")
+        XCTAssertEqual(s.explanation(.themes).text("fr"), "Leeds cite mesures relatives à la lutte contre les changements climatiques comme point fort ; c’est l’un de vos défis")
+        // Every sentence of the suggestion is said in each language, none left in English.
+        for feature in MatchFeature.allCases {
+            let en = s.explanation(feature).text("en")
+            guard !en.isEmpty else { continue }
+            XCTAssertNotEqual(s.explanation(feature).text("fr"), en, "\(feature) in French")
+            XCTAssertNotEqual(s.explanation(feature).text("de"), en, "\(feature) in German")
+        }
         XCTAssertEqual(MatchFeature.sharedChallenges.group, .challenges)
         XCTAssertEqual(MatchFeature.themes.group, .themes)
         // Without a profile on either side the themes feature is missing, not zero.

@@ -152,23 +152,28 @@ public enum Challenge: String, CaseIterable, Codable, Hashable, Sendable {
     /// The plain sentence for `twinning cities show`: what the challenge
     /// means for the town, and why it is one.
     public func sentence(_ c: CityCharacter, _ lang: String) -> String {
-        let de = ThemeVocabulary.language(lang) == "de"
-        let head = label(c, lang)
+        let l = ThemeVocabulary.language(lang)
+        func pick(_ en: String, _ de: String, _ fr: String) -> String { l == "de" ? de : (l == "fr" ? fr : en) }
         let why: String
         switch self {
-        case .adminSeat: why = de ? "Verwaltung für eine ganze Region" : "administration for a whole region"
-        case .lowLyingCoast: why = de ? "Sturmfluten und steigender Meeresspiegel" : "storm floods and rising sea levels"
-        case .seaPort: why = de ? "Hafenwirtschaft, Meer und Handel" : "port economy, the sea and trade"
-        case .riverTown: why = de ? "Hochwasser und Wasserqualität" : "river floods and water quality"
-        case .mountainTown: why = de ? "Hänge, Erreichbarkeit, Bergtourismus" : "slopes, access, mountain tourism"
-        case .hotSummers: why = de ? "Hitze in der Stadt, Gesundheit" : "urban heat and health"
-        case .dryClimate: why = de ? "Wasser wird knapp" : "water is scarce"
-        case .coldWinters: why = de ? "Heizen und Energie" : "heating and energy"
-        case .coalRegion: why = de ? "Strukturwandel nach Kohle und Schwerindustrie" : "structural change after coal and heavy industry"
-        case .ageingCountry: why = de ? "Pflege, Gesundheit, eine ältere Bevölkerung" : "care, health, an older population"
-        case .shrinkingCountry: why = de ? "weniger Einwohner, leere Gebäude" : "fewer people, empty buildings"
+        case .adminSeat: why = pick("administration for a whole region", "Verwaltung für eine ganze Region", "l’administration de toute une région")
+        case .lowLyingCoast:
+            why = pick("storm floods and rising sea levels", "Sturmfluten und steigender Meeresspiegel", "tempêtes, submersions et montée de la mer")
+        case .seaPort: why = pick("port economy, the sea and trade", "Hafenwirtschaft, Meer und Handel", "économie portuaire, mer et commerce")
+        case .riverTown: why = pick("river floods and water quality", "Hochwasser und Wasserqualität", "crues et qualité de l’eau")
+        case .mountainTown: why = pick("slopes, access, mountain tourism", "Hänge, Erreichbarkeit, Bergtourismus", "pentes, accès, tourisme de montagne")
+        case .hotSummers: why = pick("urban heat and health", "Hitze in der Stadt, Gesundheit", "chaleur en ville et santé")
+        case .dryClimate: why = pick("water is scarce", "Wasser wird knapp", "l’eau se fait rare")
+        case .coldWinters: why = pick("heating and energy", "Heizen und Energie", "chauffage et énergie")
+        case .coalRegion:
+            why = pick("structural change after coal and heavy industry", "Strukturwandel nach Kohle und Schwerindustrie",
+                       "reconversion après le charbon et l’industrie lourde")
+        case .ageingCountry: why = pick("care, health, an older population", "Pflege, Gesundheit, eine ältere Bevölkerung",
+                                        "soins, santé, une population plus âgée")
+        case .shrinkingCountry: why = pick("fewer people, empty buildings", "weniger Einwohner, leere Gebäude", "moins d’habitants, bâtiments vides")
         }
-        return "\(head): \(why)"
+        // French puts a space before the colon.
+        return label(c, lang) + (l == "fr" ? " : " : ": ") + why
     }
 
     /// What is unknown about a city for this challenge, e.g. "coal region unknown (data for Europe only)".
@@ -223,14 +228,19 @@ public struct CityChallenges: Sendable, Equatable {
 /// Numbers in challenge labels, in the user's language (German decimal comma).
 struct ChallengeText {
     let comma: Bool
-    init(_ lang: String) { comma = ThemeVocabulary.language(lang) != "en" }
+    let language: ReportLanguage
+    init(_ lang: String) {
+        language = ReportLanguage(rawValue: ThemeVocabulary.language(lang)) ?? .en
+        comma = language != .en
+    }
 
     func paren(_ s: String?) -> String { s.map { " (\($0))" } ?? "" }
     func decimal(_ x: Double, _ digits: Int) -> String {
         let s = String(format: "%.\(digits)f", x)
         return (comma ? s.replacingOccurrences(of: ".", with: ",") : s).replacingOccurrences(of: "-", with: "−")
     }
-    func grouped(_ x: Int) -> String { Explanation.number(x, german: comma).replacingOccurrences(of: "-", with: "−") }
+    /// Thousands grouped as the language writes them (French: a narrow space).
+    func grouped(_ x: Int) -> String { ReportWords.number(x, language).replacingOccurrences(of: "-", with: "−") }
     func metres(_ m: Int?) -> String? { m.map { "\(grouped($0)) m" } }
     func relief(_ m: Int?) -> String? { m.map { comma ? "Relief \(grouped($0)) m" : "relief \(grouped($0)) m" } }
     func celsius(_ c: Double?) -> String? { c.map { "\(decimal($0, 0)) °C" } }

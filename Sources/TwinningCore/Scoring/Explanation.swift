@@ -17,6 +17,11 @@ public struct Explanation: Sendable, Equatable {
     /// "de…" (de, de_DE.UTF-8, de-AT) is German; everything else is English.
     public static func isGerman(_ lang: String) -> Bool { lang.lowercased().hasPrefix("de") }
 
+    /// The language of `lang` ("fr", "de_DE.UTF-8", "en-GB" …); English for any other.
+    static func language(_ lang: String) -> ReportLanguage {
+        ReportLanguage(rawValue: String(lang.lowercased().prefix(2))) ?? .en
+    }
+
     /// The sentence in `lang` ("en", "de", "fr"; a locale such as "de_DE.UTF-8" works too;
     /// other languages get English). The sentences are in the catalogue as `reason.<key>`.
     public func text(_ lang: String) -> String {
@@ -82,7 +87,7 @@ public struct Explanation: Sendable, Equatable {
             return k == 1 ? t(.newForThemOne, f.candidateName, homeCountry)
                           : t(.newForThemMany, f.candidateName, n(k), homeCountry)
         case .themes, .sharedChallenges, .furtherAlong:
-            return challengeText(lang)   // Explanation+Challenges.swift (German and English)
+            return challengeText(lang)   // Explanation+Challenges.swift
         case .languages:
             guard value != nil else { return t(.languagesUnknown) }
             if f.commonLanguages.isEmpty { return t(.languagesNone) }
@@ -90,7 +95,7 @@ public struct Explanation: Sendable, Equatable {
         case .newCountry:
             return t(f.homeHasPartnerInCountry ? .newCountryAlready : .newCountryNone, candidateCountry)
         case .networkReach, .theirPartnerSizes, .countryAffinity:
-            return addedFeatureText(german: Explanation.isGerman(lang))
+            return addedFeatureText(language)
         case .seeking:
             return t(f.seeking ? .seekingYes : .seekingNo)
         }

@@ -20,7 +20,7 @@ public struct ProjectEvidence: Sendable, Codable, Equatable, Hashable {
 
     /// The sentence in `language`, naming the terms that were met.
     public func text(city: String, terms shown: [ThemeTerm], language: ReportLanguage) -> String {
-        let labels = shown.map { Explanation.running($0.label(language.rawValue), de: language == .de) }
+        let labels = shown.map { Explanation.running($0.label(language.rawValue), language) }
         let list = labels.joined(separator: ReasonText.evidenceAnd.text(language.rawValue))
         let safeTitle = TextSafety.sanitized(title)
         if let year {

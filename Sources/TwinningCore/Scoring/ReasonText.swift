@@ -12,4 +12,15 @@ public enum ReasonText: String, CatalogueKey {
     case themesUnknown, similarNone, similarBoth, learnNone, learnMeet, languagesUnknown, languagesNone
     case languagesCommon, newCountryAlready, newCountryNone, seekingYes, seekingNo
     case projectEvidence, projectEvidenceNoYear, evidenceAnd
+    // Challenges, themes and strengths (Explanation+Challenges.swift).
+    case challengesUnknown, challengesNone, challengesMore, furtherUnknown, furtherNone, strengthsNoProfile
+    case themesNoProfile, themesNone, themesBoth, strengthsNone, strengthOne, strengthMany
+    case bothFigures, bothCapitals, bothSeats, bothLowCoast, bothPorts, bothRiver, bothMountain, bothHot, bothDry
+    case bothCold, bothCoal, bothAgeing, bothShrinking
+    case tailAboveSea, tailRelief, tailWarmest, tailRain, tailColdest, tailCoal, tailAged2050, tailBy2050
+    case furtherAgainst, reliefOf, agedOver65, further, furtherCapital, furtherMountain, furtherLowCoast
+    case furtherHot, furtherDry, furtherCold, furtherCoal, furtherAgeing, furtherShrinking
+    // The network features (NetworkExplanations.swift).
+    case reachShortOne, reachShortMany, reachSteps, reachNone, theirSizesUnknown, theirSizesLike, theirSizesUnlike
+    case affinityNone, affinityShare, underOne
 }
