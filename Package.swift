@@ -22,6 +22,8 @@ let package = Package(
             name: "TwinningCore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own column functions, for the one hot list read (RawCityColumns.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [

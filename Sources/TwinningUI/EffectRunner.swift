@@ -14,6 +14,9 @@ public final class EffectRunner {
     /// for this revision (it is said when the Matches pane asks).
     private var engine: Deferred<Result<MatchEngine, any Error>>?
     private var engineRevision = -1
+    /// What `prepareAhead` reads of the data last loaded: all partner counts
+    /// and the register's filter index (its first keystroke need not wait).
+    private var ahead: (counts: Deferred<[Int64: Int]>, registerIndex: Deferred<RegisterIndex>)?
     /// SQLite's `data_version` when the lists were last read, on the writer
     /// connection: it changes only when another connection commits.
     private var seenDataVersion: Int?
@@ -98,7 +101,11 @@ public final class EffectRunner {
                                  keys: Dictionary(zip(register.map(\.id), keys), uniquingKeysWith: { first, _ in first }))
         }
         data.registerIndexStore = registerIndex
-        data.partnerCounts = try database.partnerCountsByCity()
+        // All counts after the first screen (`prepareAhead`); the rows on screen ask one by one until then.
+        data.partnerCountStore = Deferred { (try? database.partnerCountsByCity()) ?? [:] }
+        let counts = PartnerCountCache(database)
+        data.partnerCountLookup = { counts.count(id: $0) }
+        ahead = (data.partnerCountStore, registerIndex)
         // Every city of a partnership is in the register: its key is made once, for both indexes.
         data.partnershipStore = Deferred {
             readOrFailure(PartnershipLists(), \.failure) {
@@ -381,9 +388,16 @@ public final class EffectRunner {
 
     /// Builds the match engine on another thread while the user looks at the
     /// first screen, so the Matches pane opens without the build's wait
-    /// (the build reads every city and partnership: most of a second on the demo).
+    /// (the build reads every city and partnership: most of a second on the
+    /// demo); before it, the Cities list's partner counts and filter index.
     public func prepareAhead() {
-        currentEngine().loadAhead()
+        // One thread, one after the other: the user's keys keep the other core.
+        let ahead = self.ahead, engine = currentEngine()
+        Thread.detachNewThread {
+            _ = ahead?.counts.value
+            _ = ahead?.registerIndex.value
+            _ = engine.value
+        }
     }
 
     private func whyNotOverlay(_ why: WhyNot, language: Language) -> TextOverlay {

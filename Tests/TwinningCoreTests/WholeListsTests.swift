@@ -61,4 +61,16 @@ final class WholeListsTests: XCTestCase {
         XCTAssertEqual(try db.partnerships(register: try db.registerCitySummaries()), joined)
         XCTAssertEqual(try db.events(register: try db.registerCitySummaries()), try db.events())
     }
+
+    /// The counts of the Cities list, all at once and one by one, are the partnerships each city is in.
+    func testPartnerCountsAllAtOnceAndOneByOneAgree() throws {
+        let all = try db.partnerCountsByCity()
+        let partnerships = try db.partnerships()
+        for id in ids {
+            let expected = partnerships.filter { $0.partnership.involves(id) }.count
+            XCTAssertEqual(all[id] ?? 0, expected, "city \(id)")
+            XCTAssertEqual(try db.partnerCount(cityId: id), expected, "city \(id) one by one")
+        }
+        XCTAssertGreaterThan(all.values.reduce(0, +), 0)
+    }
 }

@@ -58,7 +58,18 @@ extension CitySummary {
             .map { "\(table).\($0)" }.joined(separator: ", ")
     }
 
+    /// The rows of `sql`, which selects `columnsSQL` first (read with SQLite's column functions: RawCityColumns.swift).
     static func fetchAllByPosition(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [CitySummary] {
+        var result: [CitySummary] = []
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() { result.append(CitySummary(RawColumns(statement: statement.sqliteStatement, row: row))) }
+        return result
+    }
+
+    /// The same rows read through `Row` only: what the fast read must equal (tests).
+    static func fetchAllThroughRows(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [CitySummary] {
         var result: [CitySummary] = []
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() { result.append(CitySummary(row: row, at: 0)) }
@@ -68,18 +79,28 @@ extension CitySummary {
 
 extension AppDatabase {
     /// How many partnerships each city has, counted by SQLite (the lists used
-    /// to count them over every partnership read into memory).
+    /// to count them over every partnership read into memory). Two grouped
+    /// scans of the two city indexes: grouping a UNION of both columns made
+    /// SQLite sort every partnership twice over (66 ms against 27 ms in sqlite3 on the 10× database).
     public func partnerCountsByCity() throws -> [Int64: Int] {
         try read { db in
             var counts: [Int64: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT cityId, COUNT(*) FROM (SELECT cityA AS cityId FROM partnership UNION ALL SELECT cityB FROM partnership)
-                GROUP BY cityId
-                """)
-            while let row = try rows.next() {
-                if let id = row.lenientInt64(at: 0) { counts[id] = row.lenientInt(at: 1) ?? 0 }
+            for column in ["cityA", "cityB"] {
+                let rows = try Row.fetchCursor(db, sql: "SELECT \(column), COUNT(*) FROM partnership GROUP BY \(column)")
+                while let row = try rows.next() {
+                    if let id = row.lenientInt64(at: 0) { counts[id, default: 0] += row.lenientInt(at: 1) ?? 0 }
+                }
             }
             return counts
+        }
+    }
+
+    /// One city's partnerships (two index look-ups).
+    public func partnerCount(cityId: Int64) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM partnership WHERE cityA = ?1) + (SELECT COUNT(*) FROM partnership WHERE cityB = ?1)
+                """, arguments: [cityId]) ?? 0
         }
     }
 

@@ -33,8 +33,22 @@ public struct AppData: Equatable, Sendable {
         set { registerIndexStore = Deferred(value: RegisterIndex(index: newValue, keys: [:])) }
     }
     var registerIndexStore = Deferred(value: RegisterIndex(index: NameIndex(keys: []), keys: [:]))
-    /// Partnerships per city id, counted by the database.
-    public var partnerCounts: [Int64: Int] = [:]
+    /// Partnerships per city id, counted by the database: after the first
+    /// screen (built ahead on another thread); until then the rows on screen
+    /// ask one by one (`partnerCount`), so the first screen does not count
+    /// every city's partnerships.
+    public var partnerCounts: [Int64: Int] {
+        get { partnerCountStore.value }
+        set { partnerCountStore = Deferred(value: newValue) }
+    }
+    var partnerCountStore = Deferred(value: [Int64: Int]())
+    var partnerCountLookup: (@Sendable (Int64) -> Int)?
+
+    /// One city's partnerships, for a row on screen.
+    public func partnerCount(_ id: Int64) -> Int {
+        if !partnerCountStore.isLoaded, let partnerCountLookup { return partnerCountLookup(id) }
+        return partnerCountStore.value[id] ?? 0
+    }
     /// Where each city id is in `register` (the title bar asks on every frame).
     public private(set) var registerPosition: [Int64: Int] = [:]
 

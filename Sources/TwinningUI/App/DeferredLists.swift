@@ -126,3 +126,21 @@ final class CityLookupCache: @unchecked Sendable {
         return city
     }
 }
+
+/// One city's partnership count from the database, remembered: what the
+/// Cities list shows for its rows on screen before all counts are read.
+final class PartnerCountCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private let database: AppDatabase
+    private var found: [Int64: Int] = [:]
+
+    init(_ database: AppDatabase) { self.database = database }
+
+    func count(id: Int64) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        if let known = found[id] { return known }
+        let count = (try? database.partnerCount(cityId: id)) ?? 0
+        found[id] = count
+        return count
+    }
+}

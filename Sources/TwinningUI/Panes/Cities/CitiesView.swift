@@ -25,7 +25,7 @@ func renderCitiesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
         putRow(&screen, row: rect.row + 1 + line, col: rect.col, width: rect.columns, cells: [
             (city.name, nameWidth, false), (city.countryCode, 7, false), (city.admin1Name ?? "", regionWidth, false),
             (Formatting.number(city.population, language), 11, true),
-            (register ? String(state.data.partnerCounts[city.id] ?? 0) : "", register ? 8 : 0, true),
+            (register ? String(state.data.partnerCount(city.id)) : "", register ? 8 : 0, true),
         ], selected: selected, home: city.id == state.homeCityId)
         if position == state.cities.list.selection && state.cities.inPartners {
             screen.restyle(row: rect.row + 1 + line, col: rect.col, width: rect.columns, role: .dim)
