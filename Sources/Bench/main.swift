@@ -167,7 +167,7 @@ if let ahead = options["ahead"].flatMap(Double.init) {
     Thread.sleep(forTimeInterval: ahead / 1000)
 }
 let (matchesMs, _) = timedKeys([.char("4")], on: state)
-if options["stop"] == "matches" { print("first switch to Matches \(format(matchesMs)) ms"); exit(0) }
+if options["stop"] == "matches" { print("first switch to Matches \(format(matchesMs)) ms, peak RSS \(format(peakRSSMegabytes(), 1)) MB"); exit(0) }
 
 print("twinning-bench filter — \(dbPath)")
 print("window \(columns)x\(rows); \(data.gazetteer.count) gazetteer cities, \(data.register.count) in the register, \(data.partnerships.count) partnerships, \(data.events.count) events")
