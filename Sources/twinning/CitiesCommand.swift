@@ -9,7 +9,7 @@ struct CitiesCommand: ParsableCommand {
         subcommands: [Search.self, Show.self, Add.self, Edit.self])
 
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesSearch))
+        static let configuration = CommandConfiguration(commandName: "search", abstract: t(.aboutCitiesSearch))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hPartOfANameE))) var text: String
         @Option(help: ArgumentHelp(t(.hOnlyThisCountryIsoCode))) var country: String?
@@ -61,7 +61,7 @@ struct CitiesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesShow))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: t(.aboutCitiesShow))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hGeonamesIdNameOrName))) var city: String
         @Option(help: ArgumentHelp(t(.hTextOrJson))) var format: OutputFormat = .text
@@ -168,7 +168,7 @@ struct CitiesCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesAdd))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: t(.aboutCitiesAdd))
         @OptionGroup var global: GlobalOptions
         @Option(parsing: .unconditional, help: ArgumentHelp(t(.hTheCityName))) var name: String
         @Option(help: ArgumentHelp(t(.hIsoCountryCodeEG))) var country: String
@@ -195,7 +195,7 @@ struct CitiesCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutCitiesEdit))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: t(.aboutCitiesEdit))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hGeonamesIdNameOrName))) var city: String
         @Option(parsing: .unconditional, help: ArgumentHelp(t(.hNewName))) var name: String?

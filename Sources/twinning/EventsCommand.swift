@@ -20,7 +20,7 @@ struct EventsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutEventsList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: t(.aboutEventsList))
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(t(.hOnlyEventsOfThisCity))) var city: String?
         @Option(help: ArgumentHelp(t(.hOnlyEventsOfThisPartnership))) var partnership: Int64?
@@ -95,7 +95,7 @@ struct EventsCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutEventsAdd))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: t(.aboutEventsAdd))
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(t(.hThePartnershipIdSeePartnerships))) var partnership: Int64
         @Option(help: ArgumentHelp(EventsCommand.dateHelp)) var date: String
@@ -120,7 +120,7 @@ struct EventsCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutEventsEdit))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: t(.aboutEventsEdit))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hTheEventIdSeeEvents))) var id: Int64
         @Option(help: ArgumentHelp(EventsCommand.dateHelp)) var date: String?
@@ -140,7 +140,7 @@ struct EventsCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutEventsRemove))
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: t(.aboutEventsRemove))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hTheEventId))) var id: Int64
         @Flag(help: ArgumentHelp(t(.hDoNotAskNeededWhen))) var yes = false

@@ -20,7 +20,7 @@ struct MatchCommand: ParsableCommand {
     /// The default: `twinning match CITY …` (a parent command with its own CITY
     /// argument would take "review" for a city name).
     struct Suggest: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "suggest",
             abstract: t(.aboutMatchSuggest))
 
         @OptionGroup var global: GlobalOptions
@@ -95,7 +95,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     struct Review: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "review",
             abstract: t(.aboutMatchReview))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hTheHomeCity))) var city: String
@@ -140,7 +140,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     struct Reviews: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutMatchReviews))
+        static let configuration = CommandConfiguration(commandName: "reviews", abstract: t(.aboutMatchReviews))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hOnlyTheReviewsForThis))) var city: String?
         @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text
@@ -158,7 +158,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     struct Profile: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "profile",
             abstract: t(.aboutMatchProfile))
         @Argument(help: ArgumentHelp(t(.hAProfileNameSimilarLearn))) var name: String = "similar"
         @Flag(help: ArgumentHelp(t(.hWriteItToTheProfile))) var save = false

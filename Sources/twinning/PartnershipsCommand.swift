@@ -9,7 +9,7 @@ struct PartnershipsCommand: ParsableCommand {
         subcommands: [List.self, Add.self, Edit.self, Remove.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: t(.aboutPartnershipsList))
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(t(.hOnlyThePartnersOfThis))) var city: String?
         @Option(help: ArgumentHelp(t(.hOnlyThisStatus, PartnershipStatus.choices))) var status: String?
@@ -80,7 +80,7 @@ struct PartnershipsCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsAdd))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: t(.aboutPartnershipsAdd))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hTheFirstCity))) var first: String
         @Argument(help: ArgumentHelp(t(.hTheSecondCity))) var second: String
@@ -102,7 +102,7 @@ struct PartnershipsCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsEdit))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: t(.aboutPartnershipsEdit))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hThePartnershipIdSeePartnerships))) var id: Int64
         @OptionGroup var fields: Fields
@@ -119,7 +119,7 @@ struct PartnershipsCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutPartnershipsRemove))
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: t(.aboutPartnershipsRemove))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hThePartnershipId))) var id: Int64
         @Flag(help: ArgumentHelp(t(.hDoNotAskNeededWhen))) var yes = false

@@ -78,7 +78,7 @@ struct ProjectsCommand: ParsableCommand {
     // MARK: - list
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutProjectsList))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: t(.aboutProjectsList))
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp(t(.hProjectsOfCity))) var city: String?
         @Option(help: ArgumentHelp(t(.hProjectsOnTheme))) var theme: String?
@@ -141,7 +141,7 @@ struct ProjectsCommand: ParsableCommand {
     // MARK: - show
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutProjectsShow))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: t(.aboutProjectsShow))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hProjectIdOrTitle))) var project: String
         @Option(help: ArgumentHelp(t(.hTextOrJson))) var format: OutputFormat = .text
@@ -259,7 +259,7 @@ struct ProjectsCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutProjectsAdd))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: t(.aboutProjectsAdd))
         @OptionGroup var global: GlobalOptions
         @Option(parsing: .unconditional, help: ArgumentHelp(t(.hProjectTitle))) var title: String
         @OptionGroup var fields: Fields
@@ -279,7 +279,7 @@ struct ProjectsCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutProjectsEdit))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: t(.aboutProjectsEdit))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hProjectIdOrTitle))) var project: String
         @Option(parsing: .unconditional, help: ArgumentHelp(t(.hProjectTitle))) var title: String?
@@ -298,7 +298,7 @@ struct ProjectsCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: t(.aboutProjectsRemove))
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: t(.aboutProjectsRemove))
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp(t(.hProjectIdOrTitle))) var project: String
         @Flag(help: ArgumentHelp(t(.hDoNotAskNeededWhen))) var yes = false

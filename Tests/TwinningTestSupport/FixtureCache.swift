@@ -87,7 +87,7 @@ enum FixtureCache {
     private static func make(in root: URL) throws {
         let fm = FileManager.default
         for name in ["demo", "empty"] {
-            for suffix in [".sqlite", ".sqlite-wal", ".sqlite-shm", ".status", ".stdout", ".stderr"] {
+            for suffix in [".sqlite", ".sqlite-wal", ".sqlite-shm", ".status", ".stdout", ".stderr", ".wal-after-init"] {
                 try? fm.removeItem(at: root.appendingPathComponent(name + suffix))
             }
         }
@@ -99,6 +99,11 @@ enum FixtureCache {
         for (name, path, r) in results {
             guard r.status == 0, fm.fileExists(atPath: path.path) else {
                 throw TestSupportError("Creating the fixture database failed: \(r.summary)")
+            }
+            // Whether init left a WAL file, seen now: later, a test reading the
+            // shared file may hold one open for a moment (InitCommandTests asks).
+            if fm.fileExists(atPath: path.path + "-wal") {
+                try Data().write(to: root.appendingPathComponent(name + ".wal-after-init"))
             }
             try r.stdoutData.write(to: root.appendingPathComponent(name + ".stdout"))
             try r.stderrData.write(to: root.appendingPathComponent(name + ".stderr"))

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import TwinningCore
+@testable import TwinningCore
 @testable import TwinningUI
 
 /// The text catalogue (`Sources/TwinningCore/Resources/Texts/*.txt`): every key
@@ -77,6 +77,29 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(problems[0].description, "fr.txt:3: the text of ui.b must stand in double quotes")
         XCTAssertEqual(problems[2].description, "fr.txt:5: ui.a appears twice")
         XCTAssertEqual(Catalogue.parse(#"k = "a \"b\" \\ c\nd""#, file: "x").entries["k"], "a \"b\" \\ c\nd")
+    }
+
+    /// The byte-wise parser reads exactly what the scalar-wise one reads: the
+    /// three catalogues, and lines with unusual spaces, keys and escapes.
+    func testTheFastParserEqualsTheScalarParser() throws {
+        var contents: [String] = []
+        for language in Catalogue.languages {
+            let url = try DataFiles.url(for: "Texts/\(language).txt")
+            contents.append(try String(contentsOf: url, encoding: .utf8))
+        }
+        contents.append([
+            "\u{00A0}ui.a = \"nbsp before\"", "ui.b =\u{00A0}\"nbsp after the equals\"", "ui.c = \"nbsp after\"\u{2003}",
+            "ui.d = \"crlf\"\r", "  ui.e\t=\t\"tabs\"  ", "ui.f = \"\"", "ui.g = \"", "ui.h = \"a \\q b\"", "ui.ü = \"umlaut key\"",
+            "= \"no key\"", "ui.i \"no equals\"", "ui.j = \"x\" y", "ui.k = \"lone \" in\"", "ui.l = \"esc \\n \\\\ \\\"\"",
+            "# comment", "", "ui.a = \"twice\"", "ui.m = \"no end", "ui.n=\"tight\"", "ui.o = \"ends with backslash\\\"",
+        ].joined(separator: "\n") + "\n")
+        for content in contents {
+            let fast = Catalogue.parse(content, file: "x.txt"), slow = Catalogue.parseScalars(content, file: "x.txt")
+            XCTAssertEqual(fast.entries, slow.entries)
+            XCTAssertEqual(fast.problems, slow.problems)
+        }
+        XCTAssertGreaterThan(Catalogue.parse(contents[0], file: "en.txt").entries.count, 1000)
+        XCTAssertEqual(Catalogue.parse(contents.last!, file: "x").entries["ui.b"], "nbsp after the equals")
     }
 
     func testAMissingTextFallsBackToEnglishThenToTheKey() {

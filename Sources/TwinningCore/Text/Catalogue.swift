@@ -85,39 +85,105 @@ public struct Catalogue: Sendable {
     }
 
     /// Parses `key = "text"` lines. Blank lines and `#` comments are skipped.
+    /// Byte by byte: every command reads a catalogue at start (for its help
+    /// texts too), and by Unicode scalars that was a fifth of the instructions
+    /// of `twinning cities search`. A line whose ends or key are not plain
+    /// ASCII (a no-break space, a typo'd key) goes the scalar way
+    /// (`parseScalars`), so the entries and problems are the same.
     public static func parse(_ content: String, file: String) -> (entries: [String: String], problems: [CatalogueProblem]) {
+        var content = content
+        return content.withUTF8 { parseBytes($0, file: file) }
+    }
+
+    private static func parseBytes(_ b: UnsafeBufferPointer<UInt8>, file: String) -> (entries: [String: String], problems: [CatalogueProblem]) {
         var entries: [String: String] = [:]
         var problems: [CatalogueProblem] = []
-        // By Unicode scalars, not Characters or Foundation's trimming: every
-        // command reads the three files at start, and the Character-wise
-        // version was a third of the CPU time of `twinning cities search`.
-        for (offset, rawLine) in content.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = offset + 1
-            let line = trimmed(rawLine)
-            if line.isEmpty || line.first == "#" { continue }
-            func problem(_ message: String) { problems.append(CatalogueProblem(file: file, line: number, message: message)) }
-            guard let equals = line.firstIndex(of: "=") else {
-                problem("expected key = \"text\"")
+        func asciiBlank(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 }
+        func keyByte(_ x: UInt8) -> Bool {
+            (x >= 0x61 && x <= 0x7A) || (x >= 0x41 && x <= 0x5A) || (x >= 0x30 && x <= 0x39) || x == 0x2E || x == 0x5F
+        }
+        var lineStart = 0, number = 0
+        while lineStart <= b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count && b[lineEnd] != 0x0A { lineEnd += 1 }
+            number += 1
+            defer { lineStart = lineEnd + 1 }
+            var from = lineStart, to = lineEnd
+            while to > from && (asciiBlank(b[to - 1]) || b[to - 1] == 0x0D) { to -= 1 }
+            while from < to && asciiBlank(b[from]) { from += 1 }
+            // The slow, exact way for what the bytes cannot decide alone.
+            func scalarWay() {
+                let line = String(decoding: UnsafeBufferPointer(rebasing: b[lineStart..<lineEnd]), as: UTF8.self)
+                parseLine(line.unicodeScalars[...], number: number, file: file, into: &entries, &problems)
+            }
+            if from < to && (b[from] >= 0x80 || b[to - 1] >= 0x80) { scalarWay(); continue }
+            if from == to || b[from] == 0x23 { continue } // blank or # comment
+            var equals = from
+            while equals < to && b[equals] != 0x3D { equals += 1 }
+            var keyEnd = equals
+            while keyEnd > from && asciiBlank(b[keyEnd - 1]) { keyEnd -= 1 }
+            guard equals < to, keyEnd > from, (from..<keyEnd).allSatisfy({ keyByte(b[$0]) }) else { scalarWay(); continue }
+            var textStart = equals + 1
+            while textStart < to && asciiBlank(b[textStart]) { textStart += 1 }
+            if textStart < to && b[textStart] >= 0x80 { scalarWay(); continue } // perhaps a no-break space before the quote
+            let key = String(decoding: UnsafeBufferPointer(rebasing: b[from..<keyEnd]), as: UTF8.self)
+            guard to - textStart >= 2, b[textStart] == 0x22, b[to - 1] == 0x22 else {
+                problems.append(CatalogueProblem(file: file, line: number, message: "the text of \(key) must stand in double quotes"))
                 continue
             }
-            let key = String(String.UnicodeScalarView(trimmed(line[..<equals])))
-            guard !key.isEmpty, key.unicodeScalars.allSatisfy({ $0.isASCII && (isASCIILetterOrDigit($0) || $0 == "." || $0 == "_") }) else {
-                problem("the key “\(key)” may only hold letters, digits, . and _")
+            let inner = UnsafeBufferPointer(rebasing: b[(textStart + 1)..<(to - 1)])
+            let text: String?
+            if !inner.contains(0x5C) && !inner.contains(0x22) {
+                text = String(decoding: inner, as: UTF8.self)
+            } else {
+                text = unescape(String(decoding: inner, as: UTF8.self).unicodeScalars[...])
+            }
+            guard let text else {
+                problems.append(CatalogueProblem(file: file, line: number,
+                                                 message: "the text of \(key) has a lone \" or an unknown escape (only \\\" \\\\ \\n)"))
                 continue
             }
-            let rest = trimmed(line[line.index(after: equals)...])
-            guard rest.count >= 2, rest.first == "\"", rest.last == "\"" else {
-                problem("the text of \(key) must stand in double quotes")
-                continue
-            }
-            guard let text = unescape(rest.dropFirst().dropLast()) else {
-                problem("the text of \(key) has a lone \" or an unknown escape (only \\\" \\\\ \\n)")
-                continue
-            }
-            if entries[key] != nil { problem("\(key) appears twice") }
+            if entries[key] != nil { problems.append(CatalogueProblem(file: file, line: number, message: "\(key) appears twice")) }
             entries[key] = text
         }
         return (entries, problems)
+    }
+
+    /// The same, by Unicode scalars, line by line: what `parse` must equal (and its way for unusual lines).
+    static func parseScalars(_ content: String, file: String) -> (entries: [String: String], problems: [CatalogueProblem]) {
+        var entries: [String: String] = [:]
+        var problems: [CatalogueProblem] = []
+        for (offset, rawLine) in content.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            parseLine(rawLine, number: offset + 1, file: file, into: &entries, &problems)
+        }
+        return (entries, problems)
+    }
+
+    static func parseLine(_ rawLine: Substring.UnicodeScalarView, number: Int, file: String,
+                          into entries: inout [String: String], _ problems: inout [CatalogueProblem]) {
+        let line = trimmed(rawLine)
+        if line.isEmpty || line.first == "#" { return }
+        func problem(_ message: String) { problems.append(CatalogueProblem(file: file, line: number, message: message)) }
+        guard let equals = line.firstIndex(of: "=") else {
+            problem("expected key = \"text\"")
+            return
+        }
+        let key = String(String.UnicodeScalarView(trimmed(line[..<equals])))
+        guard !key.isEmpty, key.unicodeScalars.allSatisfy({ $0.isASCII && (isASCIILetterOrDigit($0) || $0 == "." || $0 == "_") }) else {
+            problem("the key “\(key)” may only hold letters, digits, . and _")
+            return
+        }
+        let rest = trimmed(line[line.index(after: equals)...])
+        guard rest.count >= 2, rest.first == "\"", rest.last == "\"" else {
+            problem("the text of \(key) must stand in double quotes")
+            return
+        }
+        guard let text = unescape(rest.dropFirst().dropLast()) else {
+            problem("the text of \(key) has a lone \" or an unknown escape (only \\\" \\\\ \\n)")
+            return
+        }
+        if entries[key] != nil { problem("\(key) appears twice") }
+        entries[key] = text
     }
 
     /// Spaces, tabs and other space separators cut from both ends (what
