@@ -210,7 +210,10 @@ final class ScreenTests: ScreenTestCase {
         }
         XCTAssertTrue(found, "Dortmund ↔ Amiens could be selected:\n\(session.lastScreen)")
         try session.keys("d")
-        let dialog = try session.waitFor(text: "Please confirm")
+        // The whole dialog, buttons too (a capture can fall between two writes of one frame).
+        let dialog = try session.waitFor("the question with its buttons") { l in
+            l.joined().contains("Please confirm") && l.contains { $0.contains("[ y  Yes ]") }
+        }
         XCTAssertTrue(dialog.contains { $0.contains("Dortmund ↔ Amiens") && $0.contains("Delete") },
                       "the question names both cities:\n\(dialog.joined(separator: "\n"))")
         XCTAssertTrue(dialog.contains { $0.contains("[ y  Yes ]") && $0.contains("[ n  No ]") })

@@ -108,7 +108,11 @@ public final class TmuxSession {
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen every 50 ms until `condition` holds; fails with the last screen otherwise.
+    /// Polls the screen every 50 ms until `condition` holds on a settled
+    /// screen; fails with the last screen otherwise. Settled: the same in a
+    /// second capture 20 ms later, because a capture can fall between two
+    /// writes of one frame (the question drawn, its buttons not yet), more
+    /// often while the program's background thread takes a core.
     @discardableResult
     public func waitFor(_ what: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line,
                  _ condition: ([String]) -> Bool) throws -> [String] {
@@ -116,7 +120,13 @@ public final class TmuxSession {
         var screen: [String] = []
         while true {
             screen = try lines()
-            if condition(screen) { return screen }
+            if condition(screen) {
+                usleep(20_000)
+                let again = try lines()
+                if again == screen { return screen }
+                screen = again
+                if condition(screen) { continue }
+            }
             if Date() > deadline { break }
             usleep(50_000)
         }
