@@ -89,7 +89,7 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
         if selected { screen.cursor = Position(row: row, col: rect.col) }
         row += 1
     }
-    if hidden > 0 { line("  … +\(hidden + 1) (Enter)", role: .dim) }
+    if hidden > 0 { line("  … +\(hidden + 1) (\(Key.enter.name(language)))", role: .dim) }
     for (label, tags) in [(S.detailThemes, city.themes), (.detailStrengths, city.strengths), (.detailChallenges, city.challenges)] where !tags.isEmpty {
         line("\(tr(label, language))\(colon(language))\(ThemeVocabulary.parseList(tags).map { $0.display(language.rawValue) }.joined(separator: ", "))")
     }
