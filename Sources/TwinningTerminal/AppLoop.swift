@@ -43,7 +43,7 @@ public final class AppLoop {
 
     /// Runs until the user quits, or (for tests) until the terminal has no more keys.
     /// `prepareAhead`: once the first screen is shown, build on another thread
-    /// what a pane's first opening would otherwise wait for (the match engine).
+    /// what would otherwise be waited for later (`EffectRunner.prepareAhead`).
     public func run(initialEffects: [Effect], stopWhenIdle: Bool = false, prepareAhead: Bool = false) {
         var pending = initialEffects
         var prepared = !prepareAhead

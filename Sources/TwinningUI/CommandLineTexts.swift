@@ -43,7 +43,7 @@ public enum CLIText: String, CatalogueKey {
     case hCitiesTheWholeGazetteerNot, hOnlyWhatConcernsThisCity, hOnlyTheGazetteerNoDemo, hNotEvenTheGazetteerAn
     case hReplaceAnExistingDatabaseIts, hTheImportNumberInThe, hWhoTravelled, hOnlyThisStatus, hOnlyThisType, hStartDate
     // twinning match
-    case matchAbroad, reasonSeparator
+    case matchAbroad
     case matchHeader, modeLearn, modeSimilar, noCityPassesFilters, colRank, colScore, colDistance, colTopReasons
     case colFeature, colLost, colHere, colTop10, colWhy, colHome, colCandidate, colDecision, colUntil, colReason
     case missingFeatures, standingRanked, standingIsHome, standingAlreadyPartner, standingReviewed

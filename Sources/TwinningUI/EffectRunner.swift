@@ -103,8 +103,8 @@ public final class EffectRunner {
         data.registerIndexStore = registerIndex
         // All counts after the first screen (`prepareAhead`); the rows on screen ask one by one until then.
         data.partnerCountStore = Deferred { (try? database.partnerCountsByCity()) ?? [:] }
-        let counts = PartnerCountCache(database)
-        data.partnerCountLookup = { counts.count(id: $0) }
+        let counts = LookupCache { (try? database.partnerCount(cityId: $0)) ?? 0 }
+        data.partnerCountLookup = { counts.value(id: $0) }
         ahead = (data.partnerCountStore, registerIndex)
         // Every city of a partnership is in the register: its key is made once, for both indexes.
         data.partnershipStore = Deferred {
@@ -113,8 +113,8 @@ public final class EffectRunner {
             }
         }
         data.eventStore = Deferred { readOrFailure(EventLists(), \.failure) { try EffectRunner.readEvents(database, register: register) } }
-        let lookup = CityLookupCache(database)
-        data.cityLookup = { lookup.city(id: $0) }
+        let lookup = LookupCache { (try? database.city(id: $0)).flatMap { $0 }.map { CitySummary($0) } }
+        data.cityLookup = { lookup.value(id: $0) }
         // Project work keeps partnerships from dormant (the lists' health marks need it at once);
         // the report's project data waits until the Reports pane is shown. Both are grouped queries.
         data.projectActivity = try database.projectActivityByPartnership()

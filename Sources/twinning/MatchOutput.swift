@@ -77,7 +77,7 @@ enum MatchOutput {
                                   rightAligned: [0, 1, 4, 5])
             out += table.render(list.map { s in
                 [String(s.rank), Format.decimal(Double(s.score), digits: 3), s.name, s.countryCode, Format.number(s.facts.candidatePopulation),
-                 km(s.facts.distanceKm), s.reasons(limit: 2).map { $0.text(lang) }.joined(separator: t(.reasonSeparator))]
+                 km(s.facts.distanceKm), s.reasons(limit: 2).map { $0.text(lang) }.joined(separator: ReportText.listSeparator.text(lang))]
             })
             let missing = Set(list.flatMap { $0.missing.map(\.feature) })
             if !missing.isEmpty {
@@ -136,8 +136,8 @@ enum MatchOutput {
                 }).map { "  " + $0 }
             }
             let reasons = s.reasons()
-            if !reasons.isEmpty { out.append(t(.countingFor, reasons.map { $0.text(lang) }.joined(separator: t(.reasonSeparator)))) }
-            if !w.missing.isEmpty { out.append(t(.notCountedMissing, w.missing.map { $0.text(lang) }.joined(separator: t(.reasonSeparator)))) }
+            if !reasons.isEmpty { out.append(t(.countingFor, reasons.map { $0.text(lang) }.joined(separator: ReportText.listSeparator.text(lang)))) }
+            if !w.missing.isEmpty { out.append(t(.notCountedMissing, w.missing.map { $0.text(lang) }.joined(separator: ReportText.listSeparator.text(lang)))) }
             return out.map { TextSafety.sanitized($0) }.joined(separator: "\n") + "\n"
         }
     }

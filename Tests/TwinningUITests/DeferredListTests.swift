@@ -110,7 +110,7 @@ final class DeferredListTests: XCTestCase {
     func testAskingWhetherAValueIsLoadedDoesNotWaitForItsLoad() throws {
         let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         let deferred = Deferred<Int> { started.signal(); release.wait(); return 7 }
-        deferred.loadAhead()
+        Thread.detachNewThread { _ = deferred.value }
         started.wait()
         let asked = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var answer: Bool?
@@ -128,7 +128,7 @@ final class DeferredListTests: XCTestCase {
         let loads = NSLock()
         nonisolated(unsafe) var count = 0
         let deferred = Deferred<Int> { loads.lock(); count += 1; loads.unlock(); Thread.sleep(forTimeInterval: 0.05); return 3 }
-        deferred.loadAhead()
+        Thread.detachNewThread { _ = deferred.value }
         XCTAssertEqual(deferred.value, 3)
         XCTAssertEqual(count, 1)
     }

@@ -14,9 +14,6 @@ public struct Explanation: Sendable, Equatable {
         self.feature = feature; self.value = value; self.facts = facts; self.mode = mode; self.preference = preference
     }
 
-    /// "de…" (de, de_DE.UTF-8, de-AT) is German; everything else is English.
-    public static func isGerman(_ lang: String) -> Bool { lang.lowercased().hasPrefix("de") }
-
     /// The language of `lang` ("fr", "de_DE.UTF-8", "en-GB" …); English for any other.
     static func language(_ lang: String) -> ReportLanguage {
         ReportLanguage(rawValue: String(lang.lowercased().prefix(2))) ?? .en

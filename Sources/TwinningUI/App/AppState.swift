@@ -33,14 +33,10 @@ public struct AppData: Equatable, Sendable {
         set { registerIndexStore = Deferred(value: RegisterIndex(index: newValue, keys: [:])) }
     }
     var registerIndexStore = Deferred(value: RegisterIndex(index: NameIndex(keys: []), keys: [:]))
-    /// Partnerships per city id, counted by the database: after the first
-    /// screen (built ahead on another thread); until then the rows on screen
-    /// ask one by one (`partnerCount`), so the first screen does not count
-    /// every city's partnerships.
-    public var partnerCounts: [Int64: Int] {
-        get { partnerCountStore.value }
-        set { partnerCountStore = Deferred(value: newValue) }
-    }
+    /// Partnerships per city id, counted by the database after the first
+    /// screen (on the background thread); until then the rows on screen ask
+    /// one by one (`partnerCount`), so the first screen does not count every
+    /// city's partnerships.
     var partnerCountStore = Deferred(value: [Int64: Int]())
     var partnerCountLookup: (@Sendable (Int64) -> Int)?
 

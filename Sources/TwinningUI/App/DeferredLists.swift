@@ -41,12 +41,6 @@ final class Deferred<Value: Sendable>: @unchecked Sendable {
         lock.unlock()
         return value
     }
-
-    /// Loads the value on another thread now, so its first reader need not wait as long.
-    func loadAhead() {
-        guard !isLoaded else { return }
-        Thread.detachNewThread { [self] in _ = self.value }
-    }
 }
 
 /// The gazetteer with its filter index, other names and positions.
@@ -108,39 +102,21 @@ extension NameIndex {
     }
 }
 
-/// One city by id from the database, remembered: what `AppData.city(id:)`
-/// answers for a city outside the register while the gazetteer is not read
-/// (the title bar asks for the home city on every frame).
-final class CityLookupCache: @unchecked Sendable {
+/// A value per city id from the database, remembered: a city outside the
+/// register while the gazetteer is not read (the title bar asks for the home
+/// city on every frame), a row's partner count before all counts are read.
+final class LookupCache<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private let database: AppDatabase
-    private var found: [Int64: CitySummary?] = [:]
+    private let read: @Sendable (Int64) -> Value
+    private var found: [Int64: Value] = [:]
 
-    init(_ database: AppDatabase) { self.database = database }
+    init(_ read: @escaping @Sendable (Int64) -> Value) { self.read = read }
 
-    func city(id: Int64) -> CitySummary? {
+    func value(id: Int64) -> Value {
         lock.lock(); defer { lock.unlock() }
         if let known = found[id] { return known }
-        let city = (try? database.city(id: id)).flatMap { $0 }.map { CitySummary($0) }
-        found[id] = city
-        return city
-    }
-}
-
-/// One city's partnership count from the database, remembered: what the
-/// Cities list shows for its rows on screen before all counts are read.
-final class PartnerCountCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private let database: AppDatabase
-    private var found: [Int64: Int] = [:]
-
-    init(_ database: AppDatabase) { self.database = database }
-
-    func count(id: Int64) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        if let known = found[id] { return known }
-        let count = (try? database.partnerCount(cityId: id)) ?? 0
-        found[id] = count
-        return count
+        let value = read(id)
+        found[id] = value
+        return value
     }
 }
