@@ -55,17 +55,27 @@ public final class DemoDatabase: @unchecked Sendable {
     /// normally absent or empty; a non-empty one belongs to the copy. The -shm
     /// is never copied: another test process may be reading the shared file
     /// right now, and SQLite rebuilds the index from the -wal on open.
+    ///
+    /// That reader's last close checkpoints and deletes the -wal, possibly
+    /// between seeing it and copying it (CI saw "demo.sqlite-wal doesn't
+    /// exist"). Then its pages are in the main file, so the copy starts again
+    /// from the main file rather than keeping one made before the checkpoint.
     public static func copy(_ source: URL, to target: URL) throws -> String {
         let fm = FileManager.default
-        try? fm.removeItem(at: target)
-        try? fm.removeItem(atPath: target.path + "-wal")
-        try? fm.removeItem(atPath: target.path + "-shm")
-        try fm.copyItem(at: source, to: target)
         let wal = source.path + "-wal"
-        if let size = (try? fm.attributesOfItem(atPath: wal))?[.size] as? Int, size > 0 {
-            try fm.copyItem(atPath: wal, toPath: target.path + "-wal")
+        var attempt = 0
+        while true {
+            attempt += 1
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: target.path + suffix) }
+            try fm.copyItem(at: source, to: target)
+            guard let size = (try? fm.attributesOfItem(atPath: wal))?[.size] as? Int, size > 0 else { return target.path }
+            do {
+                try fm.copyItem(atPath: wal, toPath: target.path + "-wal")
+                return target.path
+            } catch where attempt < 5 && !fm.fileExists(atPath: wal) {
+                continue  // checkpointed and removed while we copied: copy the main file again
+            }
         }
-        return target.path
     }
 }
 
