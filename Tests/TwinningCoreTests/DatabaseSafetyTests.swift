@@ -71,7 +71,8 @@ final class DatabaseSafetyTests: XCTestCase {
         XCTAssertTrue(database.readOnlyReason?.contains("newer version of twinning") ?? false, database.readOnlyReason ?? "nil")
         XCTAssertEqual(try database.registerCities().map(\.name), ["Altstadt"], "it is still read")
         XCTAssertThrowsError(try database.addCity(City(name: "Neu", countryCode: "DE", addedByUser: true))) { error in
-            guard case AppError.readOnly(let message) = error else { return XCTFail("\(error)") }
+            guard case AppError.readOnly(let phrase) = error else { return XCTFail("\(error)") }
+            let message = phrase.english
             XCTAssertTrue(message.contains("Please update twinning"), message)
         }
         let migrations = try database.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
@@ -116,7 +117,8 @@ final class DatabaseSafetyTests: XCTestCase {
         try FileManager.default.removeItem(atPath: file + "-wal")
         try? FileManager.default.removeItem(atPath: file + "-shm")
         XCTAssertThrowsError(try database.addCity(City(name: "Verloren", countryCode: "DE", addedByUser: true))) { error in
-            guard case AppError.filesChanged(let message) = error else { return XCTFail("\(error)") }
+            guard case AppError.filesChanged(let phrase) = error else { return XCTFail("\(error)") }
+            let message = phrase.english
             XCTAssertTrue(message.contains("wal.sqlite-wal") && message.contains("deleted"), message)
         }
         // And it stays refused: no later save goes into the unlinked file.
@@ -130,7 +132,8 @@ final class DatabaseSafetyTests: XCTestCase {
         try FileManager.default.moveItem(atPath: file, toPath: path("elsewhere.sqlite"))
         try FileManager.default.copyItem(atPath: path("elsewhere.sqlite"), toPath: file)
         XCTAssertThrowsError(try database.addCity(City(name: "Zwei", countryCode: "DE", addedByUser: true))) { error in
-            guard case AppError.filesChanged(let message) = error else { return XCTFail("\(error)") }
+            guard case AppError.filesChanged(let phrase) = error else { return XCTFail("\(error)") }
+            let message = phrase.english
             XCTAssertTrue(message.contains("replaced"), message)
         }
     }

@@ -89,7 +89,8 @@ final class ProjectStoreTests: XCTestCase {
         _ = try db.updateProject(theirs)
         mine.notes = "mine"
         XCTAssertThrowsError(try db.updateProject(mine)) { error in
-            guard case AppError.conflict(let message) = error else { return XCTFail("\(error)") }
+            guard case AppError.conflict(let phrase) = error else { return XCTFail("\(error)") }
+            let message = phrase.english
             XCTAssertTrue(message.contains("changed by someone else"), message)
         }
         XCTAssertEqual(try db.project(id: saved.id!)?.goals, "Plant 1,200 trees", "their change stays")

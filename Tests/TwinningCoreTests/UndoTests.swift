@@ -84,7 +84,8 @@ final class UndoTests: XCTestCase {
         theirs.notes = "Ben's note"
         try ben.updateCity(theirs)
         XCTAssertThrowsError(try anna.undoLast()) { error in
-            guard case .conflict(let message) = error as? AppError else { return XCTFail("\(error)") }
+            guard case .conflict(let phrase) = error as? AppError else { return XCTFail("\(error)") }
+            let message = phrase.english
             XCTAssertTrue(message.contains("someone else changed it since"))
         }
         XCTAssertEqual(try anna.city(id: city.id!)?.notes, "Ben's note", "Ben's change stays")

@@ -7,10 +7,11 @@ import XCTest
 /// the Swift side names exists in every language, with the same placeholders,
 /// and nothing is left in English by oversight.
 final class CatalogueTests: XCTestCase {
-    /// Every typed key of the program: the screens, key names, reports, the command line.
+    /// Every typed key of the program: the screens, key names, reports, the command line, the error messages.
     static let typedKeys: [String] = S.allCases.map(\.catalogueKey) + KeyText.allCases.map(\.catalogueKey)
         + ReportText.allCases.map(\.catalogueKey) + CLIText.allCases.map(\.catalogueKey)
         + MatchFeature.allCases.map(\.catalogueKey) + ReasonText.allCases.map(\.catalogueKey)
+        + ErrorText.allCases.map(\.catalogueKey)
 
     /// Texts that are the same as the English one on purpose: words both languages
     /// share, symbols, units, and the key names German screens have always shown.
@@ -19,7 +20,9 @@ final class CatalogueTests: XCTestCase {
                "ui.colStatus", "ui.fieldStatus", "ui.filterPrompt", "ui.understoodDate", "ui.colYouth", "ui.colRank",
                "ui.formatOnline", "ui.formatHybrid", "ui.barExport", "report.formatOnline", "report.formatHybrid", "report.status", "report.format",
                "report.partner", "report.icalFormat", "report.verdict", "report.labelled", "report.listSeparator",
-               "key.enter", "key.escape", "report.yearColumn"],
+               "key.enter", "key.escape", "report.yearColumn",
+               // The frames of an error message: "youth: …", "events.csv:3: …", "a; b" are written the same in German.
+               "error.field", "error.inFile", "error.inFileLine", "error.list"],
         "fr": ["ui.yesKey", "ui.fieldLatitude", "ui.fieldLongitude", "ui.detailNotes", "ui.fieldNotes", "ui.colType", "ui.fieldType",
                "ui.colDate", "ui.fieldStart", "ui.detailSource", "ui.understoodDate", "ui.colYouth", "ui.colRank",
                "ui.colScore", "ui.barExport", "ui.barMode", "ui.detailContacts", "ui.acceptContact", "ui.typeContact", "ui.changeContact", "ui.changeProjectAction",

@@ -72,10 +72,10 @@ public struct City: Codable, Hashable, Sendable, Identifiable {
         try Validation.name(name, field: "name")
         try Validation.countryCode(countryCode)
         if let latitude, !(-90...90).contains(latitude) {
-            throw ValidationError(field: "latitude", message: "must be between -90 and 90, not \(latitude)")
+            throw ValidationError(field: "latitude", .between, "-90", "90", "\(latitude)")
         }
         if let longitude, !(-180...180).contains(longitude) {
-            throw ValidationError(field: "longitude", message: "must be between -180 and 180, not \(longitude)")
+            throw ValidationError(field: "longitude", .between, "-180", "180", "\(longitude)")
         }
         try Validation.count(population, field: "population", max: Validation.maxPopulation)
         for (field, tags) in [("themes", themes), ("strengths", strengths), ("challenges", challenges)] {

@@ -80,7 +80,7 @@ public final class CharacterTable: Sendable {
         var cities: [Int64: CityCharacter] = [:]
         cities.reserveCapacity(70_000)
         try forEachRow(citiesPath, columns: 12) { line, f in
-            guard let id = Int64(f[0]) else { throw AppError.database("\(citiesPath) line \(line): geonameid \"\(f[0])\" is not a number") }
+            guard let id = Int64(f[0]) else { throw AppError.database(Phrase(.dataFileBadId, "\(citiesPath)", "\(line)", "\(f[0])")) }
             cities[id] = cityCharacter(f)
         }
         return CharacterTable(cities: cities, countries: try loadCountries(countriesPath))
@@ -111,7 +111,7 @@ public final class CharacterTable: Sendable {
     /// debug build.
     private static func forEachRow(_ path: String, columns: Int, _ body: (Int, [Substring]) throws -> Void) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw AppError.database("cannot read \(path)")
+            throw AppError.database(Phrase(.cannotReadFile, "\(path)"))
         }
         var number = 0
         var fields: [Substring] = []
@@ -133,7 +133,7 @@ public final class CharacterTable: Sendable {
                         fieldStart = i + 1
                     }
                     guard fields.count == columns else {
-                        throw AppError.database("\(path) line \(number): \(fields.count) fields, expected \(columns)")
+                        throw AppError.database(Phrase(.dataFileFields, "\(path)", "\(number)", "\(fields.count)", "\(columns)"))
                     }
                     try body(number, fields)
                 }

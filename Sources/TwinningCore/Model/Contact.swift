@@ -36,11 +36,11 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable {
         try Validation.shortText(email, field: "email")
         try Validation.shortText(phone, field: "phone")
         if !email.isEmpty && (!email.contains("@") || email.contains(" ")) {
-            throw ValidationError(field: "email", message: "\"\(TextSafety.excerpt(email))\" is not an e-mail address")
+            throw ValidationError(field: "email", .notEmail, "\(TextSafety.excerpt(email))")
         }
         try Validation.tags(languages, field: "languages")
         if cityId == nil && partnershipId == nil {
-            throw ValidationError(field: "city", message: "a contact belongs to a city or a partnership")
+            throw ValidationError(field: "city", .contactNeedsCity)
         }
         try Validation.notes(notes, field: "notes")
     }

@@ -45,38 +45,37 @@ public struct Event: Codable, Hashable, Sendable, Identifiable {
     public func validate() throws {
         try Validation.shortText(title, field: "title")
         if let endDate, endDate < startDate {
-            throw ValidationError(field: "end", message: "(\(endDate.iso)) is before the start (\(startDate.iso))")
+            throw ValidationError(field: "end", .endBeforeStart, .date(endDate), .date(startDate))
         }
         try Validation.count(participants, field: "participants")
         try Validation.count(youth, field: "youth")
         if let youth {
             guard let participants else {
-                throw ValidationError(field: "youth", message: "needs the number of participants as well")
+                throw ValidationError(field: "youth", .youthNeedsParticipants)
             }
             if youth > participants {
-                throw ValidationError(field: "youth", message: "under-30s (\(youth)) cannot exceed participants (\(participants))")
+                throw ValidationError(field: "youth", .youthOverParticipants, "\(youth)", "\(participants)")
             }
         }
         for country in participantsByCountry.keys.sorted() {
             let count = participantsByCountry[country]!
             try Validation.knownCountryCode(country, field: "participants_by_country")
             if count < 0 {
-                throw ValidationError(field: "participants_by_country", message: "\(country) cannot be negative (\(count))")
+                throw ValidationError(field: "participants_by_country", .countryNegative, "\(country)", "\(count)")
             }
             if count > Validation.maxParticipants {
-                throw ValidationError(field: "participants_by_country",
-                                      message: "\(country) must be at most \(NumberText.grouped(Validation.maxParticipants)), not \(count)")
+                throw ValidationError(field: "participants_by_country", .countryAtMost, "\(country)",
+                                      .number(Validation.maxParticipants), "\(count)")
             }
         }
         // Each count is at most a million, so this sum of a few hundred countries cannot overflow.
         let byCountry = SafeMath.sum(participantsByCountry.values)
         if let participants, byCountry > participants {
-            throw ValidationError(field: "participants_by_country",
-                                  message: "adds up to \(byCountry), more than the \(participants) participants")
+            throw ValidationError(field: "participants_by_country", .splitOverParticipants, "\(byCountry)", "\(participants)")
         }
         if participants == nil, byCountry > Validation.maxParticipants {
-            throw ValidationError(field: "participants_by_country",
-                                  message: "adds up to \(byCountry), more than \(NumberText.grouped(Validation.maxParticipants)) people at one event")
+            throw ValidationError(field: "participants_by_country", .splitOverMaximum, "\(byCountry)",
+                                  .number(Validation.maxParticipants))
         }
         try Validation.notes(notes, field: "notes")
     }

@@ -27,17 +27,17 @@ public struct MatchReview: Codable, Hashable, Sendable, Identifiable {
 
     public func validate() throws {
         if homeCityId == candidateCityId {
-            throw ValidationError(field: "candidate", message: "a city cannot be reviewed as its own partner")
+            throw ValidationError(field: "candidate", .reviewOwnCity)
         }
         try Validation.notes(reason, field: "reason")
         switch decision {
         case .snooze:
             guard let snoozeUntil, let date = PartialDate.parse(snoozeUntil), date.iso == snoozeUntil, snoozeUntil.count == 10 else {
-                throw ValidationError(field: "snooze_until", message: "a snooze needs a full date (YYYY-MM-DD)")
+                throw ValidationError(field: "snooze_until", .snoozeNeedsDate)
             }
         case .accept, .reject:
             if snoozeUntil != nil {
-                throw ValidationError(field: "snooze_until", message: "only a snooze has a date")
+                throw ValidationError(field: "snooze_until", .onlySnoozeHasDate)
             }
         }
     }

@@ -40,10 +40,10 @@ public struct Partnership: Codable, Hashable, Sendable, Identifiable {
 
     public func validate() throws {
         if cityA == cityB {
-            throw ValidationError(field: "cities", message: "a city cannot be partnered with itself")
+            throw ValidationError(field: "cities", .partnerOfItself)
         }
         if let since, let until, until < since {
-            throw ValidationError(field: "until", message: "(\(until.iso)) is before since (\(since.iso))")
+            throw ValidationError(field: "until", .untilBeforeSince, .date(until), .date(since))
         }
         try Validation.tags(themes, field: "themes")
         try Validation.notes(notes, field: "notes")

@@ -32,10 +32,10 @@ public struct ResultIndicator: Codable, Hashable, Sendable {
 
     public func validate(field: String = "indicators") throws {
         guard value.isFinite, abs(value) <= ResultIndicator.maxValue else {
-            throw ValidationError(field: field, message: "the number must be a finite number of at most \(NumberText.grouped(Int(ResultIndicator.maxValue))), not \(value)")
+            throw ValidationError(field: field, .indicatorTooLarge, .number(Int(ResultIndicator.maxValue)), "\(value)")
         }
         if unit.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError(field: field, message: "\(ResultIndicator.format(value)) needs a unit (\"young people\", \"trees planted\")")
+            throw ValidationError(field: field, .indicatorNeedsUnit, "\(ResultIndicator.format(value))")
         }
         try Validation.shortText(unit, field: field)
     }
@@ -124,32 +124,32 @@ public struct Project: Codable, Hashable, Sendable, Identifiable {
         try Validation.name(title, field: "title")
         try Validation.notes(summary, field: "summary")
         if let startDate, let endDate, endDate < startDate {
-            throw ValidationError(field: "end", message: "(\(endDate.iso)) is before the start (\(startDate.iso))")
+            throw ValidationError(field: "end", .endBeforeStart, .date(endDate), .date(startDate))
         }
         try Validation.tags(themes, field: "themes")
         try Validation.notes(goals, field: "goals")
         if cities.count < 2 {
-            throw ValidationError(field: "cities", message: "a project needs at least two cities, not \(cities.count)")
+            throw ValidationError(field: "cities", .projectTwoCities, "\(cities.count)")
         }
         if cities.count > Project.maxCities {
-            throw ValidationError(field: "cities", message: "at most \(Project.maxCities) cities, not \(cities.count)")
+            throw ValidationError(field: "cities", .projectMostCities, "\(Project.maxCities)", "\(cities.count)")
         }
         if Set(cities.map(\.cityId)).count != cities.count {
-            throw ValidationError(field: "cities", message: "a city is listed twice")
+            throw ValidationError(field: "cities", .cityTwice)
         }
         if Set(partnershipIds).count != partnershipIds.count {
-            throw ValidationError(field: "partnerships", message: "a partnership is listed twice")
+            throw ValidationError(field: "partnerships", .partnershipTwice)
         }
         if Set(contactIds).count != contactIds.count {
-            throw ValidationError(field: "contacts", message: "a contact is listed twice")
+            throw ValidationError(field: "contacts", .contactTwice)
         }
         if funding.count > Project.maxLines {
-            throw ValidationError(field: "funding", message: "at most \(Project.maxLines) lines, not \(funding.count)")
+            throw ValidationError(field: "funding", .mostLines, "\(Project.maxLines)", "\(funding.count)")
         }
         for line in funding { try line.validate() }
         try Validation.notes(results, field: "results")
         if indicators.count > Project.maxLines {
-            throw ValidationError(field: "indicators", message: "at most \(Project.maxLines) lines, not \(indicators.count)")
+            throw ValidationError(field: "indicators", .mostLines, "\(Project.maxLines)", "\(indicators.count)")
         }
         for indicator in indicators { try indicator.validate() }
         try Validation.notes(notes, field: "notes")

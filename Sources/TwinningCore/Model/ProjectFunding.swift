@@ -46,12 +46,13 @@ public struct FundingLine: Codable, Hashable, Sendable {
 
     public func validate(field: String = "funding") throws {
         if programme.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError(field: field, message: "each line needs a programme (\"CERV town twinning\", \"own budget\")")
+            throw ValidationError(field: field, .fundingNeedsProgramme)
         }
         try Validation.shortText(programme, field: field)
         try Currency.validate(currency, field: field)
         if let amountMinor, amountMinor < 0 || amountMinor > FundingLine.maxMinor {
-            throw ValidationError(field: field, message: "the amount must be from 0 to \(NumberText.grouped(Int(FundingLine.maxMinor / 100))), not \(Currency.text(amountMinor, currency: currency))")
+            throw ValidationError(field: field, .amountRange, .number(Int(FundingLine.maxMinor / 100)),
+                                  "\(Currency.text(amountMinor, currency: currency))")
         }
         try Validation.notes(notes, field: field)
     }
@@ -71,7 +72,7 @@ public enum Currency {
     public static func validate(_ code: String, field: String) throws {
         let ok = code.count == 3 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
         if !ok {
-            throw ValidationError(field: field, message: "the currency must be a three-letter ISO code such as EUR, PLN or UAH, not \"\(TextSafety.excerpt(code))\"")
+            throw ValidationError(field: field, .currencyCode, "\(TextSafety.excerpt(code))")
         }
     }
 

@@ -1,14 +1,30 @@
 import Foundation
 
 /// A value that may not be stored, with the field it belongs to.
-public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
+/// `message` and `description` are English (logs, tests); `text(_:)` says it
+/// in the volunteer's language. `field` is the name the user typed or the
+/// file uses (`youth`, `--country`), the same in every language.
+public struct ValidationError: SayableError, Equatable, Sendable {
     public let field: String
-    public let message: String
+    public let phrase: Phrase
+    /// English only (a message not yet in the catalogue).
     public init(field: String, message: String) {
         self.field = field
-        self.message = message
+        self.phrase = Phrase(english: message)
     }
+    public init(field: String, _ key: ErrorText, _ arguments: Phrase.Argument...) {
+        self.field = field
+        self.phrase = Phrase(key, arguments: arguments)
+    }
+    public init(field: String, phrase: Phrase) {
+        self.field = field
+        self.phrase = phrase
+    }
+    public var message: String { phrase.english }
     public var description: String { "\(field): \(message)" }
+    /// "youth: …" with the field's name and the message in `language`.
+    public var fullPhrase: Phrase { .field(field, phrase) }
+    public func text(_ language: String) -> String { fullPhrase.text(language) }
 }
 
 /// Shared field rules, so the command line, imports and the TUI refuse the
@@ -30,48 +46,48 @@ public enum Validation {
     public static func count(_ value: Int?, field: String, max: Int = maxParticipants) throws {
         guard let value else { return }
         if value < 0 {
-            throw ValidationError(field: field, message: "cannot be negative (\(value))")
+            throw ValidationError(field: field, .negativeValue, "\(value)")
         }
         if value > max {
-            throw ValidationError(field: field, message: "must be at most \(NumberText.grouped(max)), not \(value)")
+            throw ValidationError(field: field, .atMost, .number(max), "\(value)")
         }
     }
 
     public static func name(_ value: String, field: String) throws {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
-            throw ValidationError(field: field, message: "must not be empty")
+            throw ValidationError(field: field, .empty)
         }
         if value.count > maxNameLength {
-            throw ValidationError(field: field, message: "is too long (\(value.count) characters, at most \(maxNameLength))")
+            throw ValidationError(field: field, .tooLong, "\(value.count)", "\(maxNameLength)")
         }
         if let bad = TextSafety.firstUnsafeScalar(in: value) {
-            throw ValidationError(field: field, message: "contains a control character \(TextSafety.describe(bad))")
+            throw ValidationError(field: field, .controlCharacter, "\(TextSafety.describe(bad))")
         }
     }
 
     public static func shortText(_ value: String, field: String) throws {
         if value.count > maxShortTextLength {
-            throw ValidationError(field: field, message: "is too long (\(value.count) characters, at most \(maxShortTextLength))")
+            throw ValidationError(field: field, .tooLong, "\(value.count)", "\(maxShortTextLength)")
         }
         if let bad = TextSafety.firstUnsafeScalar(in: value) {
-            throw ValidationError(field: field, message: "contains a control character \(TextSafety.describe(bad))")
+            throw ValidationError(field: field, .controlCharacter, "\(TextSafety.describe(bad))")
         }
     }
 
     public static func notes(_ value: String, field: String) throws {
         if value.count > maxNotesLength {
-            throw ValidationError(field: field, message: "is too long (\(value.count) characters, at most \(maxNotesLength))")
+            throw ValidationError(field: field, .tooLong, "\(value.count)", "\(maxNotesLength)")
         }
         if let bad = TextSafety.firstUnsafeScalar(in: value, allowLineBreaks: true) {
-            throw ValidationError(field: field, message: "contains a control character \(TextSafety.describe(bad))")
+            throw ValidationError(field: field, .controlCharacter, "\(TextSafety.describe(bad))")
         }
     }
 
     public static func countryCode(_ value: String, field: String = "country") throws {
         let ok = value.count == 2 && value.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
         if !ok {
-            throw ValidationError(field: field, message: "must be a two-letter ISO code such as DE or FR, not \"\(TextSafety.excerpt(value))\"")
+            throw ValidationError(field: field, .countryCodeShape, "\(TextSafety.excerpt(value))")
         }
     }
 
@@ -80,20 +96,20 @@ public enum Validation {
     public static func knownCountryCode(_ value: String, field: String) throws {
         try countryCode(value, field: field)
         if !CountryCodes.isKnown(value) {
-            throw ValidationError(field: field, message: "\(value) is not a country code (ISO 3166), e.g. DE, FR, PL")
+            throw ValidationError(field: field, .unknownCountry, "\(value)")
         }
     }
 
     public static func tags(_ tags: [String], field: String) throws {
         for tag in tags {
             if tag.isEmpty || tag.count > maxTagLength {
-                throw ValidationError(field: field, message: "each entry must have 1 to \(maxTagLength) characters")
+                throw ValidationError(field: field, .tagLength, "\(maxTagLength)")
             }
             if tag.contains(",") {
-                throw ValidationError(field: field, message: "an entry cannot contain a comma (\"\(TextSafety.excerpt(tag))\")")
+                throw ValidationError(field: field, .tagComma, "\(TextSafety.excerpt(tag))")
             }
             if let bad = TextSafety.firstUnsafeScalar(in: tag) {
-                throw ValidationError(field: field, message: "contains a control character \(TextSafety.describe(bad))")
+                throw ValidationError(field: field, .controlCharacter, "\(TextSafety.describe(bad))")
             }
         }
     }
@@ -110,7 +126,8 @@ public enum Validation {
     }
 }
 
-/// Numbers in messages: 1000000 → "1,000,000" (the CLI's messages are English).
+/// Numbers in messages: 1000000 → "1,000,000" in English, "1.000.000" in
+/// German, "1 000 000" in French (narrow no-break space, as ICU writes it).
 enum NumberText {
     static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
@@ -120,5 +137,10 @@ enum NumberText {
             out.append(c)
         }
         return (value < 0 ? "-" : "") + out
+    }
+
+    static func grouped(_ value: Int, _ language: String) -> String {
+        guard let report = ReportLanguage(rawValue: language), report != .en else { return grouped(value) }
+        return NumberWriting.integer(value, report)
     }
 }

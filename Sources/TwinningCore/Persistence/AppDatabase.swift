@@ -10,7 +10,9 @@ public final class AppDatabase: Sendable {
     public let isReadOnly: Bool
     /// Why the database was opened read-only although the user may write it
     /// (a newer version made it); said on screen and when a change is refused.
-    public let readOnlyReason: String?
+    public let readOnlyPhrase: Phrase?
+    /// The same in English.
+    public var readOnlyReason: String? { readOnlyPhrase?.english }
     /// Whose changes these are, for the change log and undo.
     public let actor: ChangeActor
     /// The files under the open database, checked before every write.
@@ -18,12 +20,12 @@ public final class AppDatabase: Sendable {
     /// Waits for another volunteer's long write instead of failing (see `BusyWait`).
     public let busyWait: BusyWait
 
-    init(writer: any DatabaseWriter, path: String?, isReadOnly: Bool, readOnlyReason: String? = nil,
+    init(writer: any DatabaseWriter, path: String?, isReadOnly: Bool, readOnlyReason: Phrase? = nil,
          actor: ChangeActor = .current(), busyWait: BusyWait = BusyWait()) throws {
         self.writer = writer
         self.path = path
         self.isReadOnly = isReadOnly
-        self.readOnlyReason = readOnlyReason
+        self.readOnlyPhrase = readOnlyReason
         self.actor = actor
         self.busyWait = busyWait
         self.fileIdentity = isReadOnly ? nil : path.map(DatabaseFileIdentity.init(path:))
@@ -43,7 +45,7 @@ public final class AppDatabase: Sendable {
             }
             let missing = Set(Schema.identifiers).subtracting(completed)
             if !newer && !missing.isSubset(of: Schema.readCompatibleMigrations) {
-                throw AppError.readOnly("The database \(path ?? "") is read-only and needs an upgrade that cannot be written.")
+                throw AppError.readOnly(Phrase(.readOnlyNeedsUpgrade, "\(path ?? "")"))
             }
         }
         // A column renamed or dropped (by a newer version, or by hand) would
@@ -98,7 +100,7 @@ public final class AppDatabase: Sendable {
     /// The same database seen from another session (another volunteer at
     /// the same file): undo and the change log tell sessions apart.
     public func session(as actor: ChangeActor) throws -> AppDatabase {
-        try AppDatabase(writer: writer, path: path, isReadOnly: isReadOnly, readOnlyReason: readOnlyReason,
+        try AppDatabase(writer: writer, path: path, isReadOnly: isReadOnly, readOnlyReason: readOnlyPhrase,
                         actor: actor, busyWait: busyWait)
     }
 
@@ -111,23 +113,23 @@ public final class AppDatabase: Sendable {
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue {
-            throw AppError.database("\(path) is a folder, not a database file. Give the path of a file, e.g. \(path)/twinning.sqlite.")
+            throw AppError.database(Phrase(.databaseIsFolder, "\(path)"))
         }
         // A pipe or a device would hang or fail deep inside SQLite.
         var info = stat()
         if exists, stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-            throw AppError.database("\(path) is not a database file (it is a device, a pipe or a socket).")
+            throw AppError.database(Phrase(.databaseNotFile, "\(path)"))
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !exists {
             if readOnly || !create {
-                throw AppError.notFound("There is no database at \(path).")
+                throw AppError.notFound(Phrase(.noDatabase, "\(path)"))
             }
             if !folder.isEmpty {
                 do {
                     try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 } catch {
-                    throw AppError.database("Cannot create the folder \(folder) for the database: \(error.localizedDescription)")
+                    throw AppError.database(Phrase(.cannotCreateFolder, "\(folder)", "\(error.localizedDescription)"))
                 }
             }
         }
@@ -184,7 +186,7 @@ public final class AppDatabase: Sendable {
     /// One transaction. Refused up front when the database is read-only.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         if isReadOnly {
-            throw AppError.readOnly(readOnlyReason ?? "The database \(path ?? "") is read-only: changes cannot be saved.")
+            throw AppError.readOnly(readOnlyPhrase ?? Phrase(.readOnlyPath, "\(path ?? "")"))
         }
         // Someone deleted or replaced the database's files under us: what we
         // wrote now would go to a file nobody else sees.

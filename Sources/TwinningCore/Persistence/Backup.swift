@@ -29,16 +29,14 @@ public struct BackupPlan: Equatable, Sendable {
         let exists = FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory)
         if destination.hasSuffix("/") || (exists && isDirectory.boolValue) {
             guard exists && isDirectory.boolValue else {
-                throw AppError.notFound(exists
-                    ? "\(destination) is not a folder."
-                    : "The backup folder \(destination) does not exist. Create it first (mkdir -p \(destination)).")
+                throw AppError.notFound(Phrase(exists ? .backupNotFolder : .noBackupFolder, "\(destination)"))
             }
             return BackupPlan(target: (destination as NSString).appendingPathComponent(datedName(now)), folder: destination)
         }
         let folder = SafeFileWriter.folder(of: destination)
         var folderIsDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &folderIsDirectory), folderIsDirectory.boolValue else {
-            throw AppError.notFound("The folder \(folder) for the backup \(destination) does not exist.")
+            throw AppError.notFound(Phrase(.noFolderForBackup, "\(folder)", "\(destination)"))
         }
         return BackupPlan(target: destination, folder: nil)
     }
@@ -101,7 +99,7 @@ extension AppDatabase {
             do {
                 try FileManager.default.removeItem(atPath: file)
             } catch {
-                throw AppError.database("Cannot remove the old backup \(file): \(error.localizedDescription)")
+                throw AppError.database(Phrase(.cannotRemoveBackup, "\(file)", "\(error.localizedDescription)"))
             }
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
             removed.append(file)
@@ -114,27 +112,27 @@ extension AppDatabase {
     static func verifyCopy(_ temporary: String, expected: [String: Int], reportingAs destination: String) throws {
         var config = Configuration()
         config.readonly = true
-        var problems: [String] = []
+        var problems: [Phrase] = []
         do {
             let copy = try DatabaseQueue(path: temporary, configuration: config)
             try copy.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-                if integrity != ["ok"] { problems.append("it is damaged: " + integrity.prefix(3).joined(separator: "; ")) }
+                if integrity != ["ok"] { problems.append(Phrase(.backupDamaged, "\(integrity.prefix(3).joined(separator: "; "))")) }
                 let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-                if !orphans.isEmpty { problems.append("\(orphans.count) record(s) refer to something missing") }
+                if !orphans.isEmpty { problems.append(Phrase(.backupOrphans, "\(orphans.count)")) }
                 let found = try tableCounts(db)
                 for (table, count) in expected.sorted(by: { $0.key < $1.key }) where found[table] != count {
-                    problems.append("\(table) has \(found[table].map(String.init) ?? "no table") rows instead of \(count)")
+                    problems.append(found[table].map { Phrase(.backupRowCount, "\(table)", "\($0)", "\(count)") } ?? Phrase(.backupNoTable, "\(table)", "\(count)"))
                 }
             }
             try copy.close()
         } catch {
-            problems.append("it cannot be read back: \(AppError.from(error, path: destination))")
+            problems.append(Phrase(.backupUnreadable, .phrase(Phrase(AppError.from(error, path: destination)))))
         }
         // Only our own connection knew this name; its companions are ours to remove.
         for suffix in ["-wal", "-shm"] { unlink(temporary + suffix) }
         if !problems.isEmpty {
-            throw AppError.database("The backup failed its check and was not kept (\(destination)): " + problems.joined(separator: "; ") + ".")
+            throw AppError.database(Phrase(.backupFailed, "\(destination)", .phrase(Phrase.joined(problems))))
         }
     }
 

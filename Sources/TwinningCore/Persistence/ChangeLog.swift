@@ -66,7 +66,7 @@ enum ChangeJSON {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?) throws -> T {
-        guard let text else { throw AppError.notFound("The change log has no copy of this record.") }
+        guard let text else { throw AppError.notFound(Phrase(.noCopyInLog)) }
         return try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }
@@ -138,7 +138,7 @@ extension AppDatabase {
                 try undoImport(db, change)
                 return
             }
-            let changedMeanwhile = AppError.conflict("Cannot undo “\(change.summary)”: someone else changed it since.")
+            let changedMeanwhile = AppError.conflict(Phrase(.cannotUndo, "\(change.summary)", .phrase(Phrase(.changedSince))))
             // Someone else's later change to the same record (through the
             // program or the command line, both write the log, or an import
             // that updated it, listed in import_row) blocks the undo.
@@ -211,7 +211,7 @@ extension AppDatabase {
                  (.create, .projectAction), (.update, .projectAction), (.delete, .projectAction):
                 try undoProjectChange(db, change, changedMeanwhile: changedMeanwhile) // AppDatabase+ProjectUndo.swift
             default:
-                throw AppError.notFound("This change cannot be undone.")
+                throw AppError.notFound(Phrase(.cannotUndoThis))
             }
             try db.execute(sql: "UPDATE change_log SET undone = 1 WHERE id = ?", arguments: [change.id])
             try log(db, .undo, change.entity, id: change.entityId, summary: change.summary, before: change.after,

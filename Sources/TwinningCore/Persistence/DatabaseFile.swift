@@ -51,19 +51,22 @@ public enum DatabaseFile: Equatable, Sendable {
         }
     }
 
-    /// Why the file at `path` is not a twinning database; nil when it is one.
-    public static func problem(_ path: String) -> String? {
+    /// Why the file at `path` is not a twinning database, in English; nil when it is one.
+    public static func problem(_ path: String) -> String? { problemPhrase(path)?.english }
+
+    /// Why the file at `path` is not a twinning database, in any language; nil when it is one.
+    public static func problemPhrase(_ path: String) -> Phrase? {
         switch inspect(path) {
         case .twinning: return nil
-        case .missing: return "There is no database at \(path)."
-        case .folder: return "\(path) is a folder, not a database file."
-        case .empty: return "\(path) is an empty file (0 bytes), not a twinning database. Nothing was changed."
-        case .notSQLite: return "\(path) is not a twinning database: it is not an SQLite file at all. Nothing was changed."
+        case .missing: return Phrase(.noDatabase, "\(path)")
+        case .folder: return Phrase(.folderNotDatabase, "\(path)")
+        case .empty: return Phrase(.emptyDatabaseFile, "\(path)")
+        case .notSQLite: return Phrase(.notSQLite, "\(path)")
         case .foreign(let tables):
-            let listed = tables.isEmpty ? "no tables" : "tables " + tables.prefix(8).joined(separator: ", ") + (tables.count > 8 ? ", …" : "")
-            return "\(path) is an SQLite database but not twinning's: it has \(listed) and no city, partnership or event table. Nothing was changed."
+            let listed = tables.prefix(8).joined(separator: ", ") + (tables.count > 8 ? ", …" : "")
+            return tables.isEmpty ? Phrase(.foreignNoTables, "\(path)") : Phrase(.foreignTables, "\(path)", "\(listed)")
         case .damaged(let reason):
-            return "\(path) cannot be read as a database (\(reason)). Restore the latest backup (twinning backup makes one)."
+            return Phrase(.unreadableDatabase, "\(path)", "\(reason)")
         }
     }
 }

@@ -10,7 +10,7 @@ final class DatabaseFileIdentity: @unchecked Sendable {
     private let path: String
     private let lock = NSLock()
     private var seen: [String: (dev: UInt64, ino: UInt64)] = [:]
-    private var latched: String?
+    private var latched: Phrase?
 
     init(path: String) {
         self.path = path
@@ -24,19 +24,18 @@ final class DatabaseFileIdentity: @unchecked Sendable {
     }
 
     /// nil while the files are the ones we opened; else the reason, for good.
-    func problem() -> String? {
+    func problem() -> Phrase? {
         lock.withLock { check() }
     }
 
-    private func check() -> String? {
+    private func check() -> Phrase? {
         if let latched { return latched }
         for file in [path, path + "-wal", path + "-shm"] {
             let now = DatabaseFileIdentity.identity(file)
             if let before = seen[file] {
                 if now == nil || now! != before {
                     let name = (file as NSString).lastPathComponent
-                    latched = "\(name) was \(now == nil ? "deleted" : "replaced") while twinning was running, so what is saved now "
-                        + "would be lost. Nothing more is saved: please quit twinning and start it again."
+                    latched = Phrase(now == nil ? .fileDeleted : .fileReplaced, "\(name)")
                     return latched
                 }
             } else if let now {

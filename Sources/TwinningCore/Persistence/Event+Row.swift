@@ -11,12 +11,12 @@ extension Event {
         func date(_ column: String) throws -> PartialDate? {
             guard let text = row.lenientText(column) else { return nil }
             guard let date = PartialDate.parse(text) else {
-                throw AppError.database("Event \(row["id"] as Int64? ?? 0) has the \(column) \"\(TextSafety.excerpt(text))\", which is not a date of the years 1000 to 9999 (the database was changed outside twinning; correct it there).")
+                throw AppError.database(Phrase(.eventBadDate, "\(row["id"] as Int64? ?? 0)", "\(column)", "\(TextSafety.excerpt(text))"))
             }
             return date
         }
         guard let start = try date("startDate") else {
-            throw AppError.database("Event \(row["id"] as Int64? ?? 0) has no start date.")
+            throw AppError.database(Phrase(.eventNoStart, "\(row["id"] as Int64? ?? 0)"))
         }
         self.init(id: row["id"], partnershipId: row["partnershipId"], title: row.lenientText("title") ?? "",
                   kind: row.lenientText("kind").flatMap(EventKind.init(rawValue:)) ?? .other,

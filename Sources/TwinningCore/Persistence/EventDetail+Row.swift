@@ -20,11 +20,11 @@ extension Event {
         func date(_ index: Int, _ column: String) throws -> PartialDate? {
             guard let text = row.lenientText(at: start + index) else { return nil }
             guard let date = PartialDate.stored(text) else {
-                throw AppError.database("Event \(id ?? 0) has the \(column) \"\(TextSafety.excerpt(text))\", which is not a date of the years 1000 to 9999 (the database was changed outside twinning; correct it there).")
+                throw AppError.database(Phrase(.eventBadDate, "\(id ?? 0)", "\(column)", "\(TextSafety.excerpt(text))"))
             }
             return date
         }
-        guard let startDate = try date(4, "startDate") else { throw AppError.database("Event \(id ?? 0) has no start date.") }
+        guard let startDate = try date(4, "startDate") else { throw AppError.database(Phrase(.eventNoStart, "\(id ?? 0)")) }
         let split = row.lenientText(at: start + 10)
         self.init(id: id, partnershipId: row.lenientInt64(at: start + 1) ?? 0, title: row.lenientText(at: start + 2) ?? "",
                   kind: row.lenientText(at: start + 3).flatMap(EventKind.init(rawValue:)) ?? .other,

@@ -81,9 +81,9 @@ extension AppDatabase {
     public func undoImport(id: Int64) throws -> ChangeRecord {
         try write { db in
             guard let change = try ChangeRecord.fetchOne(db, key: id), change.action == .import else {
-                throw AppError.notFound("There is no import \(id) in the change log; `twinning log` lists the imports.")
+                throw AppError.notFound(Phrase(.noImport, "\(id)"))
             }
-            if change.undone { throw AppError.conflict("Import \(id) (“\(change.summary)”) was undone already.") }
+            if change.undone { throw AppError.conflict(Phrase(.importUndoneAlready, "\(id)", "\(change.summary)")) }
             try undoImport(db, change)
             return change
         }
@@ -95,9 +95,11 @@ extension AppDatabase {
     func undoImport(_ db: Database, _ change: ChangeRecord) throws {
         let summary = try ChangeJSON.decode(ImportSummary.self, change.after)
         guard let table = AppDatabase.importTable(change.entity), let changeId = change.id else {
-            throw AppError.notFound("This change cannot be undone.")
+            throw AppError.notFound(Phrase(.cannotUndoThis))
         }
-        func refuse(_ reason: String) -> AppError { AppError.conflict("Cannot undo “\(change.summary)”: \(reason).") }
+        func refuse(_ reason: ErrorText, _ count: Int) -> AppError {
+            AppError.conflict(Phrase(.cannotUndo, "\(change.summary)", .phrase(Phrase(reason, .number(count)))))
+        }
         func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
             try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
         }
@@ -108,36 +110,36 @@ extension AppDatabase {
         let expected = summary.created.reduce(0) { $0 + Int($1[1] - $1[0] + 1) }
         if expected > 0 {
             let present = try count("SELECT count(*) FROM \(table) WHERE \(inRanges("id"))")
-            if present < expected { throw refuse("\(ImportSummary.number(expected - present)) of the rows it added were deleted since") }
+            if present < expected { throw refuse(.undoAddedDeleted, expected - present) }
             let edited = try count("SELECT count(*) FROM \(table) WHERE (\(inRanges("id"))) AND version <> 1")
-            if edited > 0 { throw refuse("\(ImportSummary.number(edited)) of the rows it added were changed since") }
-            var dependents: [(String, String)] = []
+            if edited > 0 { throw refuse(.undoAddedChanged, edited) }
+            var dependents: [(String, ErrorText)] = []
             switch change.entity {
             case .city:
-                dependents = [("SELECT count(*) FROM partnership WHERE \(inRanges("cityA")) OR \(inRanges("cityB"))", "partnerships"),
-                              ("SELECT count(*) FROM contact WHERE \(inRanges("cityId"))", "contacts"),
-                              ("SELECT count(*) FROM match_review WHERE \(inRanges("homeCityId")) OR \(inRanges("candidateCityId"))", "reviews")]
+                dependents = [("SELECT count(*) FROM partnership WHERE \(inRanges("cityA")) OR \(inRanges("cityB"))", .undoNewPartnerships),
+                              ("SELECT count(*) FROM contact WHERE \(inRanges("cityId"))", .undoNewContacts),
+                              ("SELECT count(*) FROM match_review WHERE \(inRanges("homeCityId")) OR \(inRanges("candidateCityId"))", .undoNewReviews)]
             case .partnership:
-                dependents = [("SELECT count(*) FROM event WHERE \(inRanges("partnershipId"))", "events"),
-                              ("SELECT count(*) FROM contact WHERE \(inRanges("partnershipId"))", "contacts")]
+                dependents = [("SELECT count(*) FROM event WHERE \(inRanges("partnershipId"))", .undoNewEvents),
+                              ("SELECT count(*) FROM contact WHERE \(inRanges("partnershipId"))", .undoNewContacts)]
             case .project:
                 // Its actions came with it (version 1); edited or added ones, and events linked since, keep it.
-                dependents = [("SELECT count(*) FROM event WHERE \(inRanges("projectId"))", "events"),
-                              ("SELECT count(*) FROM project_action WHERE (\(inRanges("projectId"))) AND version <> 1", "edited actions"),
+                dependents = [("SELECT count(*) FROM event WHERE \(inRanges("projectId"))", .undoNewEvents),
+                              ("SELECT count(*) FROM project_action WHERE (\(inRanges("projectId"))) AND version <> 1", .undoEditedActions),
                               ("SELECT count(*) FROM change_log WHERE entity = 'project_action' AND action = 'create' AND undone = 0 AND id > \(changeId) "
-                               + "AND (\(inRanges("json_extract(after, '$.projectId')")))", "actions")]
+                               + "AND (\(inRanges("json_extract(after, '$.projectId')")))", .undoNewActions)]
             default: break
             }
             for (sql, what) in dependents {
                 let n = try count(sql)
-                if n > 0 { throw refuse("\(ImportSummary.number(n)) \(what) were added to its rows since") }
+                if n > 0 { throw refuse(what, n) }
             }
         }
         let changedSince = try count("""
             SELECT count(*) FROM import_row r WHERE r.changeId = ?
               AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = r.entityId AND t.version = r.version)
             """, [changeId])
-        if changedSince > 0 { throw refuse("\(ImportSummary.number(changedSince)) of the rows it updated were changed or deleted since") }
+        if changedSince > 0 { throw refuse(.undoUpdatedChanged, changedSince) }
 
         if expected > 0 { try db.execute(sql: "DELETE FROM \(table) WHERE \(inRanges("id"))") }
         let rows = try Row.fetchCursor(db, sql: "SELECT before, version FROM import_row WHERE changeId = ?", arguments: [changeId])
@@ -156,7 +158,7 @@ extension AppDatabase {
                 var event = try ChangeJSON.decode(Event.self, text)
                 event.version = version + 1
                 try event.update(db)
-            default: throw AppError.notFound("This change cannot be undone.")
+            default: throw AppError.notFound(Phrase(.cannotUndoThis))
             }
         }
         try db.execute(sql: "UPDATE change_log SET undone = 1 WHERE id = ?", arguments: [changeId])

@@ -21,8 +21,7 @@ extension Partnership {
     init(row: Row, at start: Int) throws {
         let id = row.lenientInt64(at: start)
         func bad(_ column: String, _ text: String) -> AppError {
-            AppError.database("Partnership \(id ?? 0) has the \(column) \"\(TextSafety.excerpt(text))\", which twinning cannot read "
-                              + "(the database was changed outside twinning; correct it there).")
+            AppError.database(Phrase(.partnershipBadValue, "\(id ?? 0)", "\(column)", "\(TextSafety.excerpt(text))"))
         }
         func date(_ index: Int, _ column: String) throws -> PartialDate? {
             guard let text = row.lenientText(at: start + index) else { return nil }

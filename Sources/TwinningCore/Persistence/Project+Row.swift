@@ -13,7 +13,7 @@ extension Project {
         func date(_ column: String) throws -> PartialDate? {
             guard let text = row.lenientText(column) else { return nil }
             guard let date = PartialDate.parse(text) else {
-                throw AppError.database("Project \(row["id"] as Int64? ?? 0) has the \(column) \"\(TextSafety.excerpt(text))\", which is not a date (the database was changed outside twinning; correct it there).")
+                throw AppError.database(Phrase(.projectBadDate, "\(row["id"] as Int64? ?? 0)", "\(column)", "\(TextSafety.excerpt(text))"))
             }
             return date
         }

@@ -6,15 +6,14 @@ import GRDB
 /// read; a file whose tables lack columns we read is refused up front with a
 /// sentence, instead of failing later with a database error that dumps a row.
 enum SchemaCompatibility {
-    static func newerVersionMessage(_ path: String?) -> String {
-        let name = path.map { ($0 as NSString).lastPathComponent } ?? "The database"
-        return "\(name) was made by a newer version of twinning, so this version only reads it and changes nothing. "
-            + "Please update twinning."
+    static func newerVersionMessage(_ path: String?) -> Phrase {
+        guard let path else { return Phrase(.newerVersion) }
+        return Phrase(.newerVersionFile, "\((path as NSString).lastPathComponent)")
     }
 
     /// The reason to give for a read-only database, when there is one beyond
     /// "you asked for read-only" or "you may not write the file".
-    static func readOnlyReason(_ reader: any DatabaseReader, path: String) throws -> String? {
+    static func readOnlyReason(_ reader: any DatabaseReader, path: String) throws -> Phrase? {
         try reader.read { db in try Schema.migrator.hasBeenSuperseded(db) } ? newerVersionMessage(path) : nil
     }
 
@@ -46,12 +45,11 @@ enum SchemaCompatibility {
             return nil
         }
         guard let missing else { return }
-        let name = path.map { ($0 as NSString).lastPathComponent } ?? "The database"
+        let name = path.map { ($0 as NSString).lastPathComponent }
+        let table = Phrase.Argument.text(missing.table), column = Phrase.Argument.text(missing.column)
         if newer {
-            throw AppError.database("\(name) was made by a newer version of twinning that changed its tables "
-                                    + "(\(missing.table) has no column \(missing.column)); this version cannot read it. Please update twinning.")
+            throw AppError.database(name.map { Phrase(.newerTablesFile, .text($0), table, column) } ?? Phrase(.newerTables, table, column))
         }
-        throw AppError.database("\(name) cannot be read: its table \(missing.table) has no column \(missing.column). "
-                                + "It was changed by another program or by hand; restore it from a backup.")
+        throw AppError.database(name.map { Phrase(.missingColumnFile, .text($0), table, column) } ?? Phrase(.missingColumn, table, column))
     }
 }

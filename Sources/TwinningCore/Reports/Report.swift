@@ -239,7 +239,7 @@ extension AppDatabase {
     public func report(_ scope: ReportScope, today: PartialDate = .today(), rule: HealthRule = HealthRule()) throws -> Report {
         var city: CitySummary?
         if let id = scope.cityId {
-            guard let found = try self.city(id: id) else { throw AppError.notFound("There is no city \(id).") }
+            guard let found = try self.city(id: id) else { throw AppError.notFound(Phrase(.noCity, "\(id)")) }
             city = CitySummary(found)
         }
         let (partnerships, events) = try reportRows(cityId: scope.cityId)

@@ -86,7 +86,7 @@ public final class MatchEngine: @unchecked Sendable {
     public func rank(home cityId: Int64, profile: WeightProfile, filters: MatchFilters = MatchFilters(),
                      today: String = AppDatabase.today()) throws -> Ranking {
         guard let home = index.position(cityId: cityId) else {
-            throw AppError.notFound("The city \(cityId) is not in the match index; reload it.")
+            throw AppError.notFound(Phrase(.notInMatchIndexReload, "\(cityId)"))
         }
         let excluded = try database?.reviewExclusions(home: cityId, today: today) ?? []
         return ranker.rank(home: home, profile: profile, filters: filters, excluded: excluded)
@@ -96,7 +96,7 @@ public final class MatchEngine: @unchecked Sendable {
     public func whyNot(home cityId: Int64, other: Int64, profile: WeightProfile, filters: MatchFilters = MatchFilters(),
                        today: String = AppDatabase.today()) throws -> WhyNot {
         guard let position = index.position(cityId: other) else {
-            throw AppError.notFound("The city \(other) is not in the match index.")
+            throw AppError.notFound(Phrase(.notInMatchIndex, "\(other)"))
         }
         let excluded = try database?.reviewExclusions(home: cityId, today: today) ?? []
         let ranking = try rank(home: cityId, profile: profile, filters: filters, today: today)

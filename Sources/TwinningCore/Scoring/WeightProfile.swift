@@ -160,8 +160,7 @@ public struct WeightProfile: Sendable, Equatable {
     public static func requirePlainName(_ name: String) throws {
         let allowed = name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
         guard !name.isEmpty, name.count <= 60, allowed else {
-            throw AppError.invalid(ValidationError(
-                field: "profile", message: "\"\(TextSafety.excerpt(name))\" is not a profile name: use letters, digits, - and _ only (no folders)"))
+            throw AppError.invalid(ValidationError(field: "profile", .notProfileName, "\(TextSafety.excerpt(name))"))
         }
     }
 
@@ -174,11 +173,11 @@ public struct WeightProfile: Sendable, Equatable {
             do {
                 return try parse(String(decoding: data, as: UTF8.self), name: name)
             } catch let error as ParseError {
-                throw AppError.database("\(url.path): \(error.description)")
+                throw AppError.database(Phrase(.inFile, "\(url.path)", "\(error.description)"))
             }
         }
         if let mode = MatchMode.parse(name) { return builtIn(mode) }
-        throw AppError.notFound("There is no weight profile \"\(TextSafety.excerpt(name))\" (looked for \(url.path)); built-in: \(MatchMode.choices).")
+        throw AppError.notFound(Phrase(.noWeightProfile, "\(TextSafety.excerpt(name))", "\(url.path)", "\(MatchMode.choices)"))
     }
 
     /// Writes NAME.weights into `directory`, creating it.

@@ -5,12 +5,16 @@ struct FieldParser {
     let table: Table
     let record: TableRecord
 
-    func fail(_ column: String, _ message: String) -> ImportError {
-        table.error(record, "\(column): \(message)")
+    func fail(_ column: String, _ message: Phrase) -> ImportError {
+        table.error(record, .field(column, message))
+    }
+
+    func fail(_ column: String, _ key: ErrorText, _ arguments: Phrase.Argument...) -> ImportError {
+        fail(column, Phrase(key, arguments: arguments))
     }
 
     func required(_ column: String) throws -> String {
-        guard let value = record[column] else { throw fail(column, "is empty, but it is required") }
+        guard let value = record[column] else { throw fail(column, .requiredEmpty) }
         return value
     }
 
@@ -19,7 +23,7 @@ struct FieldParser {
     func int(_ column: String) throws -> Int? {
         guard let text = record[column] else { return nil }
         guard let value = Int(text) else {
-            throw fail(column, "\"\(TextSafety.excerpt(text))\" is not a whole number")
+            throw fail(column, .notWholeNumber, "\(TextSafety.excerpt(text))")
         }
         return value
     }
@@ -27,7 +31,7 @@ struct FieldParser {
     func int64(_ column: String) throws -> Int64? {
         guard let text = record[column] else { return nil }
         guard let value = Int64(text), value > 0 else {
-            throw fail(column, "\"\(TextSafety.excerpt(text))\" is not a GeoNames id (a positive whole number)")
+            throw fail(column, .notGeonameId, "\(TextSafety.excerpt(text))")
         }
         return value
     }
@@ -35,7 +39,7 @@ struct FieldParser {
     func double(_ column: String) throws -> Double? {
         guard let text = record[column] else { return nil }
         guard let value = Double(text), value.isFinite else {
-            throw fail(column, "\"\(TextSafety.excerpt(text))\" is not a number")
+            throw fail(column, .notNumber, "\(TextSafety.excerpt(text))")
         }
         return value
     }
@@ -43,7 +47,7 @@ struct FieldParser {
     func date(_ column: String) throws -> PartialDate? {
         guard let text = record[column] else { return nil }
         guard let value = PartialDate.parse(text) else {
-            throw fail(column, "\"\(TextSafety.excerpt(text))\" is not a date; use \(PartialDate.acceptedForms)")
+            throw fail(column, .notDate, "\(TextSafety.excerpt(text))", .phrase(Phrase(.dateForms)))
         }
         return value
     }
@@ -53,14 +57,14 @@ struct FieldParser {
         switch text {
         case "1", "true", "yes", "ja", "y": return true
         case "0", "false", "no", "nein", "n": return false
-        default: throw fail(column, "\"\(TextSafety.excerpt(text))\" is not yes/no (use true or false)")
+        default: throw fail(column, .notYesNo, "\(TextSafety.excerpt(text))")
         }
     }
 
     func vocabulary<V: Vocabulary>(_ column: String, _ type: V.Type) throws -> V? {
         guard let text = record[column] else { return nil }
         guard let value = V.parse(text) else {
-            throw fail(column, "\"\(TextSafety.excerpt(text))\" is not one of: \(V.choices)")
+            throw fail(column, .notOneOf, "\(TextSafety.excerpt(text))", "\(V.choices)")
         }
         return value
     }
@@ -83,22 +87,22 @@ public enum CountryCounts {
         for part in text.split(whereSeparator: { $0 == ";" || $0 == "," }) {
             let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
             guard pieces.count == 2 else {
-                return .failure(CountryCountsError(message: "\"\(TextSafety.excerpt(String(part)))\" should look like DE:20"))
+                return .failure(CountryCountsError(.splitShape, "\(TextSafety.excerpt(String(part)))"))
             }
             let code = pieces[0].trimmingCharacters(in: .whitespaces).uppercased()
             let number = pieces[1].trimmingCharacters(in: .whitespaces)
             guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                return .failure(CountryCountsError(message: "\"\(TextSafety.excerpt(code))\" is not a two-letter country code"))
+                return .failure(CountryCountsError(.splitNotCode, "\(TextSafety.excerpt(code))"))
             }
             guard CountryCodes.isKnown(code) else {
-                return .failure(CountryCountsError(message: "\(code) is not a country code (ISO 3166, e.g. DE, FR, PL)"))
+                return .failure(CountryCountsError(.splitUnknownCountry, "\(code)"))
             }
             guard let count = Int(number), count >= 0 else {
-                return .failure(CountryCountsError(message: "\"\(TextSafety.excerpt(number))\" is not a number of participants"))
+                return .failure(CountryCountsError(.splitNotCount, "\(TextSafety.excerpt(number))"))
             }
             // "DE:1; DE:2" is a slip (which number is right?), not a sum to make silently.
             guard result[code] == nil else {
-                return .failure(CountryCountsError(message: "\(code) is given twice"))
+                return .failure(CountryCountsError(.splitTwice, "\(code)"))
             }
             result[code] = count
         }
@@ -110,15 +114,20 @@ public enum CountryCounts {
     }
 }
 
-public struct CountryCountsError: Error, Sendable {
-    public let message: String
+public struct CountryCountsError: SayableError, Sendable {
+    public let phrase: Phrase
+    init(_ key: ErrorText, _ arguments: Phrase.Argument...) { phrase = Phrase(key, arguments: arguments) }
+    /// English, as logs and tests read it.
+    public var message: String { phrase.english }
+    public var description: String { message }
+    public func text(_ language: String) -> String { phrase.text(language) }
 }
 
 extension Result where Failure == CountryCountsError {
-    func get(_ wrap: (String) -> ImportError) throws -> Success {
+    func get(_ wrap: (Phrase) -> ImportError) throws -> Success {
         switch self {
         case .success(let value): return value
-        case .failure(let error): throw wrap(error.message)
+        case .failure(let error): throw wrap(error.phrase)
         }
     }
 }

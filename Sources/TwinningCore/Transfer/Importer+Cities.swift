@@ -74,7 +74,7 @@ extension Importer {
                 }
                 // Cannot happen while the guard holds; if it does, nothing is written.
                 if db.changesCount != 1 {
-                    throw table.error(record, "the city \(TextSafety.sanitized(city.name)) was changed by someone else during the import; nothing was imported, please try again")
+                    throw table.error(record, .cityChangedDuringImport, "\(TextSafety.sanitized(city.name))")
                 }
             }
             report.added = plan.inserts.count
@@ -115,10 +115,10 @@ extension Importer {
             do {
                 try city.validate()
             } catch let error as ValidationError {
-                throw table.error(record, "\(columnName(error.field)): \(error.message)")
+                throw table.error(record, .field(columnName(error.field), error.phrase))
             }
             if let geonameId, let first = seenIds.updateValue(record.line, forKey: geonameId) {
-                throw f.fail("geonameid", "\(geonameId) appears twice in this file (first on line \(first))")
+                throw f.fail("geonameid", .geonameIdTwice, "\(geonameId)", "\(first)")
             }
             cities.append((record, city))
         }

@@ -41,12 +41,12 @@ extension Importer {
         func resolve(_ f: FieldParser, side: String) throws -> Side {
             if let geonameId = try f.int64("geonameid_\(side)") {
                 guard let found = byGeonameId[geonameId] else {
-                    throw f.fail("geonameid_\(side)", "unknown GeoNames id \(geonameId); import the city first")
+                    throw f.fail("geonameid_\(side)", .unknownGeonameId, "\(geonameId)")
                 }
                 return found
             }
             guard let name = f.optional("name_\(side)") else {
-                throw f.fail("geonameid_\(side)", "is empty, and so is name_\(side)")
+                throw f.fail("geonameid_\(side)", .emptyAndNoName, "name_\(side)")
             }
             let country = f.optional("country_\(side)")
             let key = name + "\u{1F}" + (country ?? "")
@@ -58,17 +58,18 @@ extension Importer {
                 case .found(let city):
                     result = .success(Side(id: city.id!, name: city.name))
                 case .notFound:
-                    result = .failure(f.fail("name_\(side)", "no city called \"\(TextSafety.excerpt(name))\"\(country.map { " in \(TextSafety.excerpt($0))" } ?? "")"))
+                    result = .failure(country.map { f.fail("name_\(side)", .noCityCalledIn, "\(TextSafety.excerpt(name))", "\(TextSafety.excerpt($0))") }
+                                      ?? f.fail("name_\(side)", .noCityCalled, "\(TextSafety.excerpt(name))"))
                 case .ambiguous(let cities):
                     let list = cities.prefix(5).map { "\($0.label) (\($0.geonameId.map(String.init) ?? "no id"))" }.joined(separator: "; ")
-                    result = .failure(f.fail("name_\(side)", "\"\(TextSafety.excerpt(name))\" fits several cities: \(TextSafety.sanitized(list)); use geonameid_\(side)"))
+                    result = .failure(f.fail("name_\(side)", .severalCities, "\(TextSafety.excerpt(name))", "\(TextSafety.sanitized(list))", "geonameid_\(side)"))
                 }
                 byName[key] = result
             }
             switch result {
             case .success(let found): return found
             // The message was made for the first row with this name: say this row.
-            case .failure(let error): throw ImportError(file: error.file, line: f.record.line, message: error.message)
+            case .failure(let error): throw ImportError(file: error.file, line: f.record.line, phrase: error.phrase)
             }
         }
     }
@@ -79,8 +80,7 @@ extension Importer {
             let byId = table.header.contains("geonameid_\(side)")
             let byName = table.header.contains("name_\(side)") && table.header.contains("country_\(side)")
             if !byId && !byName {
-                throw ImportError(file: table.file, line: 1,
-                                  message: "the columns geonameid_\(side) (or name_\(side) and country_\(side)) are missing")
+                throw ImportError(file: table.file, line: 1, .sideColumnsMissing, "geonameid_\(side)", "name_\(side)", "country_\(side)")
             }
         }
     }
@@ -88,13 +88,13 @@ extension Importer {
     /// Inside the write transaction, when someone wrote since the checks: are
     /// the rows the file refers to still there? One query; the first row
     /// that refers to a vanished one is named.
-    func recheckReferences(_ db: Database, table: Table, parent: String, ids: [(TableRecord, Int64)], what: String) throws {
+    func recheckReferences(_ db: Database, table: Table, parent: String, ids: [(TableRecord, Int64)], what: ErrorText) throws {
         let distinct = Set(ids.map(\.1))
         let missing = try Set(Int64.fetchAll(db, sql: """
             SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM \(parent))
             """, arguments: [Importer.jsonIds(distinct)]))
         if let (record, id) = ids.first(where: { missing.contains($0.1) }) {
-            throw table.error(record, "the \(what) \(id) was deleted by someone else while this file was checked; nothing was imported")
+            throw table.error(record, what, "\(id)")
         }
     }
 
@@ -124,7 +124,7 @@ extension Importer {
                 let a = try cities.resolve(f, side: "a")
                 let b = try cities.resolve(f, side: "b")
                 if a.id == b.id {
-                    throw table.error(record, "a city cannot be partnered with itself (\(TextSafety.sanitized(a.name)))")
+                    throw table.error(record, .partnerOfItselfNamed, "\(TextSafety.sanitized(a.name))")
                 }
                 let partnership = Partnership(between: a.id, and: b.id,
                                               type: try f.vocabulary("type", PartnershipType.self) ?? .partnership,
@@ -135,14 +135,14 @@ extension Importer {
                 do {
                     try partnership.validate()
                 } catch let error as ValidationError {
-                    throw table.error(record, "\(columnName(error.field)): \(error.message)")
+                    throw table.error(record, .field(columnName(error.field), error.phrase))
                 }
                 let pair = Pair(a: partnership.cityA, b: partnership.cityB)
                 if let firstLine = seenPairs.updateValue(record.line, forKey: pair) {
-                    throw table.error(record, "duplicate pair: \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)) are already on line \(firstLine)")
+                    throw table.error(record, .pairTwiceInFile, "\(TextSafety.sanitized(a.name))", "\(TextSafety.sanitized(b.name))", "\(firstLine)")
                 }
                 if existing.contains(pair) {
-                    throw table.error(record, "duplicate pair: \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)) are already partners in the database")
+                    throw table.error(record, .pairInDatabase, "\(TextSafety.sanitized(a.name))", "\(TextSafety.sanitized(b.name))")
                 }
                 rows.append((record, partnership, a, b))
                 if index % 20000 == 0 { progress?(index / 2, table.records.count) }
@@ -154,7 +154,7 @@ extension Importer {
         let (changeId, held) = try writePhase { db -> Int64? in
             if try WriteGuard.current(db) != guardBefore {
                 try recheckReferences(db, table: table, parent: "city",
-                                      ids: rows.flatMap { [($0.0, $0.1.cityA), ($0.0, $0.1.cityB)] }, what: "city")
+                                      ids: rows.flatMap { [($0.0, $0.1.cityA), ($0.0, $0.1.cityB)] }, what: .cityDeletedDuringCheck)
             }
             let insert = try db.makeStatement(sql: """
                 INSERT INTO partnership (cityA, cityB, type, status, since, until, themes, notes, source)
@@ -166,7 +166,7 @@ extension Importer {
                     try insert.execute(arguments: [p.cityA, p.cityB, p.type.rawValue, p.status.rawValue, p.since?.iso, p.until?.iso,
                                                    Importer.jsonText(p.themes), p.notes, p.source])
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("UNIQUE") {
-                    throw table.error(record, "duplicate pair: \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)) are already partners in the database")
+                    throw table.error(record, .pairInDatabase, "\(TextSafety.sanitized(a.name))", "\(TextSafety.sanitized(b.name))")
                 } catch {
                     throw rowError(table, record, error)
                 }
@@ -223,20 +223,20 @@ extension Importer {
                     let a = try cities.resolve(f, side: "a")
                     let b = try cities.resolve(f, side: "b")
                     guard let found = byPair[Pair(a: min(a.id, b.id), b: max(a.id, b.id))] else {
-                        throw table.error(record, "there is no partnership between \(TextSafety.sanitized(a.name)) and \(TextSafety.sanitized(b.name)); import or add it first")
+                        throw table.error(record, .noPartnershipBetween, "\(TextSafety.sanitized(a.name))", "\(TextSafety.sanitized(b.name))")
                     }
                     partnershipId = found
                     flipped = a.id > b.id
                 } else if let id = try f.int64("partnership_id") {
-                    guard ids.contains(id) else { throw f.fail("partnership_id", "there is no partnership \(id)") }
+                    guard ids.contains(id) else { throw f.fail("partnership_id", .noPartnershipId, "\(id)") }
                     partnershipId = id
                 } else {
-                    throw table.error(record, "say which partnership: fill geonameid_a and geonameid_b (or name_a/country_a and name_b/country_b, or partnership_id)")
+                    throw table.error(record, .sayWhichPartnership)
                 }
                 var direction = try f.vocabulary("direction", EventDirection.self) ?? .both
                 // Directions refer to the file's A and B; this database may order the pair the other way.
                 if flipped { direction = direction == .to_a ? .to_b : (direction == .to_b ? .to_a : direction) }
-                guard let start = try f.date("start") else { throw f.fail("start", "is empty, but it is required") }
+                guard let start = try f.date("start") else { throw f.fail("start", .requiredEmpty) }
                 let parsed = Event(id: try f.int64("id"), partnershipId: partnershipId, title: f.optional("title") ?? "",
                                   kind: try f.vocabulary("kind", EventKind.self) ?? .visit, startDate: start,
                                   endDate: try f.date("end"), direction: direction,
@@ -248,8 +248,8 @@ extension Importer {
                 if let title = f.optional("project"), !title.trimmingCharacters(in: .whitespaces).isEmpty {
                     let ids = projects[SearchKey.fold(title)] ?? []
                     guard ids.count == 1 else {
-                        throw f.fail("project", ids.isEmpty ? "there is no project “\(TextSafety.excerpt(title))”; import the projects first"
-                                                            : "\(ids.count) projects are called “\(TextSafety.excerpt(title))”")
+                        throw f.fail("project", ids.isEmpty ? Phrase(.noProjectImportFirst, "\(TextSafety.excerpt(title))")
+                                                            : Phrase(.projectsCalled, "\(ids.count)", "\(TextSafety.excerpt(title))"))
                     }
                     linked.projectId = ids[0]
                 }
@@ -257,7 +257,7 @@ extension Importer {
                 do {
                     try event.validate()
                 } catch let error as ValidationError {
-                    throw table.error(record, "\(columnName(error.field)): \(error.message)")
+                    throw table.error(record, .field(columnName(error.field), error.phrase))
                 }
                 events.append((record, event))
                 if index % 20000 == 0 { progress?(index / 2, table.records.count) }
@@ -271,7 +271,7 @@ extension Importer {
         let (changeId, held) = try writePhase { db -> Int64? in
             if try WriteGuard.current(db) != guardBefore {
                 try recheckReferences(db, table: table, parent: "partnership", ids: events.map { ($0.0, $0.1.partnershipId) },
-                                      what: "partnership")
+                                      what: .partnershipDeletedDuringCheck)
                 plan = try planEvents(db, events, keepProjects: keepProjects)
             }
             let insert = try db.makeStatement(sql: """
@@ -305,7 +305,7 @@ extension Importer {
                     throw rowError(table, record, error)
                 }
                 if db.changesCount != 1 {
-                    throw table.error(record, "the event \(e.id!) was changed by someone else during the import; nothing was imported, please try again")
+                    throw table.error(record, .eventChangedDuringImport, "\(e.id!)")
                 }
             }
             report.added = plan.inserts.count

@@ -19,7 +19,7 @@ extension Importer {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ImportError(file: file, line: nil, message: "cannot be read as UTF-8 text: \(error.localizedDescription)")
+            throw ImportError(file: file, line: nil, .notUTF8Read, "\(error.localizedDescription)")
         }
         return try importProjects(json: text, file: file)
     }
@@ -34,17 +34,16 @@ extension Importer {
             items = try JSONDecoder().decode([PortableProject].self, from: Data(text.utf8))
         } catch let DecodingError.keyNotFound(key, context) {
             let index = context.codingPath.first?.intValue
-            throw ImportError(file: file, line: index.flatMap(lineOf),
-                              message: "\(Importer.path(context.codingPath + [key])): is missing, but it is required")
+            throw ImportError(file: file, line: index.flatMap(lineOf), phrase: .field(Importer.path(context.codingPath + [key]), Phrase(.requiredMissing)))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let index = context.codingPath.first?.intValue
             throw ImportError(file: file, line: index.flatMap(lineOf),
-                              message: "\(Importer.path(context.codingPath)): has the wrong kind of value (\(context.debugDescription))")
+                              phrase: .field(Importer.path(context.codingPath), Phrase(.wrongKind, "\(context.debugDescription)")))
         } catch let DecodingError.dataCorrupted(context) {
             let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
-            throw ImportError(file: file, line: nil, message: "is not a JSON array of projects: \(detail)")
+            throw ImportError(file: file, line: nil, .notProjectArray, "\(detail)")
         } catch {
-            throw ImportError(file: file, line: nil, message: "is not a JSON array of projects: \(error)")
+            throw ImportError(file: file, line: nil, .notProjectArray, "\(error)")
         }
         return try importPortable(items, file: file, started: started, lineOf: lineOf)
     }
@@ -81,7 +80,7 @@ extension Importer {
                     ImportSummary.append(project.id!, to: &created)
                 } catch {
                     throw ImportError(file: file, line: lineOf(index),
-                                      message: "project “\(TextSafety.excerpt(record.project.title))”: \(AppError.from(error))")
+                                      .projectRefused, "\(TextSafety.excerpt(record.project.title))", .phrase(Phrase(AppError.from(error))))
                 }
             }
             report.added = plan.inserts.count
@@ -120,14 +119,17 @@ extension Importer {
         var titles = Set<String>()
         let contacts = try Contact.fetchAll(db)
         for (index, item) in items.enumerated() {
-            func fail(_ field: String, _ message: String) -> ImportError {
+            func fail(_ field: String, _ message: Phrase) -> ImportError {
                 let place: (file: String, line: Int?) = locate?(index, field) ?? (file: file, line: lineOf(index))
-                return ImportError(file: place.file, line: place.line, message: "project “\(TextSafety.excerpt(item.title))”, \(field): \(message)")
+                return ImportError(file: place.file, line: place.line, .projectField, "\(TextSafety.excerpt(item.title))", .text(field), .phrase(message))
+            }
+            func fail(_ field: String, _ key: ErrorText, _ arguments: Phrase.Argument...) -> ImportError {
+                fail(field, Phrase(key, arguments: arguments))
             }
             func date(_ text: String?, _ field: String) throws -> PartialDate? {
                 guard let text, !text.isEmpty else { return nil }
                 guard let d = PartialDate.parse(text) else {
-                    throw fail(field, "\"\(TextSafety.excerpt(text))\" is not a date (\(PartialDate.acceptedForms))")
+                    throw fail(field, .notDateForms, "\(TextSafety.excerpt(text))", .phrase(Phrase(.dateForms)))
                 }
                 return d
             }
@@ -137,15 +139,15 @@ extension Importer {
                 }
                 switch try AppDatabase.lookupCity(db, name: c.name, country: c.country.isEmpty ? nil : c.country) {
                 case .found(let found): return found.id!
-                case .ambiguous: throw fail(field, "several cities are called \(TextSafety.excerpt(c.name)) (\(c.country)); give its geonameid")
-                case .notFound: throw fail(field, "there is no city \(TextSafety.excerpt(c.name)) (\(c.country)) in the database")
+                case .ambiguous: throw fail(field, .severalCitiesCalled, "\(TextSafety.excerpt(c.name))", "\(c.country)")
+                case .notFound: throw fail(field, .noCityInDatabase, "\(TextSafety.excerpt(c.name))", "\(c.country)")
                 }
             }
             func pair(_ p: PortablePartnership, _ field: String) throws -> Int64 {
                 let a = try city(p.a, "\(field).a"), b = try city(p.b, "\(field).b")
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM partnership WHERE cityA = ? AND cityB = ?",
                                                   arguments: [min(a, b), max(a, b)]) else {
-                    throw fail(field, "\(TextSafety.excerpt(p.a.name)) and \(TextSafety.excerpt(p.b.name)) are not partners in the database")
+                    throw fail(field, .notPartners, "\(TextSafety.excerpt(p.a.name))", "\(TextSafety.excerpt(p.b.name))")
                 }
                 return id
             }
@@ -153,26 +155,26 @@ extension Importer {
             func contact(_ c: PortableContact, _ field: String) throws -> Int64 {
                 let fits = contacts.filter { SearchKey.fold($0.name) == SearchKey.fold(c.name) }
                 if fits.count == 1 { return fits[0].id! }
-                if fits.count > 1 { throw fail(field, "\(fits.count) contacts are called “\(TextSafety.excerpt(c.name))”") }
+                if fits.count > 1 { throw fail(field, .contactsCalled, "\(fits.count)", "\(TextSafety.excerpt(c.name))") }
                 if let index = plan.newContacts.firstIndex(where: { SearchKey.fold($0.name) == SearchKey.fold(c.name) }) { return -Int64(index + 1) }
                 let made = Contact(name: c.name, role: c.role ?? "", email: c.email ?? "", phone: c.phone ?? "", languages: c.languages ?? [],
                                    cityId: try c.city.map { try city($0, "\(field).city") },
                                    partnershipId: try c.partnership.map { try pair($0, "\(field).partnership") })
                 do { try made.validate() } catch let error as ValidationError {
-                    throw fail("\(field).\(error.field)", "“\(TextSafety.excerpt(c.name))”: \(error.message)")
+                    throw fail("\(field).\(error.field)", .namedContact, "\(TextSafety.excerpt(c.name))", .phrase(error.phrase))
                 }
                 plan.newContacts.append(made)
                 return -Int64(plan.newContacts.count)
             }
             guard let status = ProjectStatus.parse(item.status ?? "idea") else {
-                throw fail("status", "\"\(TextSafety.excerpt(item.status ?? ""))\" is not one of: \(ProjectStatus.choices)")
+                throw fail("status", .notOneOf, "\(TextSafety.excerpt(item.status ?? ""))", "\(ProjectStatus.choices)")
             }
             var project = Project(title: item.title, summary: item.summary ?? "", status: status,
                                   startDate: try date(item.start, "start"), endDate: try date(item.end, "end"),
                                   themes: item.themes ?? [], goals: item.goals ?? "", results: item.results ?? "", notes: item.notes ?? "")
             for (i, c) in item.cities.enumerated() {
                 guard let role = ProjectRole.parse(c.role) else {
-                    throw fail("cities[\(i)].role", "\"\(TextSafety.excerpt(c.role))\" is not one of: \(ProjectRole.choices)")
+                    throw fail("cities[\(i)].role", .notOneOf, "\(TextSafety.excerpt(c.role))", "\(ProjectRole.choices)")
                 }
                 project.cities.append(ProjectCity(cityId: try city(c, "cities[\(i)]"), role: role))
             }
@@ -180,14 +182,14 @@ extension Importer {
             for (i, c) in (item.contacts ?? []).enumerated() { project.contactIds.append(try contact(c, "contacts[\(i)]")) }
             for (i, f) in (item.funding ?? []).enumerated() {
                 guard let state = FundingState.parse(f.state) else {
-                    throw fail("funding[\(i)].state", "\"\(TextSafety.excerpt(f.state))\" is not one of: \(FundingState.choices)")
+                    throw fail("funding[\(i)].state", .notOneOf, "\(TextSafety.excerpt(f.state))", "\(FundingState.choices)")
                 }
                 var line = FundingLine(programme: f.programme, currency: f.currency, state: state, notes: f.notes ?? "")
                 if let amount = f.amount, !amount.isEmpty {
                     guard let value = Decimal(string: amount, locale: Locale(identifier: "en_US_POSIX")),
                           amount.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }),
                           let minor = Currency.minorUnits(value, currency: f.currency) else {
-                        throw fail("funding[\(i)].amount", "\"\(TextSafety.excerpt(amount))\" is not an amount in \(f.currency) such as 22000.00")
+                        throw fail("funding[\(i)].amount", .notAmountFile, "\(TextSafety.excerpt(amount))", "\(f.currency)")
                     }
                     line.amountMinor = minor
                 }
@@ -195,17 +197,17 @@ extension Importer {
             }
             project.indicators = (item.indicators ?? []).map { ResultIndicator(value: $0.value, unit: $0.unit) }
             project.canonicalizeThemes()
-            do { try project.validate() } catch let error as ValidationError { throw fail(error.field, error.message) }
+            do { try project.validate() } catch let error as ValidationError { throw fail(error.field, error.phrase) }
             var actions: [ProjectAction] = []
             for (i, a) in (item.actions ?? []).enumerated() {
                 var action = ProjectAction(projectId: 0, what: a.what, ownerName: a.who ?? "", due: try date(a.due, "actions[\(i)].due"),
                                            done: try date(a.done, "actions[\(i)].done"), notes: a.notes ?? "")
                 if let who = a.who_contact { action.ownerContactId = try contact(who, "actions[\(i)].who_contact") }
-                do { try action.validate() } catch let error as ValidationError { throw fail("actions[\(i)].\(error.field)", error.message) }
+                do { try action.validate() } catch let error as ValidationError { throw fail("actions[\(i)].\(error.field)", error.phrase) }
                 actions.append(action)
             }
             let key = SearchKey.fold(project.title)
-            guard titles.insert(key).inserted else { throw fail("title", "the file holds two projects with this title") }
+            guard titles.insert(key).inserted else { throw fail("title", .projectTitleTwice) }
             if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE titleKey = ? ORDER BY id", arguments: [key]) {
                 var same = try Project.fetch(db, id: existing)
                 same?.id = nil
@@ -216,7 +218,7 @@ extension Importer {
                     plan.unchanged += 1
                     continue
                 }
-                throw fail("title", "a project with this title exists already (project \(existing)) with other content; nothing was imported — rename one of them or remove it first")
+                throw fail("title", .projectTitleTaken, "\(existing)")
             }
             plan.inserts.append((index, ProjectRecord(project: project, actions: actions)))
         }

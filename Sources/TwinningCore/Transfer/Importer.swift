@@ -64,18 +64,17 @@ public struct Importer {
 
     /// The row a database error belongs to, in the file's words.
     func rowError(_ table: Table, _ record: TableRecord, _ error: Error) -> ImportError {
-        table.error(record, "\(AppError.from(error))")
+        table.error(record, Phrase(AppError.from(error)))
     }
 
     // MARK: Helpers
 
     func checkColumns(_ table: Table, allowed: [String], required: [String]) throws {
         for column in table.header where !allowed.contains(column) {
-            throw ImportError(file: table.file, line: 1,
-                              message: "unknown column \"\(TextSafety.excerpt(column))\"; the columns are: \(allowed.joined(separator: ", "))")
+            throw ImportError(file: table.file, line: 1, .unknownColumn, "\(TextSafety.excerpt(column))", "\(allowed.joined(separator: ", "))")
         }
         for column in required where !table.header.contains(column) {
-            throw ImportError(file: table.file, line: 1, message: "the column \"\(column)\" is missing")
+            throw ImportError(file: table.file, line: 1, .columnMissing, "\(column)")
         }
     }
 

@@ -138,21 +138,21 @@ public enum ProjectCSV {
         func table(_ spec: FileSpec, required: Bool) throws -> Table? {
             let path = (folder as NSString).appendingPathComponent(spec.name)
             guard FileManager.default.fileExists(atPath: path) else {
-                if required { throw ImportError(file: path, line: nil, message: "no such file (the projects' CSV form needs it; see the README)") }
+                if required { throw ImportError(file: path, line: nil, .noSuchCSVFile) }
                 return nil
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ImportError(file: spec.name, line: nil, message: "cannot be read (permission denied?)")
+                throw ImportError(file: spec.name, line: nil, .cannotRead)
             }
             let t = try Table.parse(data: data, file: spec.name, allowEmpty: true)
             // Every column is needed: a missing one would silently empty a field.
             for column in spec.columns where !t.header.contains(column) {
-                throw ImportError(file: spec.name, line: 1, message: "the column \"\(column)\" is missing (columns: \(spec.columns.joined(separator: ", ")))")
+                throw ImportError(file: spec.name, line: 1, .columnMissingOf, "\(column)", "\(spec.columns.joined(separator: ", "))")
             }
             return t
         }
         guard let main = try table(projects, required: true), !main.records.isEmpty else {
-            throw ImportError(file: projects.name, line: nil, message: "has a header but no data rows; nothing to import")
+            throw ImportError(file: projects.name, line: nil, .noDataRows)
         }
         func raw(_ r: TableRecord, _ column: String) -> String { r.values[column] ?? "" }
         func optional(_ r: TableRecord, _ column: String) -> String? {
@@ -161,20 +161,20 @@ public enum ProjectCSV {
         }
         func key(_ t: Table, _ r: TableRecord) throws -> String {
             let k = Table.trimmed(raw(r, "project"))
-            guard !k.isEmpty else { throw t.error(r, "project: is empty; it names the project's row in projects.csv") }
+            guard !k.isEmpty else { throw t.error(r, .field("project", Phrase(.projectKeyEmpty))) }
             return k
         }
         func geonameid(_ t: Table, _ r: TableRecord, _ column: String) throws -> Int64? {
             let text = Table.trimmed(raw(r, column))
             if text.isEmpty { return nil }
-            guard let id = Int64(text), id > 0 else { throw t.error(r, "\(column): \"\(TextSafety.excerpt(text))\" is not a GeoNames id (a whole number)") }
+            guard let id = Int64(text), id > 0 else { throw t.error(r, .field(column, Phrase(.notGeonameIdWhole, "\(TextSafety.excerpt(text))"))) }
             return id
         }
         func city(_ t: Table, _ r: TableRecord, _ prefix: (id: String, name: String, country: String), role: String = "partner") throws -> PortableCity? {
             let id = try geonameid(t, r, prefix.id)
             let name = Table.trimmed(raw(r, prefix.name)), country = Table.trimmed(raw(r, prefix.country))
             if id == nil && name.isEmpty && country.isEmpty { return nil }
-            guard id != nil || !name.isEmpty else { throw t.error(r, "\(prefix.name): is empty; give the city's name or its GeoNames id") }
+            guard id != nil || !name.isEmpty else { throw t.error(r, .field(prefix.name, Phrase(.cityEmpty))) }
             return PortableCity(geonameid: id, name: name, country: country, role: role)
         }
 
@@ -182,7 +182,7 @@ public enum ProjectCSV {
         var indexOf: [String: Int] = [:]
         for r in main.records {
             let k = try key(main, r)
-            guard indexOf[k] == nil else { throw main.error(r, "project: the key \"\(TextSafety.excerpt(k))\" is used by two rows") }
+            guard indexOf[k] == nil else { throw main.error(r, .field("project", Phrase(.keyTwice, "\(TextSafety.excerpt(k))"))) }
             indexOf[k] = parsed.items.count
             parsed.items.append(PortableProject(title: raw(r, "title"), summary: raw(r, "summary"), status: optional(r, "status").map(Table.trimmed),
                                                 start: optional(r, "start").map(Table.trimmed), end: optional(r, "end").map(Table.trimmed),
@@ -197,14 +197,14 @@ public enum ProjectCSV {
         if let t = try table(Self.people, required: false) {
             for r in t.records {
                 let name = raw(r, "name")
-                guard !Table.trimmed(name).isEmpty else { throw t.error(r, "name: is empty") }
-                guard people[SearchKey.fold(name)] == nil else { throw t.error(r, "name: “\(TextSafety.excerpt(name))” is listed twice") }
+                guard !Table.trimmed(name).isEmpty else { throw t.error(r, .field("name", Phrase(.emptyField))) }
+                guard people[SearchKey.fold(name)] == nil else { throw t.error(r, .field("name", Phrase(.listedTwice, "\(TextSafety.excerpt(name))"))) }
                 var c = PortableContact(name: name, role: raw(r, "role"), email: raw(r, "email"), phone: raw(r, "phone"),
                                         languages: raw(r, "languages").split(separator: ",").map { Table.trimmed(String($0)) }.filter { !$0.isEmpty })
                 c.city = try city(t, r, ("city_geonameid", "city_name", "city_country"))
                 let a = try city(t, r, ("geonameid_a", "name_a", "country_a")), b = try city(t, r, ("geonameid_b", "name_b", "country_b"))
                 if let a, let b { c.partnership = PortablePartnership(a: a, b: b) } else if a != nil || b != nil {
-                    throw t.error(r, "\(a == nil ? "name_a" : "name_b"): a contact's partnership needs both cities")
+                    throw t.error(r, .field(a == nil ? "name_a" : "name_b", Phrase(.contactPartnershipBoth)))
                 }
                 people[SearchKey.fold(name)] = c
             }
@@ -216,7 +216,7 @@ public enum ProjectCSV {
             guard let t = try table(spec, required: false) else { return }
             for r in t.records {
                 let k = try key(t, r)
-                guard let index = indexOf[k] else { throw t.error(r, "project: there is no project with the key \"\(TextSafety.excerpt(k))\" in projects.csv") }
+                guard let index = indexOf[k] else { throw t.error(r, .field("project", Phrase(.noProjectKey, "\(TextSafety.excerpt(k))"))) }
                 try body(t, r, &parsed.items[index])
                 parsed.partLines[index][list, default: []].append((spec.name, r.line))
             }
@@ -224,19 +224,19 @@ public enum ProjectCSV {
         try rows(themes, list: "themes") { _, r, p in p.themes?.append(raw(r, "theme")) }
         try rows(cities, list: "cities") { t, r, p in
             guard let c = try city(t, r, ("geonameid", "name", "country"), role: Table.trimmed(raw(r, "role"))) else {
-                throw t.error(r, "name: is empty; give the city's name or its GeoNames id")
+                throw t.error(r, .field("name", Phrase(.cityEmpty)))
             }
             p.cities.append(c)
         }
         try rows(partnerships, list: "partnerships") { t, r, p in
             guard let a = try city(t, r, ("geonameid_a", "name_a", "country_a")), let b = try city(t, r, ("geonameid_b", "name_b", "country_b")) else {
-                throw t.error(r, "name_a, name_b: a partnership needs both cities")
+                throw t.error(r, .field("name_a, name_b", Phrase(.partnershipBoth)))
             }
             p.partnerships?.append(PortablePartnership(a: a, b: b))
         }
         try rows(contacts, list: "contacts") { t, r, p in
             let name = raw(r, "contact")
-            guard !Table.trimmed(name).isEmpty else { throw t.error(r, "contact: is empty") }
+            guard !Table.trimmed(name).isEmpty else { throw t.error(r, .field("contact", Phrase(.emptyField))) }
             p.contacts?.append(person(name))
         }
         try rows(funding, list: "funding") { _, r, p in
@@ -246,7 +246,7 @@ public enum ProjectCSV {
         try rows(indicators, list: "indicators") { t, r, p in
             let text = Table.trimmed(raw(r, "value"))
             guard let value = Double(text), value.isFinite, text.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }) else {
-                throw t.error(r, "value: \"\(TextSafety.excerpt(text))\" is not a number such as 42 or 3.5")
+                throw t.error(r, .field("value", Phrase(.notNumberSuchAs, "\(TextSafety.excerpt(text))")))
             }
             p.indicators?.append(PortableIndicator(value: value, unit: raw(r, "unit")))
         }

@@ -103,7 +103,7 @@ public enum ProjectTransfer {
     /// "CERV town twinning: 22000 EUR granted", "Own budget: 1.500,50 EUR paid", "Erasmus+: applied" (amount unknown).
     public static func parseFunding(_ text: String, option: String) throws -> FundingLine {
         guard let colon = text.lastIndex(of: ":") else {
-            throw ValidationError(field: option, message: "\"\(TextSafety.excerpt(text))\" should read PROGRAMME: AMOUNT CURRENCY STATE, e.g. \"CERV town twinning: 22000 EUR granted\"")
+            throw ValidationError(field: option, .fundingShape, "\(TextSafety.excerpt(text))")
         }
         let programme = text[..<colon].trimmingCharacters(in: .whitespaces)
         var words = text[text.index(after: colon)...].split(separator: " ").map(String.init)
@@ -119,7 +119,7 @@ public enum ProjectTransfer {
         if !words.isEmpty {
             let amount = words.joined(separator: " ")
             guard let minor = Currency.parseAmount(amount, currency: line.currency) else {
-                throw ValidationError(field: option, message: "\"\(TextSafety.excerpt(amount))\" is not an amount in \(line.currency) (e.g. 22000 or 22.000,50)")
+                throw ValidationError(field: option, .notAmountTyped, "\(TextSafety.excerpt(amount))", "\(line.currency)")
             }
             line.amountMinor = minor
         }
@@ -134,7 +134,7 @@ public enum ProjectTransfer {
         let unit = trimmed.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
         let negative = number.hasPrefix("-")
         guard let hundredths = Currency.parseAmount(String(number.drop { $0 == "-" }), currency: "EUR") else {
-            throw ValidationError(field: option, message: "\"\(TextSafety.excerpt(text))\" should start with a number, e.g. \"42 young people\"")
+            throw ValidationError(field: option, .indicatorShape, "\(TextSafety.excerpt(text))")
         }
         let indicator = ResultIndicator(value: Double(hundredths) / 100 * (negative ? -1 : 1), unit: unit)
         try indicator.validate(field: option)

@@ -2,19 +2,34 @@ import Foundation
 import CSV
 
 /// A problem in an input file, with where it is: "cities.csv:12: population: not a number".
-public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+/// `message` and `description` are English; `text(_:)` says it in the volunteer's language.
+public struct ImportError: SayableError, Equatable, Sendable, LocalizedError {
     public let file: String
     public let line: Int?
-    public let message: String
+    public let phrase: Phrase
+    /// English only (a message not yet in the catalogue).
     public init(file: String, line: Int?, message: String) {
+        self.init(file: file, line: line, phrase: Phrase(english: message))
+    }
+    public init(file: String, line: Int?, _ key: ErrorText, _ arguments: Phrase.Argument...) {
+        self.init(file: file, line: line, phrase: Phrase(key, arguments: arguments))
+    }
+    public init(file: String, line: Int?, phrase: Phrase) {
         self.file = file
         self.line = line
-        self.message = message
+        self.phrase = phrase
     }
+    public var message: String { phrase.english }
     public var description: String {
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
     }
+    /// The message with its file and line, in any language.
+    public var fullPhrase: Phrase {
+        if let line { return Phrase(.inFileLine, .text(file), "\(line)", .phrase(phrase)) }
+        return Phrase(.inFile, .text(file), .phrase(phrase))
+    }
+    public func text(_ language: String) -> String { fullPhrase.text(language) }
     public var errorDescription: String? { description }
 }
 
@@ -37,8 +52,12 @@ public struct Table: Sendable {
     public let header: [String]
     public let records: [TableRecord]
 
-    public func error(_ record: TableRecord, _ message: String) -> ImportError {
-        ImportError(file: file, line: record.line, message: message)
+    public func error(_ record: TableRecord, _ phrase: Phrase) -> ImportError {
+        ImportError(file: file, line: record.line, phrase: phrase)
+    }
+
+    public func error(_ record: TableRecord, _ key: ErrorText, _ arguments: Phrase.Argument...) -> ImportError {
+        ImportError(file: file, line: record.line, phrase: Phrase(key, arguments: arguments))
     }
 
     /// Reads and checks a file. Everything that makes the file unreadable as a
@@ -47,11 +66,11 @@ public struct Table: Sendable {
         let name = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportError(file: name, line: nil, message: "no such file")
+            throw ImportError(file: name, line: nil, .noSuchFile)
         }
-        if isDirectory.boolValue { throw ImportError(file: name, line: nil, message: "is a folder, not a file") }
+        if isDirectory.boolValue { throw ImportError(file: name, line: nil, .isFolder) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImportError(file: name, line: nil, message: "cannot be read (permission denied?)")
+            throw ImportError(file: name, line: nil, .cannotRead)
         }
         return try parse(data: data, file: name, isTSV: path.lowercased().hasSuffix(".tsv"))
     }
@@ -62,14 +81,13 @@ public struct Table: Sendable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw ImportError(file: file, line: nil, message: "the file is empty")
+            throw ImportError(file: file, line: nil, .fileEmpty)
         }
         if let nul = bytes.firstIndex(of: 0) {
-            throw ImportError(file: file, line: lineNumber(of: nul, in: bytes), message: "contains a NUL byte; this is not a text file")
+            throw ImportError(file: file, line: lineNumber(of: nul, in: bytes), .nulByte)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportError(file: file, line: firstInvalidUTF8Line(bytes),
-                              message: "is not valid UTF-8 text; save the file as UTF-8 and try again")
+            throw ImportError(file: file, line: firstInvalidUTF8Line(bytes), .notUTF8)
         }
         let trimmedStart = text.drop { $0.isWhitespace }
         if trimmedStart.first == "[" || trimmedStart.first == "{" {
@@ -85,16 +103,16 @@ public struct Table: Sendable {
         let rows = DelimitedParser.rows(bytes, delimiter: UInt8(ascii: delimiter))
         var reader = rows.makeIterator()
         guard let rawHeader = reader.next() else {
-            throw ImportError(file: file, line: nil, message: "the file is empty")
+            throw ImportError(file: file, line: nil, .fileEmpty)
         }
         let header = rawHeader.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var line = 1 + newlines(in: rawHeader) + 1
         if let empty = header.firstIndex(where: { $0.isEmpty }) {
-            throw ImportError(file: file, line: 1, message: "column \(empty + 1) of the header has no name")
+            throw ImportError(file: file, line: 1, .headerColumnNoName, "\(empty + 1)")
         }
         var seen = Set<String>()
         for column in header where !seen.insert(column).inserted {
-            throw ImportError(file: file, line: 1, message: "the column \"\(TextSafety.excerpt(column))\" appears twice in the header")
+            throw ImportError(file: file, line: 1, .headerColumnTwice, "\(TextSafety.excerpt(column))")
         }
         var records: [TableRecord] = []
         records.reserveCapacity(rows.count)
@@ -104,11 +122,9 @@ public struct Table: Sendable {
             if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue } // blank line
             if row.count != header.count {
                 if isUnclosedQuote(text: text, fromLine: start) {
-                    throw ImportError(file: file, line: start,
-                                      message: "unbalanced quotes: a quoted field that starts on this line is never closed")
+                    throw ImportError(file: file, line: start, .unclosedQuote)
                 }
-                throw ImportError(file: file, line: start,
-                                  message: "has \(row.count) columns, but the header has \(header.count)")
+                throw ImportError(file: file, line: start, .columnCount, "\(row.count)", "\(header.count)")
             }
             var values: [String: String] = [:]
             values.reserveCapacity(header.count)
@@ -116,11 +132,10 @@ public struct Table: Sendable {
             records.append(TableRecord(line: start, values: values))
         }
         if let last = records.last, isUnclosedQuote(text: text, fromLine: last.line) {
-            throw ImportError(file: file, line: last.line,
-                              message: "unbalanced quotes: a quoted field that starts on this line is never closed")
+            throw ImportError(file: file, line: last.line, .unclosedQuote)
         }
         if records.isEmpty && !allowEmpty {
-            throw ImportError(file: file, line: nil, message: "has a header but no data rows; nothing to import")
+            throw ImportError(file: file, line: nil, .noDataRows)
         }
         return Table(file: file, header: header, records: records)
     }
@@ -130,15 +145,15 @@ public struct Table: Sendable {
         do {
             array = try JSONDecoder().decode([JSONCell].self, from: Data(text.utf8))
         } catch DecodingError.typeMismatch {
-            throw ImportError(file: file, line: nil, message: "JSON must be an array of objects, as the export writes it")
+            throw ImportError(file: file, line: nil, .jsonNotArray)
         } catch {
-            throw ImportError(file: file, line: nil, message: "is not valid JSON (\(error.localizedDescription))")
+            throw ImportError(file: file, line: nil, .notJSON, "\(error.localizedDescription)")
         }
         var header: [String] = []
         var records: [TableRecord] = []
         for (index, element) in array.enumerated() {
             guard case .object(let dict) = element else {
-                throw ImportError(file: file, line: index + 1, message: "record \(index + 1) is not a JSON object")
+                throw ImportError(file: file, line: index + 1, .jsonNotObject, "\(index + 1)")
             }
             var values: [String: String] = [:]
             for (key, value) in dict {
@@ -149,7 +164,7 @@ public struct Table: Sendable {
             records.append(TableRecord(line: index + 1, values: values))
         }
         if records.isEmpty {
-            throw ImportError(file: file, line: nil, message: "the JSON array is empty; nothing to import")
+            throw ImportError(file: file, line: nil, .jsonEmpty)
         }
         return Table(file: file, header: header, records: records)
     }
