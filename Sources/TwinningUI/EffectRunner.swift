@@ -301,7 +301,7 @@ public final class EffectRunner {
             }
         } catch let error as AppError {
             if case .conflict = error {
-                if case .undo = effect { return [.failed(error.description, field: nil)] }
+                if case .undo = effect { return [.failed(error.text(language.rawValue), field: nil)] }
                 // Marking done or deleting opens no form to reload: say it, the lists show theirs.
                 if case .projects(let request) = effect, !request.fromForm { return [.failed(tr(.conflictChanged, language), field: nil)] }
                 if recordIsGone(effect) { return [.formClosed(tr(.deletedMeanwhile, language))] }
@@ -312,13 +312,14 @@ public final class EffectRunner {
             }
             if case .filesChanged = error { return [.failed(tr(.filesChanged, language), field: nil)] }
             if case .invalid(let validation) = error {
-                return [.failed(tr(.errorPrefix, language, validation.description), field: FieldID(rawValue: validation.field) ?? (validation.field == "cities" ? .cityB : nil))]
+                return [.failed(tr(.errorPrefix, language, validation.text(language.rawValue)), field: FieldID(rawValue: validation.field) ?? (validation.field == "cities" ? .cityB : nil))]
             }
-            return [.failed(tr(.errorPrefix, language, error.description), field: nil)]
+            return [.failed(tr(.errorPrefix, language, error.text(language.rawValue)), field: nil)]
         } catch let error as ValidationError {
-            return [.failed(tr(.errorPrefix, language, error.description), field: FieldID(rawValue: error.field))]
+            return [.failed(tr(.errorPrefix, language, error.text(language.rawValue)), field: FieldID(rawValue: error.field))]
         } catch {
-            return [.failed(tr(.errorPrefix, language, "\(error)"), field: nil)]
+            // An import's error names its file and line; anything else says itself.
+            return [.failed(tr(.errorPrefix, language, Phrase(error).text(language.rawValue)), field: nil)]
         }
     }
 

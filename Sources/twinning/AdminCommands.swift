@@ -75,7 +75,7 @@ struct BackupCommand: ParsableCommand {
             if let keep, keep < 1 { throw UserError(t(.errKeep, String(keep))) }
             let source = global.databasePath
             // Never create a database here: a mistyped --db would be "backed up" empty every night.
-            if let problem = DatabaseFile.problem(source) { throw UserError(problem) }
+            if let problem = DatabaseFile.problemPhrase(source) { throw UserError(problem.text(CommandLineLanguage.current.rawValue)) }
             let plan = try BackupPlan.resolve(destination)
             if keep != nil && plan.folder == nil {
                 throw UserError(t(.errKeepFolder, destination))
@@ -116,7 +116,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let path = global.databasePath
-            if let problem = DatabaseFile.problem(path) { throw UserError(problem) }
+            if let problem = DatabaseFile.problemPhrase(path) { throw UserError(problem.text(CommandLineLanguage.current.rawValue)) }
             let database = try AppDatabase.open(path: path, readOnly: true, create: false)
             let report = try database.check()
             for note in report.notes { print(note) }

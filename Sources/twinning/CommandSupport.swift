@@ -23,9 +23,8 @@ func runReporting(_ body: () throws -> Void) throws {
         let message: String
         switch error {
         case let e as UserError: message = e.message
-        case let e as AppError: message = e.description
-        case let e as ImportError: message = e.description
-        case let e as TwinningCore.ValidationError: message = e.description
+        // Said in the language of the other messages (--lang, the config, LANG).
+        case let e as any SayableError: message = e.text(CommandLineLanguage.current.rawValue)
         default: message = "\(error)"
         }
         // Each line is cleaned on its own: a candidate list keeps its line breaks,
@@ -75,7 +74,7 @@ func openDatabase(_ options: GlobalOptions, demo: Bool = true) throws -> AppData
         try populate(database, path: path, demo: demo)
     }
     if let warning = FilePermissions.warning(forDatabaseAt: path) { Console.error(t(.warning, warning)) }
-    if let reason = database.readOnlyReason { Console.error(t(.warning, reason)) }
+    if let reason = database.readOnlyPhrase { Console.error(t(.warning, reason.text(CommandLineLanguage.current.rawValue))) }
     return database
 }
 

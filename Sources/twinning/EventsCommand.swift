@@ -87,7 +87,7 @@ struct EventsCommand: ParsableCommand {
             if let byCountry {
                 switch CountryCounts.parse(byCountry) {
                 case .success(let counts): e.participantsByCountry = counts
-                case .failure(let error): throw UserError("--by-country: \(error.message).")
+                case .failure(let error): throw UserError(Phrase.field("--by-country", error.phrase).text(CommandLineLanguage.current.rawValue) + ".")
                 }
             }
             if let notes { e.notes = notes }

@@ -98,7 +98,7 @@ struct ProjectsCommand: ParsableCommand {
                 if let country {
                     let code = country.trimmingCharacters(in: .whitespaces).uppercased()
                     do { try Validation.knownCountryCode(code, field: "--country") } catch let error as TwinningCore.ValidationError {
-                        throw UserError(error.description)
+                        throw UserError(error.text(CommandLineLanguage.current.rawValue))
                     }
                     filter.countryCode = code
                 }

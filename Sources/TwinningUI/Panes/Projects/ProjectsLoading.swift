@@ -44,9 +44,9 @@ extension EffectRunner {
         do {
             return try performProjectsUnchecked(effect, language: language)
         } catch AppError.invalid(let validation) {
-            return [.failed(tr(.errorPrefix, language, validation.description), field: ProjectForms.field(for: validation.field))]
+            return [.failed(tr(.errorPrefix, language, validation.text(language.rawValue)), field: ProjectForms.field(for: validation.field))]
         } catch let validation as ValidationError {
-            return [.failed(tr(.errorPrefix, language, validation.description), field: ProjectForms.field(for: validation.field))]
+            return [.failed(tr(.errorPrefix, language, validation.text(language.rawValue)), field: ProjectForms.field(for: validation.field))]
         }
     }
 

@@ -88,9 +88,9 @@ func save(_ state: inout AppState, _ form: inout FormState) -> [Effect] {
         }
     } catch let error as ValidationError {
         let id = FieldID(rawValue: error.field) ?? input.form.focused.id
-        input.fail(id, error.description)
+        input.fail(id, error.text(language.rawValue))
     } catch {
-        input.form.message = "\(error)"
+        input.form.message = Phrase(error).text(language.rawValue)
     }
     form = input.form
     if let firstError = input.firstError { form.focus = firstError }

@@ -1,0 +1,56 @@
+import Foundation
+import TwinningTestSupport
+import XCTest
+
+/// Errors of values, files and the database are said in the language of
+/// `--lang`; English (the tests' LC_ALL=C.UTF-8) stays word for word what it was.
+final class ErrorLanguageTests: EndToEndTestCase {
+    func testARefusedEventIsExplainedInFrenchAndGerman() throws {
+        let db = try demoCopy()
+        let before = try counts(db)
+        let add = ["events", "add", "--partnership", "1", "--date", "2026-05-14", "--kind", "visit", "--db", db]
+        XCTAssertEqual(try CLI.fails(add + ["--participants", "10", "--youth", "20", "--lang", "fr"]).stderr,
+                       "twinning: youth : les moins de 30 ans (20) ne peuvent pas être plus nombreux que les participants (10)\n")
+        XCTAssertEqual(try CLI.fails(add + ["--participants", "10", "--youth", "20"]).stderr,
+                       "twinning: youth: under-30s (20) cannot exceed participants (10)\n")
+        XCTAssertEqual(try CLI.fails(add + ["--participants", "2000000", "--lang", "de"]).stderr,
+                       "twinning: participants: darf höchstens 1.000.000 sein, nicht 2000000\n")
+        XCTAssertEqual(try CLI.fails(add + ["--end", "2026-05-01", "--lang", "fr"]).stderr,
+                       "twinning: end : (01/05/2026) est avant le début (14/05/2026)\n")
+        XCTAssertEqual(try CLI.fails(add + ["--by-country", "DE:x", "--lang", "de"]).stderr,
+                       "twinning: --by-country: „x“ ist keine Zahl von Teilnehmenden.\n")
+        let date = try CLI.fails(["events", "add", "--partnership", "1", "--date", "31.02.2026", "--kind", "visit", "--lang", "fr", "--db", db])
+        XCTAssertTrue(date.stderr.hasPrefix("twinning: --date : « 31.02.2026 » n’est pas une date ; écrivez 14/05/2026"), date.summary)
+        XCTAssertEqual(try counts(db), before, "nothing written")
+    }
+
+    func testABadLineOfAnImportIsNamedWithFileAndLineInGerman() throws {
+        let db = try emptyCopy()
+        let before = try counts(db)
+        let cities = try write("cities.csv", "name,country_code,population\nNeustadt,DE,12x\n")
+        XCTAssertEqual(try CLI.fails(["import", "cities", cities, "--lang", "de", "--db", db]).stderr,
+                       "twinning: \(cities):2: population: „12x“ ist keine ganze Zahl\n")
+        XCTAssertEqual(try CLI.fails(["import", "cities", cities, "--db", db]).stderr,
+                       "twinning: \(cities):2: population: \"12x\" is not a whole number\n")
+        let pairs = try write("pairs.csv", "geonameid_a,geonameid_b\n2935517,3037854\n2935517\n")
+        XCTAssertEqual(try CLI.fails(["import", "partnerships", pairs, "--lang", "fr", "--db", db]).stderr,
+                       "twinning: \(pairs):3 : a 1 colonne, mais l’en-tête en a 2\n")
+        // A rule of the model inside the import's message: the field keeps the file's column name.
+        try CLI.ok(["import", "partnerships", try write("one.csv", "geonameid_a,geonameid_b\n2935517,3037854\n"), "--db", db])
+        let afterPair = try counts(db)
+        let events = try write("events.csv", "geonameid_a,geonameid_b,start,participants,youth\n2935517,3037854,2026-05-14,10,20\n")
+        XCTAssertEqual(try CLI.fails(["import", "events", events, "--lang", "de", "--db", db]).stderr,
+                       "twinning: \(events):2: youth: Unter-30-Jährige (20) können nicht mehr sein als Teilnehmende (10)\n")
+        XCTAssertEqual(try CLI.fails(["import", "events", workDir.appendingPathComponent("nowhere.csv").path, "--lang", "fr", "--db", db]).stderr,
+                       "twinning: \(workDir.appendingPathComponent("nowhere.csv").path) : fichier introuvable\n")
+        XCTAssertEqual(try counts(db), afterPair, "the refused files wrote nothing")
+        XCTAssertNotEqual(before, afterPair)
+    }
+
+    func testADatabaseThatIsAFolderIsSaidInGerman() throws {
+        let folder = workDir.appendingPathComponent("kein-db").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        XCTAssertEqual(try CLI.fails(["events", "list", "--lang", "de", "--db", folder]).stderr,
+                       "twinning: \(folder) ist ein Ordner, keine Datenbankdatei. Bitte den Pfad einer Datei angeben, z. B. \(folder)/twinning.sqlite.\n")
+    }
+}
