@@ -17,7 +17,20 @@ struct Twinning: ParsableCommand {
             Console.error("twinning: " + TextSafety.sanitized(t(.errLang, TextSafety.excerpt(lang))))
             Foundation.exit(1)
         }
-        main(arguments)
+        // As ParsableCommand.main(_:) does, but a command line it cannot read
+        // is refused in the user's language (ArgumentErrors), exit code 64 as before.
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure,
+               let text = ArgumentErrors.translated(fullMessage: fullMessage(for: error), message: message(for: error),
+                                                    CommandLineLanguage.current) {
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
+            exit(withError: error)
+        }
     }
 
     // Every command names itself (`commandName:`): a name derived from the

@@ -2,8 +2,9 @@ import Foundation
 import TwinningTestSupport
 import XCTest
 
-/// Errors of values, files and the database are said in the language of
-/// `--lang`; English (the tests' LC_ALL=C.UTF-8) stays word for word what it was.
+/// Errors of values, files, the database and the command line itself are
+/// said in the language of `--lang`; English (the tests' LC_ALL=C.UTF-8)
+/// stays word for word what it was.
 final class ErrorLanguageTests: EndToEndTestCase {
     func testARefusedEventIsExplainedInFrenchAndGerman() throws {
         let db = try demoCopy()
@@ -52,5 +53,32 @@ final class ErrorLanguageTests: EndToEndTestCase {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         XCTAssertEqual(try CLI.fails(["events", "list", "--lang", "de", "--db", folder]).stderr,
                        "twinning: \(folder) ist ein Ordner, keine Datenbankdatei. Bitte den Pfad einer Datei angeben, z. B. \(folder)/twinning.sqlite.\n")
+    }
+
+    func testACommandLineThatCannotBeReadIsRefusedInFrenchAndGermanWithExitCode64() throws {
+        let db = try demoDB()
+        let limit = try CLI.run(["cities", "search", "dortmund", "--limit", "abc", "--lang", "fr", "--db", db])
+        XCTAssertEqual(limit.status, 64, limit.summary)
+        XCTAssertEqual(limit.stderrLines.first, "Erreur : La valeur « abc » ne convient pas pour --limit <limit>", limit.summary)
+        XCTAssertTrue(limit.stderrLines.contains { $0.hasPrefix("Usage: twinning cities search ") }, "the usage line stays: \(limit.summary)")
+        XCTAssertEqual(limit.stderrLines.last, "  Pour en savoir plus : twinning cities search --help", limit.summary)
+
+        let option = try CLI.run(["cities", "search", "dortmund", "--limt", "3", "--lang", "de", "--db", db])
+        XCTAssertEqual(option.status, 64, option.summary)
+        XCTAssertEqual(option.stderrLines.first, "Fehler: Unbekannte Option --limt. Meinten Sie --limit?", option.summary)
+
+        let missing = try CLI.run(["events", "add", "--partnership", "1", "--kind", "visit", "--lang", "fr", "--db", db])
+        XCTAssertEqual(missing.status, 64, missing.summary)
+        XCTAssertEqual(missing.stderrLines.first, "Erreur : Il manque l’argument --date <date>", missing.summary)
+
+        let choice = try CLI.run(["cities", "search", "dortmund", "--format", "xml", "--lang", "de", "--db", db])
+        XCTAssertEqual(choice.stderrLines.first, "Fehler: Der Wert „xml“ passt nicht zu --format <format>. Bitte einen davon angeben: text, json, tsv.",
+                       choice.summary)
+
+        // English is ArgumentParser's own, unchanged.
+        let english = try CLI.run(["cities", "search", "dortmund", "--limit", "abc", "--db", db])
+        XCTAssertEqual(english.status, 64, english.summary)
+        XCTAssertEqual(english.stderrLines.first, "Error: The value 'abc' is invalid for '--limit <limit>'", english.summary)
+        XCTAssertEqual(english.stderrLines.last, "  See 'twinning cities search --help' for more information.", english.summary)
     }
 }

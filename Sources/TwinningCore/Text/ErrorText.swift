@@ -152,4 +152,8 @@ public enum ErrorText: String, CatalogueKey {
     case noCity, notInMatchIndexReload, notInMatchIndex
     // The program's own data files
     case dataFileBadId, cannotReadFile, dataFileFields
+    // A command line that cannot be read (ArgumentParser's messages, Sources/twinning/ArgumentErrors.swift)
+    case argError, argSeeHelp, argInvalidValue, argInvalidValueBecause, argInvalidValueChoices, argUnknownOptionDidYouMean
+    case argUnknownOption, argMissingValue, argMissingArgument, argMissingOneOf, argUnexpected, argUnexpectedMany
+    case argNoValueTaken, argInvalidOption, argMissingSubcommand
 }
