@@ -16,7 +16,11 @@ public final class EffectRunner {
     private var engineRevision = -1
     /// What `prepareAhead` reads of the data last loaded: all partner counts
     /// and the register's filter index (its first keystroke need not wait).
-    private var ahead: (counts: Deferred<[Int64: Int]>, registerIndex: Deferred<RegisterIndex>)?
+    private var ahead: (register: Deferred<RegisterLists>, counts: Deferred<[Int64: Int]>, registerIndex: Deferred<RegisterIndex>)?
+    /// Rows of the register read for the first screen: more than a tall terminal shows.
+    public static let registerHeadSize = 200
+    /// As `registerHeadSize`; a test makes it smaller than its register.
+    public var registerHeadRows = EffectRunner.registerHeadSize
     /// SQLite's `data_version` when the lists were last read, on the writer
     /// connection: it changes only when another connection commits.
     private var seenDataVersion: Int?
@@ -89,12 +93,22 @@ public final class EffectRunner {
         revision += 1
         data.revision = revision
         data.gazetteerStore = gazetteer!
-        let register = try database.registerCitySummaries()
-        data.register = register
+        // The first screen shows the register's first page; the whole
+        // register is read after it (`prepareAhead`), or by the first key
+        // that needs it; a failure then is said in the pane, as for the other lists.
+        let home = homeCityId()
+        let head = try database.registerHead(limit: registerHeadRows, leading: home)
+        data.registerHead = RegisterHead(cities: head.cities, total: head.total, leading: home)
+        let registerStore = Deferred {
+            readOrFailure(RegisterLists([]), \.failure) { RegisterLists(try database.registerCitySummaries()) }
+        }
+        data.registerStore = registerStore
+        let registerCities: @Sendable () -> [CitySummary] = { registerStore.value.cities }
         // The filter index waits for the first filter keystroke (an empty
         // filter shows the register in its order); other names that cannot
         // be read only leave them out of the filter.
         let registerIndex = Deferred {
+            let register = registerCities()
             let otherKeys = (try? database.registerOtherNameKeys()) ?? [:]
             let keys = register.map { NameIndex.key(for: $0, foldedOtherNames: otherKeys[$0.id] ?? []) }
             return RegisterIndex(index: NameIndex(keys: keys),
@@ -105,14 +119,17 @@ public final class EffectRunner {
         data.partnerCountStore = Deferred { (try? database.partnerCountsByCity()) ?? [:] }
         let counts = LookupCache { (try? database.partnerCount(cityId: $0)) ?? 0 }
         data.partnerCountLookup = { counts.value(id: $0) }
-        ahead = (data.partnerCountStore, registerIndex)
+        ahead = (registerStore, data.partnerCountStore, registerIndex)
+        // A reload (after a save, or someone else's): the program is on
+        // screen already, so the whole register is read behind it at once.
+        if revision > 1 { Thread.detachNewThread { _ = registerStore.value } }
         // Every city of a partnership is in the register: its key is made once, for both indexes.
         data.partnershipStore = Deferred {
             readOrFailure(PartnershipLists(), \.failure) {
-                try EffectRunner.readPartnerships(database, register: register, cityKeys: { registerIndex.value.keys })
+                try EffectRunner.readPartnerships(database, register: registerCities(), cityKeys: { registerIndex.value.keys })
             }
         }
-        data.eventStore = Deferred { readOrFailure(EventLists(), \.failure) { try EffectRunner.readEvents(database, register: register) } }
+        data.eventStore = Deferred { readOrFailure(EventLists(), \.failure) { try EffectRunner.readEvents(database, register: registerCities()) } }
         let lookup = LookupCache { (try? database.city(id: $0)).flatMap { $0 }.map { CitySummary($0) } }
         data.cityLookup = { lookup.value(id: $0) }
         // Project work keeps partnerships from dormant (the lists' health marks need it at once);
@@ -395,6 +412,7 @@ public final class EffectRunner {
         // One thread, one after the other: the user's keys keep the other core.
         let ahead = self.ahead, engine = currentEngine()
         Thread.detachNewThread {
+            _ = ahead?.register.value
             _ = ahead?.counts.value
             _ = ahead?.registerIndex.value
             _ = engine.value

@@ -29,7 +29,7 @@ extension AppDatabase {
         try read { db in
             try CitySummary.fetchAllByPosition(db, sql: """
                 SELECT \(CitySummary.columnsSQL("city"))
-                FROM city WHERE \(AppDatabase.inRegisterSQL) ORDER BY searchKey
+                FROM city WHERE \(AppDatabase.inRegisterSQL) ORDER BY searchKey, id
                 """)
         }
     }

@@ -21,10 +21,21 @@ extension Health {
 /// copy only.
 public struct AppData: Equatable, Sendable {
     public var revision = 0
-    /// Cities of the register, by name.
-    public var register: [CitySummary] = [] {
-        didSet { registerPosition = AppData.positions(register) }
+    /// Cities of the register, by name. Read whole after the first screen
+    /// (`prepareAhead`) or on the first key that needs it; the first screen
+    /// shows `registerHead`, so opening the program does not wait for 66,000
+    /// cities of a large register.
+    public var register: [CitySummary] {
+        get { registerStore.value.cities }
+        set { registerStore = Deferred(value: RegisterLists(newValue)); registerHead = nil }
     }
+    var registerStore = Deferred(value: RegisterLists([]))
+    /// The register's first page with the home city and the count, while the whole register is not read.
+    var registerHead: RegisterHead?
+    /// True once the whole register was read (the benchmark and tests ask).
+    public var registerIsRead: Bool { registerStore.isLoaded }
+    /// Why the whole register could not be read, if it could not.
+    public var registerFailure: String? { registerStore.isLoaded ? registerStore.value.failure : nil }
     /// The register's filter index, built when the Cities pane is first
     /// filtered: an empty filter lists the register as read, so the first
     /// screen does not wait for the other names of every city in it.
@@ -46,7 +57,7 @@ public struct AppData: Equatable, Sendable {
         return partnerCountStore.value[id] ?? 0
     }
     /// Where each city id is in `register` (the title bar asks on every frame).
-    public private(set) var registerPosition: [Int64: Int] = [:]
+    public var registerPosition: [Int64: Int] { registerStore.value.position }
 
     var gazetteerStore = Deferred(value: GazetteerLists())
     var partnershipStore = Deferred(value: PartnershipLists())
@@ -115,7 +126,11 @@ public struct AppData: Equatable, Sendable {
     public var eventsAreRead: Bool { eventStore.isLoaded }
 
     public func city(id: Int64) -> CitySummary? {
-        if let index = registerPosition[id], register.indices.contains(index) { return register[index] }
+        if registerStore.isLoaded {
+            if let index = registerPosition[id], register.indices.contains(index) { return register[index] }
+        } else if let known = registerHead?.cities.first(where: { $0.id == id }) {
+            return known
+        }
         if !gazetteerStore.isLoaded, let cityLookup { return cityLookup(id) }
         if let index = gazetteerPosition[id], gazetteer.indices.contains(index) { return gazetteer[index] }
         return gazetteer.first { $0.id == id }

@@ -52,6 +52,29 @@ struct GazetteerLists: Sendable {
     var countryCodes: Set<String> = []
 }
 
+/// The register's cities by name, and where each city id is among them.
+struct RegisterLists: Sendable {
+    var cities: [CitySummary]
+    var position: [Int64: Int]
+    /// Why the register could not be read after the first screen (the pane says so).
+    var failure: String?
+    init(_ cities: [CitySummary], failure: String? = nil) {
+        self.cities = cities
+        position = AppData.positions(cities)
+        self.failure = failure
+    }
+}
+
+/// What the first screen shows of the register before it is read whole: the
+/// home city (it leads the list) and the first page by name, in the order the
+/// whole list will have, and how many cities the register holds.
+struct RegisterHead: Sendable {
+    var cities: [CitySummary]
+    var total: Int
+    /// The home city it was read for (a list for another home city leads with that one).
+    var leading: Int64?
+}
+
 /// The register's filter index and each register city's key (the
 /// partnership index reuses them: every city of a partnership is in it).
 struct RegisterIndex: Sendable {

@@ -6,6 +6,8 @@ enum CitiesPane: PaneFeature {
     static func keyContexts(_ state: AppState) -> [KeyContext] { [.cities, .list] }
 
     static func reduce(_ state: inout AppState, _ command: Command, key: Key) -> [Effect] {
+        // The first screen showed the register's first page; its first key moves in the whole list.
+        if state.cities.fromHead { refilterCities(&state, keepId: state.selectedCity?.id, wholeRegister: true) }
         switch command {
         case _ where ListPosition.moves.contains(command):
             let page = Layout(state.size).listDataRows
@@ -75,7 +77,8 @@ enum CitiesPane: PaneFeature {
     }
 
     static func status(_ state: AppState) -> PaneStatus {
-        PaneStatus(filter: state.cities.filter, shown: state.cities.visible.count, total: state.cityRows.count)
+        PaneStatus(filter: state.cities.filter, shown: state.cities.fromHead ? state.cityRowsTotal : state.cities.visible.count,
+                   total: state.cityRowsTotal)
     }
 
     static func filterText(_ state: AppState) -> String? { state.cities.filter }
@@ -92,7 +95,7 @@ enum CitiesPane: PaneFeature {
         state.cities.list.scroll = scrolled(state.cities.list, page: Layout(state.size).listDataRows, count: state.cities.visible.count)
     }
 
-    static func homeCityChanged(_ state: inout AppState) { refilterCities(&state, keepId: state.selectedCity?.id) }
+    static func homeCityChanged(_ state: inout AppState) { refilterCities(&state, keepId: state.selectedCity?.id, wholeRegister: true) }
 
     static func keptSelection(_ state: AppState) -> Int64? { state.selectedCity?.id }
 

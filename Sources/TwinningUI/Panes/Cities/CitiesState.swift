@@ -8,6 +8,10 @@ public struct CitiesPaneState: Equatable, Sendable {
     /// Indices into the scope's list (register or gazetteer) that pass the filter.
     public var visible: [Int] = []
     public var list = ListPosition()
+    /// `visible` counts in the register's first page (`AppData.registerHead`):
+    /// the first screen, before the whole register is read. The pane's first
+    /// key lists the whole register, keeping the selected city.
+    public var fromHead = false
     /// Enter moves into the partners of the detail; Enter there opens the partnership.
     public var inPartners = false
     public var partnerSelection = 0
@@ -33,7 +37,17 @@ public struct CityDetail: Equatable, Sendable {
 
 extension AppState {
     /// The cities the Cities pane lists in its current scope.
-    public var cityRows: [CitySummary] { cities.scope == .register ? data.register : data.gazetteer }
+    public var cityRows: [CitySummary] {
+        guard cities.scope == .register else { return data.gazetteer }
+        if cities.fromHead, let head = data.registerHead { return head.cities }
+        return data.register
+    }
+
+    /// How many cities the scope holds: the register's count is known before it is read whole.
+    var cityRowsTotal: Int {
+        if cities.scope == .register, cities.fromHead, let head = data.registerHead { return head.total }
+        return cityRows.count
+    }
 
     public var selectedCity: CitySummary? {
         let rows = cityRows
@@ -43,8 +57,21 @@ extension AppState {
     }
 }
 
-func refilterCities(_ state: inout AppState, keepId: Int64?) {
+/// `wholeRegister` lists the whole register even if it is not read yet (it
+/// is read now): a key in the pane needs the whole list to move in.
+func refilterCities(_ state: inout AppState, keepId: Int64?, wholeRegister: Bool = false) {
     let scope = state.cities.scope, data = state.data
+    // The first screen: the register's first page, while the rest is read behind it.
+    if !wholeRegister, scope == .register, state.cities.filter.isEmpty, !data.registerIsRead, let head = data.registerHead,
+       head.leading == state.homeCityId, keepId.map({ id in head.cities.contains { $0.id == id } }) ?? true {
+        state.cities.fromHead = true
+        state.cities.visible = Array(head.cities.indices)
+        let selection = keepId.flatMap { id in head.cities.firstIndex { $0.id == id } } ?? 0
+        state.cities.list.selection = min(selection, max(0, head.cities.count - 1))
+        state.cities.list.scroll = scrolled(state.cities.list, page: Layout(state.size).listDataRows, count: head.cities.count)
+        return
+    }
+    state.cities.fromHead = false
     var visible = filteredRows(state.cities.filter, count: state.cityRows.count) {
         scope == .register ? data.registerIndex : data.gazetteerIndex
     }

@@ -17,9 +17,14 @@ func renderCitiesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
     ])
     let rows = state.cityRows
     let page = layout.listDataRows
+    if register, let failure = state.data.registerFailure {
+        for (i, line) in wrap(tr(.listUnreadable, language, failure), width: max(1, rect.columns - 2)).prefix(3).enumerated() {
+            screen.put(line, row: rect.row + 2 + i, col: rect.col + 2, role: .statusError, maxWidth: rect.columns - 2)
+        }
+    }
     for line in 0..<page {
         let position = state.cities.list.scroll + line
-        guard state.cities.visible.indices.contains(position) else { break }
+        guard state.cities.visible.indices.contains(position), rows.indices.contains(state.cities.visible[position]) else { break }
         let city = rows[state.cities.visible[position]]
         let selected = position == state.cities.list.selection && !state.cities.inPartners
         putRow(&screen, row: rect.row + 1 + line, col: rect.col, width: rect.columns, cells: [
@@ -53,7 +58,8 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
     var facts = [city.admin1Name, city.countryCode].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
     if let population = city.population { facts += " · \(Formatting.number(population, language)) \(tr(.detailPopulation, language))" }
     if let lat = city.latitude, let lon = city.longitude {
-        facts += " · " + String(format: "%.2f°, %.2f°", lat, lon)
+        // In the user's number style: 51,51° in German and French.
+        facts += " · " + Formatting.fixed(lat, digits: 2, language) + "°, " + Formatting.fixed(lon, digits: 2, language) + "°"
     }
     line(city.name, role: .header)
     line(facts)
