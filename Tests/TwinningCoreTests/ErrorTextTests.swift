@@ -108,7 +108,60 @@ final class ErrorTextTests: XCTestCase {
         XCTAssertEqual(list.text("fr"), "2 fiches renvoient à quelque chose qui manque ; city a 3 lignes au lieu de 4")
 
         // A string literal still makes an (English-only) AppError, for sites not yet in the catalogue.
-        XCTAssertEqual(AppError.notFound("There is no action 5.").text("de"), "There is no action 5.")
+        XCTAssertEqual(AppError.notFound("Plain English.").text("de"), "Plain English.")
+    }
+
+    /// What the register refuses when a record is saved, found or removed:
+    /// real operations on a database in memory, said in French and German,
+    /// English as before.
+    func testTheRegisterSaysWhatItRefusesInEveryLanguage() throws {
+        let database = try Fixtures.database()
+        let dortmund = try Fixtures.id(database, 2935517), amiens = try Fixtures.id(database, 3037854)
+        let pair = try database.addPartnership(Partnership(between: dortmund, and: amiens))
+
+        // Someone else deleted it while it was being edited.
+        var gone = pair
+        gone.id = 999
+        XCTAssertThrowsError(try database.updatePartnership(gone)) { error in
+            XCTAssertEqual("\(error)", "The partnership 999 was deleted by someone else while you were editing it.")
+            XCTAssertEqual(Phrase(error).text("fr"), "Le jumelage 999 a été supprimé par quelqu’un d’autre pendant que vous le modifiiez.")
+            XCTAssertEqual(Phrase(error).text("de"), "Die Partnerschaft 999 wurde von jemand anderem gelöscht, während Sie sie bearbeitet haben.")
+        }
+        // Someone else saved it first.
+        var stale = pair
+        stale.notes = "theirs"
+        _ = try database.updatePartnership(stale)
+        XCTAssertThrowsError(try database.updatePartnership(pair)) { error in
+            XCTAssertEqual(Phrase(error).text("fr"), "Le jumelage \(pair.id!) a été changé par quelqu’un d’autre pendant que vous le modifiiez.")
+        }
+        XCTAssertThrowsError(try database.removePartnership(id: 999)) { error in
+            XCTAssertEqual("\(error)", "There is no partnership 999.")
+            XCTAssertEqual(Phrase(error).text("fr"), "Il n’y a pas de jumelage 999.")
+            XCTAssertEqual(Phrase(error).text("de"), "Es gibt keine Partnerschaft 999.")
+        }
+        // The same pair again: the names and the number of the partnership they have.
+        XCTAssertThrowsError(try database.write { db in
+            try AppDatabase.checkPairIsNew(db, Partnership(between: amiens, and: dortmund))
+        }) { error in
+            XCTAssertEqual("\(error)", "cities: Dortmund and Amiens are already partners (partnership \(pair.id!))")
+            XCTAssertEqual(Phrase(error).text("fr"), "cities : Dortmund et Amiens sont déjà jumelées (jumelage \(pair.id!))")
+        }
+        // A project that names a city the register does not have; a title that fits several projects.
+        let camp = Project(title: "Camp", cities: [ProjectCity(cityId: dortmund), ProjectCity(cityId: 4242)])
+        XCTAssertThrowsError(try database.addProject(camp)) { error in
+            XCTAssertEqual("\(error)", "cities: there is no city 4242")
+            XCTAssertEqual(Phrase(error).text("de"), "cities: es gibt keine Stadt 4242")
+        }
+        let first = try database.addProject(Project(title: "Youth camp", cities: [ProjectCity(cityId: dortmund), ProjectCity(cityId: amiens)]))
+        let second = try database.addProject(Project(title: "Youth choir", cities: [ProjectCity(cityId: dortmund), ProjectCity(cityId: amiens)]))
+        XCTAssertThrowsError(try database.lookupProject("youth")) { error in
+            XCTAssertEqual("\(error)", "“youth” fits 2 projects: Youth camp (\(first.id!)), Youth choir (\(second.id!)). Give the id.")
+            XCTAssertEqual(Phrase(error).text("fr"),
+                           "« youth » correspond à 2 projets : Youth camp (\(first.id!)), Youth choir (\(second.id!)). Indiquez le numéro.")
+        }
+        XCTAssertThrowsError(try database.removeAction(id: 77)) { error in
+            XCTAssertEqual(Phrase(error).text("de"), "Es gibt keine Aufgabe 77.")
+        }
     }
 
     private func error(_ body: () throws -> Void) -> ValidationError? {

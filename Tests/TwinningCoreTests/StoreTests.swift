@@ -42,7 +42,8 @@ final class StoreTests: XCTestCase {
         try theirs.updateCity(theirCopy)
         myCopy.notes = "my change"
         XCTAssertThrowsError(try mine.updateCity(myCopy)) { error in
-            XCTAssertEqual(error as? AppError, .conflict("The city Neustadt was changed by someone else while you were editing it."))
+            XCTAssertEqual(error as? AppError, .conflict(Phrase(.cityChangedWhileEditing, "Neustadt")))
+            XCTAssertEqual("\(error)", "The city Neustadt was changed by someone else while you were editing it.")
         }
         XCTAssertEqual(try mine.city(id: added.id!)?.notes, "their change", "their write is not lost")
     }

@@ -63,28 +63,31 @@ extension AppDatabase {
         var city = city
         city.canonicalizeProfileTags()
         try city.validate()
-        guard let id = city.id else { throw AppError.notFound("This city has not been saved yet.") }
+        guard let id = city.id else { throw AppError.notFound(Phrase(.cityNotSaved)) }
         return try write { db in
             let before = try City.fetchOne(db, key: id)
             let expected = city.version
             city.version = expected + 1
             _ = try AppDatabase.updateChecked(db, record: city, id: id, expectedVersion: expected,
-                                              table: City.databaseTableName, what: "city \(city.name)")
+                                              table: City.databaseTableName,
+                                              deleted: Phrase(.cityDeletedWhileEditing, "\(city.name)"),
+                                              changed: Phrase(.cityChangedWhileEditing, "\(city.name)"))
             try log(db, .update, .city, id: id, summary: "city \(city.name)", before: before.map(ChangeJSON.encode),
                     after: ChangeJSON.encode(city))
             return city
         }
     }
 
-    /// Updates a row only if its version is still the one the editor read.
+    /// Updates a row only if its version is still the one the editor read;
+    /// else throws `AppError.conflict` with `deleted` or `changed`.
     static func updateChecked<R: MutablePersistableRecord>(_ db: Database, record: R, id: Int64, expectedVersion: Int,
-                                                           table: String, what: String) throws -> Bool {
+                                                           table: String, deleted: Phrase, changed: Phrase) throws -> Bool {
         let current = try Int.fetchOne(db, sql: "SELECT version FROM \(table) WHERE id = ?", arguments: [id])
         guard let current else {
-            throw AppError.conflict("The \(what) was deleted by someone else while you were editing it.")
+            throw AppError.conflict(deleted)
         }
         if current != expectedVersion {
-            throw AppError.conflict("The \(what) was changed by someone else while you were editing it.")
+            throw AppError.conflict(changed)
         }
         try record.update(db)
         return true

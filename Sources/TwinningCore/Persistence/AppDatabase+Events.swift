@@ -42,7 +42,7 @@ extension AppDatabase {
         try event.validate()
         return try write { db in
             guard try Partnership.exists(db, key: event.partnershipId) else {
-                throw AppError.notFound("There is no partnership \(event.partnershipId).")
+                throw AppError.notFound(Phrase(.noPartnership, "\(event.partnershipId)"))
             }
             try AppDatabase.checkProjectExists(db, event.projectId)
             try event.insert(db)
@@ -56,17 +56,19 @@ extension AppDatabase {
     public func updateEvent(_ event: Event) throws -> Event {
         var event = event
         try event.validate()
-        guard let id = event.id else { throw AppError.notFound("This event has not been saved yet.") }
+        guard let id = event.id else { throw AppError.notFound(Phrase(.eventNotSaved)) }
         return try write { db in
             guard try Partnership.exists(db, key: event.partnershipId) else {
-                throw AppError.notFound("There is no partnership \(event.partnershipId).")
+                throw AppError.notFound(Phrase(.noPartnership, "\(event.partnershipId)"))
             }
             try AppDatabase.checkProjectExists(db, event.projectId)
             let before = try Event.fetchOne(db, key: id)
             let expected = event.version
             event.version = expected + 1
             _ = try AppDatabase.updateChecked(db, record: event, id: id, expectedVersion: expected,
-                                              table: Event.databaseTableName, what: "event \(id)")
+                                              table: Event.databaseTableName,
+                                              deleted: Phrase(.eventDeletedWhileEditing, "\(id)"),
+                                              changed: Phrase(.eventChangedWhileEditing, "\(id)"))
             try log(db, .update, .event, id: id, summary: try AppDatabase.describe(db, event),
                     before: before.map(ChangeJSON.encode), after: ChangeJSON.encode(event))
             return event
@@ -76,7 +78,7 @@ extension AppDatabase {
     public func removeEvent(id: Int64) throws {
         try write { db in
             guard let event = try Event.fetchOne(db, key: id) else {
-                throw AppError.notFound("There is no event \(id).")
+                throw AppError.notFound(Phrase(.noEvent, "\(id)"))
             }
             let summary = try AppDatabase.describe(db, event)
             _ = try Event.deleteOne(db, key: id)

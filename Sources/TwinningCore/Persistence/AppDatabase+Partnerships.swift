@@ -105,8 +105,8 @@ extension AppDatabase {
         if let existing, existing != partnership.id {
             let names = try String.fetchAll(db, sql: "SELECT name FROM city WHERE id IN (?, ?) ORDER BY id",
                                             arguments: [partnership.cityA, partnership.cityB])
-            throw AppError.invalid(ValidationError(
-                field: "cities", message: "\(names.joined(separator: " and ")) are already partners (partnership \(existing))"))
+            throw AppError.invalid(ValidationError(field: "cities", .alreadyPartnersNamed, "\(names.first ?? "?")",
+                                                   "\(names.dropFirst().first ?? "?")", "\(existing)"))
         }
     }
 
@@ -114,13 +114,15 @@ extension AppDatabase {
     public func updatePartnership(_ partnership: Partnership) throws -> Partnership {
         var partnership = partnership
         try partnership.validate()
-        guard let id = partnership.id else { throw AppError.notFound("This partnership has not been saved yet.") }
+        guard let id = partnership.id else { throw AppError.notFound(Phrase(.partnershipNotSaved)) }
         return try write { db in
             let before = try Partnership.fetchOne(db, key: id)
             let expected = partnership.version
             partnership.version = expected + 1
             _ = try AppDatabase.updateChecked(db, record: partnership, id: id, expectedVersion: expected,
-                                              table: Partnership.databaseTableName, what: "partnership \(id)")
+                                              table: Partnership.databaseTableName,
+                                              deleted: Phrase(.partnershipDeletedWhileEditing, "\(id)"),
+                                              changed: Phrase(.partnershipChangedWhileEditing, "\(id)"))
             try log(db, .update, .partnership, id: id, summary: try AppDatabase.describe(db, partnership),
                     before: before.map(ChangeJSON.encode), after: ChangeJSON.encode(partnership))
             return partnership
@@ -132,7 +134,7 @@ extension AppDatabase {
     public func removePartnership(id: Int64) throws -> Int {
         try write { db in
             guard let partnership = try Partnership.fetchOne(db, key: id) else {
-                throw AppError.notFound("There is no partnership \(id).")
+                throw AppError.notFound(Phrase(.noPartnership, "\(id)"))
             }
             let events = try Event.filter(Event.Columns.partnershipId == id).fetchAll(db)
             let contacts = try Contact.filter(Column("partnershipId") == id).fetchAll(db)

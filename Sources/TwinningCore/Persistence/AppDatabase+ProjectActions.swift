@@ -20,11 +20,11 @@ extension AppDatabase {
     static func checkReferences(_ db: Database, _ action: inout ProjectAction) throws {
         guard try hasProjects(db), try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM project WHERE id = ?)",
                                                      arguments: [action.projectId]) == true else {
-            throw AppError.notFound("There is no project \(action.projectId).")
+            throw AppError.notFound(Phrase(.noProject, "\(action.projectId)"))
         }
         if let contactId = action.ownerContactId {
             guard let contact = try Contact.fetchOne(db, key: contactId) else {
-                throw AppError.invalid(ValidationError(field: "who", message: "there is no contact \(contactId)"))
+                throw AppError.invalid(ValidationError(field: "who", .noContactRef, "\(contactId)"))
             }
             if action.ownerName.isEmpty { action.ownerName = contact.name }
         }
@@ -48,7 +48,7 @@ extension AppDatabase {
     @discardableResult
     public func updateAction(_ action: ProjectAction) throws -> ProjectAction {
         var action = try AppDatabase.prepared(action)
-        guard let id = action.id else { throw AppError.notFound("This action has not been saved yet.") }
+        guard let id = action.id else { throw AppError.notFound(Phrase(.actionNotSaved)) }
         return try write { db in
             try saveAction(db, &action, id: id, expectedVersion: action.version)
             return action
@@ -57,10 +57,10 @@ extension AppDatabase {
 
     private func saveAction(_ db: Database, _ action: inout ProjectAction, id: Int64, expectedVersion: Int?, summarySuffix: String = "") throws {
         guard let before = try ProjectAction.fetchOne(db, key: id) else {
-            throw AppError.conflict("The action \(id) was deleted by someone else while you were editing it.")
+            throw AppError.conflict(Phrase(.actionDeletedWhileEditing, "\(id)"))
         }
         if let expectedVersion, before.version != expectedVersion {
-            throw AppError.conflict("The action \(id) was changed by someone else while you were editing it.")
+            throw AppError.conflict(Phrase(.actionChangedWhileEditing, "\(id)"))
         }
         try AppDatabase.checkReferences(db, &action)
         action.version = before.version + 1
@@ -74,7 +74,7 @@ extension AppDatabase {
     public func markActionDone(id: Int64, on date: PartialDate = .today(), expectedVersion: Int? = nil) throws -> ProjectAction {
         try write { db in
             guard try AppDatabase.hasProjects(db), var action = try ProjectAction.fetchOne(db, key: id) else {
-                throw AppError.notFound("There is no action \(id).")
+                throw AppError.notFound(Phrase(.noAction, "\(id)"))
             }
             if action.done == date && expectedVersion.map({ $0 == action.version }) != false { return action }
             action.done = date
@@ -86,7 +86,7 @@ extension AppDatabase {
     public func removeAction(id: Int64) throws {
         try write { db in
             guard try AppDatabase.hasProjects(db), let action = try ProjectAction.fetchOne(db, key: id) else {
-                throw AppError.notFound("There is no action \(id).")
+                throw AppError.notFound(Phrase(.noAction, "\(id)"))
             }
             let summary = try AppDatabase.describe(db, action)
             _ = try ProjectAction.deleteOne(db, key: id)

@@ -51,7 +51,7 @@ extension AppDatabase {
             if let contact = before.ownerContactId, try !Contact.exists(db, key: contact) { before.ownerContactId = nil }
             try before.insert(db)
         default:
-            throw AppError.notFound("This change cannot be undone.")
+            throw AppError.notFound(Phrase(.cannotUndoThis))
         }
     }
 }

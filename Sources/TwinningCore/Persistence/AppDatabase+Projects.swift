@@ -177,10 +177,10 @@ extension AppDatabase {
         let reference = text.trimmingCharacters(in: .whitespaces)
         return try read { db in
             guard try AppDatabase.hasProjects(db) else {
-                throw AppError.notFound("There is no project “\(TextSafety.excerpt(reference))”.")
+                throw AppError.notFound(Phrase(.noProjectCalled, "\(TextSafety.excerpt(reference))"))
             }
             if let id = Int64(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference) {
-                guard let project = try Project.fetch(db, id: id) else { throw AppError.notFound("There is no project \(id).") }
+                guard let project = try Project.fetch(db, id: id) else { throw AppError.notFound(Phrase(.noProject, "\(id)")) }
                 return project
             }
             let key = SearchKey.fold(reference)
@@ -191,11 +191,12 @@ extension AppDatabase {
                                          arguments: [AppDatabase.likeEscaped(key) + "%"])
             }
             if ids.count == 1, let project = try Project.fetch(db, id: ids[0]) { return project }
-            if ids.isEmpty { throw AppError.notFound("There is no project “\(TextSafety.excerpt(reference))”.") }
+            if ids.isEmpty { throw AppError.notFound(Phrase(.noProjectCalled, "\(TextSafety.excerpt(reference))")) }
             let titles = try Row.fetchAll(db, sql: "SELECT id, title FROM project WHERE id IN (\(ids.prefix(8).map { _ in "?" }.joined(separator: ","))) ORDER BY titleKey, id",
                                           arguments: StatementArguments(Array(ids.prefix(8))))
                 .map { "\($0.lenientText("title") ?? "") (\($0["id"] as Int64))" }
-            throw AppError.notFound("“\(TextSafety.excerpt(reference))” fits \(ids.count) projects: \(titles.joined(separator: ", ")). Give the id.")
+            throw AppError.notFound(Phrase(.projectsFit, "\(TextSafety.excerpt(reference))", .number(ids.count),
+                                           "\(titles.joined(separator: ", "))"))
         }
     }
 
@@ -249,20 +250,20 @@ extension AppDatabase {
     /// The references of a project exist: a plain message instead of a foreign-key error.
     static func checkReferences(_ db: Database, _ project: Project) throws {
         for city in project.cities where try !City.exists(db, key: city.cityId) {
-            throw AppError.invalid(ValidationError(field: "cities", message: "there is no city \(city.cityId)"))
+            throw AppError.invalid(ValidationError(field: "cities", .noCityRef, "\(city.cityId)"))
         }
         for partnership in project.partnershipIds where try !Partnership.exists(db, key: partnership) {
-            throw AppError.invalid(ValidationError(field: "partnerships", message: "there is no partnership \(partnership)"))
+            throw AppError.invalid(ValidationError(field: "partnerships", .noPartnershipId, "\(partnership)"))
         }
         for contact in project.contactIds where try !Contact.exists(db, key: contact) {
-            throw AppError.invalid(ValidationError(field: "contacts", message: "there is no contact \(contact)"))
+            throw AppError.invalid(ValidationError(field: "contacts", .noContactRef, "\(contact)"))
         }
     }
 
     static func checkProjectExists(_ db: Database, _ projectId: Int64?) throws {
         guard let projectId else { return }
         guard try hasProjects(db), try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM project WHERE id = ?)", arguments: [projectId]) == true else {
-            throw AppError.invalid(ValidationError(field: "project", message: "there is no project \(projectId)"))
+            throw AppError.invalid(ValidationError(field: "project", .noProjectRef, "\(projectId)"))
         }
     }
 
@@ -297,13 +298,13 @@ extension AppDatabase {
     @discardableResult
     public func updateProject(_ project: Project) throws -> Project {
         var project = try AppDatabase.prepared(project)
-        guard let id = project.id else { throw AppError.notFound("This project has not been saved yet.") }
+        guard let id = project.id else { throw AppError.notFound(Phrase(.projectNotSaved)) }
         return try write { db in
             guard let before = try Project.fetch(db, id: id) else {
-                throw AppError.conflict("The project \(id) was deleted by someone else while you were editing it.")
+                throw AppError.conflict(Phrase(.projectDeletedWhileEditing, "\(id)"))
             }
             if before.version != project.version {
-                throw AppError.conflict("The project \(id) was changed by someone else while you were editing it.")
+                throw AppError.conflict(Phrase(.projectChangedWhileEditing, "\(id)"))
             }
             try AppDatabase.checkReferences(db, project)
             project.version = before.version + 1
@@ -318,7 +319,7 @@ extension AppDatabase {
     public func removeProject(id: Int64) throws {
         try write { db in
             guard try AppDatabase.hasProjects(db), let project = try Project.fetch(db, id: id) else {
-                throw AppError.notFound("There is no project \(id).")
+                throw AppError.notFound(Phrase(.noProject, "\(id)"))
             }
             let actions = try ProjectAction.filter(ProjectAction.Columns.projectId == id).order(ProjectAction.Columns.id).fetchAll(db)
             let events = try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE projectId = ? ORDER BY id", arguments: [id])

@@ -116,6 +116,13 @@ public enum ErrorText: String, CatalogueKey {
     case recordUnreadable, alreadyPartners, beforeSince, youthOverParticipantsStored, beforeStart, geonameIdTaken
     case nameStored, countryCodeStored, foreignKey, refusedByDatabase, notDatabase, cannotOpen, readOnly, busy
     case noPermission, damaged, diskFull, databaseError
+    // Saving, finding and removing records (AppDatabase): not saved yet, changed or deleted meanwhile, not there
+    case cityNotSaved, partnershipNotSaved, eventNotSaved, projectNotSaved, actionNotSaved
+    case cityDeletedWhileEditing, cityChangedWhileEditing, partnershipDeletedWhileEditing, partnershipChangedWhileEditing
+    case eventDeletedWhileEditing, eventChangedWhileEditing, projectDeletedWhileEditing, projectChangedWhileEditing
+    case actionDeletedWhileEditing, actionChangedWhileEditing
+    case noPartnership, noEvent, noProject, noAction, noProjectCalled, projectsFit
+    case alreadyPartnersNamed, noCityRef, noContactRef, noProjectRef
     // Reading an import file
     case noSuchFile, isFolder, cannotRead, fileEmpty, nulByte, notUTF8, headerColumnNoName, headerColumnTwice
     case unclosedQuote, columnCount, noDataRows, jsonNotArray, notJSON, jsonNotObject, jsonEmpty
