@@ -70,4 +70,7 @@ public enum CLIText: String, CatalogueKey {
     case showNotes, showPartnerships, showResults, showStatus, showSummary, showThemes
     case errSnoozeNotAfter, reviewSaved, reviewWasAccepted, reviewWasRejected, reviewWasSnoozed, errBatchNotAnId, errBatchLine
     case errExportFormat
+    // twinning import: the progress and the line that says what was imported
+    case importing, importedCities, importedPartnerships, importedEvents, importedProjects, importedAndUpdated
+    case importedUnchanged, importedFrom
 }

@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
             let interactive = Console.stderrIsTerminal
             let importer = Importer(database: database) { done, total in
                 guard interactive, total > 0 else { return }
-                FileHandle.standardError.write(Data("\rImporting: \(done * 100 / total)%   ".utf8))
+                FileHandle.standardError.write(Data("\r\(t(.importing)): \(done * 100 / total)%   ".utf8))
             }
             let report: ImportReport
             switch kind {
@@ -41,14 +41,26 @@ struct ImportCommand: ParsableCommand {
                 report = ProjectCSV.isCSV(file) ? try importer.importProjects(csvFolder: file) : try importer.importProjects(path: file)
             }
             if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            var line = "Imported \(Format.number(report.added)) \(kind.rawValue)"
-            if report.updated > 0 { line += " and updated \(Format.number(report.updated))" }
-            if report.unchanged > 0 { line += " (\(Format.number(report.unchanged)) unchanged)" }
-            line += String(format: " from %@ in %.2f s; other writers waited at most %.2f s.", TextSafety.sanitized(file),
-                           report.seconds, report.lockSeconds)
-            print(line)
+            print(Self.summary(report, kind: kind, file: file))
             if let id = report.changeId { print(t(.loggedImport, String(id))) }
         }
+    }
+
+    /// "Imported 12 cities and updated 3 (5 unchanged) from cities.csv in 1.23 s;
+    /// other writers waited at most 0.00 s." in the user's language, numbers and
+    /// seconds written its way (1.234 and 1,23 s in German).
+    static func summary(_ report: ImportReport, kind: TableKind, file: String) -> String {
+        let added: CLIText = switch kind {
+        case .cities: .importedCities
+        case .partnerships: .importedPartnerships
+        case .events: .importedEvents
+        case .projects: .importedProjects
+        }
+        var line = t(added, Format.number(report.added))
+        if report.updated > 0 { line = t(.importedAndUpdated, line, Format.number(report.updated)) }
+        if report.unchanged > 0 { line = t(.importedUnchanged, line, Format.number(report.unchanged)) }
+        return t(.importedFrom, line, Format.decimal(report.seconds, digits: 2), Format.decimal(report.lockSeconds, digits: 2),
+                 TextSafety.sanitized(file))
     }
 }
 

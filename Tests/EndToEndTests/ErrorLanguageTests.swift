@@ -48,6 +48,35 @@ final class ErrorLanguageTests: EndToEndTestCase {
         XCTAssertNotEqual(before, afterPair)
     }
 
+    /// What an import did, in the user's words: counts in the language's
+    /// grouping and forms, seconds with the decimal comma; English as before.
+    func testAnImportSaysWhatItDidInGermanAndFrench() throws {
+        let db = try emptyCopy()
+        func matches(_ line: String?, _ pattern: String) -> Bool {
+            guard let line else { return false }
+            return line.range(of: "^" + pattern + "$", options: .regularExpression) != nil
+        }
+        let seconds = #"[0-9]+,[0-9]{2}"#
+        let first = try write("cities.csv", "name,country_code,population\nNeustadt,DE,1200\nAltstadt,DE,\n")
+        let german = try CLI.ok(["import", "cities", first, "--lang", "de", "--db", db])
+        XCTAssertTrue(matches(german.stdoutLines.first, "Aus " + NSRegularExpression.escapedPattern(for: first)
+                              + ": 2 Städte importiert, in \(seconds) s; andere Schreibvorgänge mussten höchstens \(seconds) s warten\\."),
+                      german.summary)
+        XCTAssertTrue(german.stdoutLines.last?.hasPrefix("Protokolliert als Import ") == true, german.summary)
+
+        let second = try write("more.csv", "name,country_code,population\nNeustadt,DE,1300\nAltstadt,DE,\nMittelstadt,FR,1\n")
+        let french = try CLI.ok(["import", "cities", second, "--lang", "fr", "--db", db])
+        XCTAssertTrue(matches(french.stdoutLines.first, "1 ville importée et 1 mise à jour \\(1 sans changement\\) depuis "
+                              + NSRegularExpression.escapedPattern(for: second)
+                              + " en \(seconds) s ; les autres écritures ont attendu au plus \(seconds) s\\."), french.summary)
+
+        let third = try write("third.csv", "name,country_code,population\nNeustadt,DE,1400\nAltstadt,DE,\nKleinstadt,FR,2\nDorf,FR,3\n")
+        let english = try CLI.ok(["import", "cities", third, "--db", db])
+        XCTAssertTrue(matches(english.stdoutLines.first, "Imported 2 cities and updated 1 \\(1 unchanged\\) from "
+                              + NSRegularExpression.escapedPattern(for: third)
+                              + #" in [0-9]+\.[0-9]{2} s; other writers waited at most [0-9]+\.[0-9]{2} s\."#), english.summary)
+    }
+
     func testADatabaseThatIsAFolderIsSaidInGerman() throws {
         let folder = workDir.appendingPathComponent("kein-db").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
