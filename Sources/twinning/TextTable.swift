@@ -55,8 +55,13 @@ enum Format {
         Formatting.fixed(value, digits: digits, CommandLineLanguage.current)
     }
 
+    /// "51.5149, 7.4660" in English; in German and French with the decimal
+    /// comma, as the full-screen program writes them, and the degree sign
+    /// keeping the two numbers apart: "51,5149°, 7,4660°". JSON keeps numbers.
     static func coordinate(_ lat: Double?, _ lon: Double?) -> String {
         guard let lat, let lon else { return "" }
-        return String(format: "%.4f, %.4f", lat, lon)
+        let language = CommandLineLanguage.current
+        if language == .en { return String(format: "%.4f, %.4f", lat, lon) }
+        return Formatting.fixed(lat, digits: 4, language) + "°, " + Formatting.fixed(lon, digits: 4, language) + "°"
     }
 }

@@ -77,6 +77,21 @@ final class ErrorLanguageTests: EndToEndTestCase {
                               + #" in [0-9]+\.[0-9]{2} s; other writers waited at most [0-9]+\.[0-9]{2} s\."#), english.summary)
     }
 
+    /// `cities show` writes coordinates with the decimal comma in German and
+    /// French; the label "Habitants" stays a label; JSON keeps its numbers.
+    func testCitiesShowWritesCoordinatesTheLanguagesWay() throws {
+        let db = try demoDB()
+        let french = try CLI.ok(["cities", "show", "Dortmund", "--lang", "fr", "--db", db])
+        XCTAssertTrue(french.stdoutLines.contains("  Coordonnées : 51,5149°, 7,4660°"), french.summary)
+        XCTAssertTrue(french.stdoutLines.contains("  Habitants : 588\u{202F}462"), french.summary)
+        let german = try CLI.ok(["cities", "show", "Dortmund", "--lang", "de", "--db", db])
+        XCTAssertTrue(german.stdoutLines.contains("  Koordinaten: 51,5149°, 7,4660°"), german.summary)
+        let english = try CLI.ok(["cities", "show", "Dortmund", "--db", db])
+        XCTAssertTrue(english.stdoutLines.contains("  Coordinates: 51.5149, 7.4660"), english.summary)
+        let json = try CLI.ok(["cities", "show", "Dortmund", "--format", "json", "--lang", "fr", "--db", db])
+        XCTAssertTrue(json.stdout.contains("\"latitude\" : 51.51494,") && json.stdout.contains("\"longitude\" : 7.466,"), json.summary)
+    }
+
     func testADatabaseThatIsAFolderIsSaidInGerman() throws {
         let folder = workDir.appendingPathComponent("kein-db").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
