@@ -19,7 +19,7 @@ public enum S: String, CaseIterable, Sendable {
     case helpTitle, helpContextGeneral, helpContextForms, helpClose, overlayClose
     // Cities pane
     case scopeRegister, scopeGazetteer, colName, colRegion, colCountry, colPopulation, colPartners
-    case detailRegion, detailCountry, detailPopulation, detailCoordinates, detailThemes, detailStrengths
+    case detailRegion, detailCountry, detailPopulation, detailInhabitants, detailCoordinates, detailThemes, detailStrengths
     case detailChallenges, detailSeeking, detailNotes, detailPartners, detailEvents, detailContacts, detailNoPartners
     case detailEnterPartners, yes, no, filterPrompt, filterEmpty, noMatches, citiesCount
     // Partnerships pane

@@ -56,7 +56,7 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
     }
     let city = detail.city
     var facts = [city.admin1Name, city.countryCode].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-    if let population = city.population { facts += " · \(Formatting.number(population, language)) \(tr(.detailPopulation, language))" }
+    if let population = city.population { facts += " · \(Formatting.number(population, language)) \(tr(.detailInhabitants, language))" }
     if let lat = city.latitude, let lon = city.longitude {
         // In the user's number style: 51,51° in German and French.
         facts += " · " + Formatting.fixed(lat, digits: 2, language) + "°, " + Formatting.fixed(lon, digits: 2, language) + "°"
