@@ -92,6 +92,15 @@ final class ErrorLanguageTests: EndToEndTestCase {
         XCTAssertTrue(json.stdout.contains("\"latitude\" : 51.51494,") && json.stdout.contains("\"longitude\" : 7.466,"), json.summary)
     }
 
+    /// A refusal of the register itself (not a rule of the command line) in French.
+    func testAProjectThatIsNotThereIsSaidInFrench() throws {
+        let db = try demoDB()
+        XCTAssertEqual(try CLI.fails(["projects", "show", "Nulle part", "--lang", "fr", "--db", db]).stderr,
+                       "twinning: Il n’y a pas de projet « Nulle part ».\n")
+        XCTAssertEqual(try CLI.fails(["projects", "show", "Nulle part", "--db", db]).stderr,
+                       "twinning: There is no project “Nulle part”.\n")
+    }
+
     func testADatabaseThatIsAFolderIsSaidInGerman() throws {
         let folder = workDir.appendingPathComponent("kein-db").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
