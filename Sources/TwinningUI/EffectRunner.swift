@@ -21,6 +21,9 @@ public final class EffectRunner {
     public static let registerHeadSize = 200
     /// As `registerHeadSize`; a test makes it smaller than its register.
     public var registerHeadRows = EffectRunner.registerHeadSize
+    /// The whole Partnerships and Events lists of the data loaded last, read
+    /// behind their first page when a pane is first shown (`Effect.readAhead`).
+    private var lists: (partnerships: Deferred<PartnershipLists>, events: Deferred<EventLists>)?
     /// SQLite's `data_version` when the lists were last read, on the writer
     /// connection: it changes only when another connection commits.
     private var seenDataVersion: Int?
@@ -130,6 +133,11 @@ public final class EffectRunner {
             }
         }
         data.eventStore = Deferred { readOrFailure(EventLists(), \.failure) { try EffectRunner.readEvents(database, register: registerCities()) } }
+        // Their first pages, for the first switch to each pane (a failure: the whole list is read and says why).
+        let rows = registerHeadRows
+        data.partnershipHeadStore = Deferred { try? EffectRunner.partnershipHead(database, home: home, rows: rows) }
+        data.eventHeadStore = Deferred { try? ListHead(rows: database.eventPage(limit: rows), total: database.eventCount(), leading: nil) }
+        lists = (data.partnershipStore, data.eventStore)
         let lookup = LookupCache { (try? database.city(id: $0)).flatMap { $0 }.map { CitySummary($0) } }
         data.cityLookup = { lookup.value(id: $0) }
         // Project work keeps partnerships from dormant (the lists' health marks need it at once);
@@ -137,6 +145,19 @@ public final class EffectRunner {
         data.projectActivity = try database.projectActivityByPartnership()
         data.reportProjectStore = Deferred { (try? database.reportProjects(cityId: nil)) ?? ReportProjectData(projects: [], openActions: []) }
         return data
+    }
+
+    /// The Partnerships list's first page: the home city's partnerships, then
+    /// the first others, in the list's order. Nil when the home city has
+    /// more than `maxOwn` (the whole list is read then; the most a real city has is about 100).
+    static func partnershipHead(_ database: AppDatabase, home: Int64?, rows: Int, maxOwn: Int = 1_000) throws -> ListHead<PartnershipDetail>? {
+        var ours: [PartnershipDetail] = []
+        if let home {
+            ours = try database.partnershipPage(PartnershipFilter(cityId: home), limit: maxOwn + 1)
+            if ours.count > maxOwn { return nil }
+        }
+        let others = try database.partnershipPage(limit: rows + ours.count).filter { p in home.map { !p.partnership.involves($0) } ?? true }
+        return ListHead(rows: ours + others.prefix(rows), total: try database.partnershipCount(), leading: home)
     }
 
     static func readGazetteer(_ database: AppDatabase) throws -> GazetteerLists {
@@ -313,6 +334,15 @@ public final class EffectRunner {
                 }
                 try config.save()
                 return [.homeCitySaved(id)]
+            case .readAhead(let pane):
+                if let lists {
+                    switch pane {
+                    case .partnerships: Thread.detachNewThread { _ = lists.partnerships.value }
+                    case .events: Thread.detachNewThread { _ = lists.events.value }
+                    default: break
+                    }
+                }
+                return []
             case .redraw, .quit:
                 return []
             }

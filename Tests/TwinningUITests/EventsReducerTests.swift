@@ -107,7 +107,9 @@ final class EventsReducerTests: XCTestCase {
     func testNoPartnershipMeansPickOne() throws {
         var (state, runner) = try UIFixtures.state()
         UIFixtures.press(&state, runner, .char("3"))
+        // No event selected (as in an empty list); not the first page either, which a key would list again.
         state.events.visible = []
+        state.events.fromHead = false
         state.lastEventPartnership = nil
         UIFixtures.press(&state, runner, .char("n"))
         XCTAssertEqual(state.form?.focused.id, .partnership)

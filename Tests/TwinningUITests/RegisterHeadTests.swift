@@ -78,3 +78,78 @@ final class RegisterHeadTests: XCTestCase {
         XCTAssertEqual(state.selectedCity?.id, amiens)
     }
 }
+
+/// The Partnerships and Events panes show their first page on the first
+/// switch (`ListHead`) and read the whole list behind it.
+final class ListHeadTests: XCTestCase {
+    func start(rows: Int) throws -> (AppState, EffectRunner) {
+        let db = try UIFixtures.database()
+        // More events than the page, on two partnerships, some on one day (the id decides then).
+        let pairs = try db.partnerships().map(\.id)
+        for (n, day) in ["2024-02-01", "2025-09-01", "2025-09-01", "2023", "2025-09"].enumerated() {
+            try db.addEvent(Event(partnershipId: pairs[n % 2], startDate: PartialDate.parse(day)!))
+        }
+        let runner = EffectRunner(database: db,
+                                  config: UserConfig(values: ["home_city": String(RegisterHeadTests.dortmund)]),
+                                  weightsDirectory: UIFixtures.scratchWeights())
+        runner.registerHeadRows = rows
+        var state = AppState(size: Size(rows: 24, columns: 80), language: .en)
+        state.today = PartialDate(year: 2026, month: 5, day: 20)!
+        state.homeCityId = runner.homeCityId()
+        UIFixtures.run(&state, runner, [.loadData(select: nil)])
+        return (state, runner)
+    }
+
+    func lines(_ state: AppState) -> [String] { render(state).text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    func testTheFirstSwitchToPartnershipsShowsTheFirstPageAsTheWholeListWould() throws {
+        var (state, runner) = try start(rows: 1)
+        XCTAssertFalse(state.data.partnershipsAreRead, "read before the switch")
+        let effects = reduce(&state, .key(.char("2")))
+        XCTAssertTrue(effects.contains(.readAhead(.partnerships)), "\(effects)")
+        XCTAssertTrue(state.partnerships.fromHead)
+        XCTAssertFalse(state.data.partnershipsAreRead, "the first switch waited for the whole list")
+        // Our two partnerships, then one other.
+        XCTAssertEqual(state.partnerships.visible.count, 3)
+        var whole = state
+        refilterPartnerships(&whole, keepId: state.selectedPartnership?.id, wholeList: true)
+        XCTAssertEqual(state.selectedPartnership, whole.selectedPartnership)
+        let head = lines(state), full = lines(whole)
+        XCTAssertEqual(Array(head[0..<6]), Array(full[0..<6]))
+        XCTAssertEqual(head.last, full.last, "the status line counts the whole list")
+        XCTAssertEqual(PartnershipsPane.status(state).total, whole.data.partnerships.count)
+        // The first key moves in the whole list.
+        UIFixtures.run(&state, runner, effects)
+        UIFixtures.press(&state, runner, .down, .down, .down)
+        XCTAssertFalse(state.partnerships.fromHead)
+        XCTAssertEqual(state.partnerships.list.selection, 3)
+        XCTAssertEqual(state.selectedPartnership?.id, whole.data.partnerships[whole.partnerships.visible[3]].id)
+    }
+
+    func testTheFirstSwitchToEventsShowsTheNewestFirst() throws {
+        var (state, runner) = try start(rows: 1)
+        _ = reduce(&state, .key(.char("3")))
+        XCTAssertTrue(state.events.fromHead)
+        XCTAssertEqual(state.events.visible.count, 1)
+        var whole = state
+        refilterEvents(&whole, keepId: nil, wholeList: true)
+        XCTAssertGreaterThan(whole.events.visible.count, 1, "the fixture has more events than the page")
+        XCTAssertEqual(state.selectedEvent, whole.selectedEvent)
+        XCTAssertEqual(Array(lines(state)[0..<4]), Array(lines(whole)[0..<4]))
+        XCTAssertEqual(lines(state).last, lines(whole).last)
+        UIFixtures.press(&state, runner, .down)
+        XCTAssertFalse(state.events.fromHead)
+        XCTAssertEqual(state.selectedEvent, whole.data.events[whole.events.visible[1]])
+        XCTAssertEqual(state.events.visible, whole.events.visible)
+    }
+
+    func testAQuickFilterOrASortListsTheWholeList() throws {
+        var (state, runner) = try start(rows: 1)
+        _ = reduce(&state, .key(.char("2")))
+        XCTAssertTrue(state.partnerships.fromHead)
+        state.partnerships.sort = .since
+        refilterPartnerships(&state)
+        XCTAssertFalse(state.partnerships.fromHead, "only the name order has a first page")
+        XCTAssertEqual(state.partnerships.visible.count, state.data.partnerships.count)
+    }
+}

@@ -68,6 +68,8 @@ public indirect enum Effect: Equatable, Sendable {
     case saveProfile(WeightProfile)
     /// What the Projects pane loads and saves (Panes/Projects/ProjectsLoading.swift).
     case projects(ProjectsEffect)
+    /// Reads the pane's whole list behind the first page it shows (`ListHead`), on another thread.
+    case readAhead(Pane)
     case redraw
     case quit
 }

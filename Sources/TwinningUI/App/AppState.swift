@@ -59,6 +59,11 @@ public struct AppData: Equatable, Sendable {
     /// Where each city id is in `register` (the title bar asks on every frame).
     public var registerPosition: [Int64: Int] { registerStore.value.position }
 
+    /// The first pages of the Partnerships and Events lists (read on their
+    /// first switch when the whole list is not read yet; nil: none).
+    var partnershipHeadStore = Deferred<ListHead<PartnershipDetail>?>(value: nil)
+    var eventHeadStore = Deferred<ListHead<EventDetail>?>(value: nil)
+
     var gazetteerStore = Deferred(value: GazetteerLists())
     var partnershipStore = Deferred(value: PartnershipLists())
     var eventStore = Deferred(value: EventLists())
@@ -101,7 +106,7 @@ public struct AppData: Equatable, Sendable {
     }
     public var partnerships: [PartnershipDetail] {
         get { partnershipStore.value.partnerships }
-        set { var lists = partnershipStore.value; lists.partnerships = newValue; partnershipStore = Deferred(value: lists) }
+        set { var lists = partnershipStore.value; lists.partnerships = newValue; partnershipStore = Deferred(value: lists); partnershipHeadStore = Deferred(value: nil) }
     }
     public var partnershipIndex: NameIndex {
         get { partnershipStore.value.index }
@@ -110,7 +115,7 @@ public struct AppData: Equatable, Sendable {
     /// All events, newest first.
     public var events: [EventDetail] {
         get { eventStore.value.events }
-        set { var lists = eventStore.value; lists.events = newValue; eventStore = Deferred(value: lists) }
+        set { var lists = eventStore.value; lists.events = newValue; eventStore = Deferred(value: lists); eventHeadStore = Deferred(value: nil) }
     }
     public var eventIndex: NameIndex {
         get { eventStore.value.index }

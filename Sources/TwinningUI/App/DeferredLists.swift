@@ -75,6 +75,17 @@ struct RegisterHead: Sendable {
     var leading: Int64?
 }
 
+/// The first page of the Partnerships or Events list as its first switch
+/// shows it, read by keyset pages (`AppDatabase+ListPages.swift`) while the
+/// whole list is read behind it; the pane's first key moves in the whole list.
+struct ListHead<Row: Sendable>: Sendable {
+    var rows: [Row]
+    /// How many rows the whole list has (the status line's count).
+    var total: Int
+    /// The home city the page leads with (a page for another home city is not used).
+    var leading: Int64?
+}
+
 /// The register's filter index and each register city's key (the
 /// partnership index reuses them: every city of a partnership is in it).
 struct RegisterIndex: Sendable {

@@ -24,6 +24,13 @@ func markStale(_ state: inout AppState, _ pane: Pane, keep: Int64?) {
     }
 }
 
+/// When the pane in front shows its list's first page (`ListHead`): the whole
+/// list read behind it, so the pane's first key need not wait for it.
+func readAhead(_ state: AppState) -> [Effect] {
+    (state.pane == .partnerships && state.partnerships.fromHead) || (state.pane == .events && state.events.fromHead)
+        ? [.readAhead(state.pane)] : []
+}
+
 /// Filters a pane that waited for the data; true if it did.
 func refreshIfStale(_ state: inout AppState, _ pane: Pane) -> Bool {
     guard let keep = state.stalePanes.removeValue(forKey: pane) else { return false }

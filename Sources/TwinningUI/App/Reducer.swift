@@ -7,7 +7,7 @@ import TwinningCore
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects = reduceAction(&state, action)
     // However the pane in front was reached, its list matches the data.
-    if refreshIfStale(&state, state.pane) { effects += detailEffects(state) }
+    if refreshIfStale(&state, state.pane) { effects += detailEffects(state) + readAhead(state) }
     return effects
 }
 
@@ -134,9 +134,9 @@ private func reduceGlobal(_ state: inout AppState, _ command: Command, key: Key)
             target = panes[(state.pane.rawValue + panes.count - 1) % panes.count]
         }
         state.pane = target
-        _ = refreshIfStale(&state, target)
+        let refreshed = refreshIfStale(&state, target)
         for pane in Pane.allCases { pane.feature.paneSwitched(&state) }
-        return detailEffects(state)
+        return detailEffects(state) + (refreshed ? readAhead(state) : [])
     case .chooseHome:
         state.form = Forms.homeCity()
         return []

@@ -7,6 +7,8 @@ enum EventsPane: PaneFeature {
     static func keyContexts(_ state: AppState) -> [KeyContext] { [.events, .list] }
 
     static func reduce(_ state: inout AppState, _ command: Command, key: Key) -> [Effect] {
+        // The first switch showed the list's first page; the pane's first key moves in the whole list.
+        if state.events.fromHead { refilterEvents(&state, keepId: state.selectedEvent?.id, wholeList: true) }
         switch command {
         case _ where ListPosition.moves.contains(command):
             state.events.list.step(command, page: Layout(state.size).listDataRows, count: state.events.visible.count)
@@ -93,7 +95,8 @@ enum EventsPane: PaneFeature {
         if let year = state.events.year { notes.append(tr(.filterYear, language, String(year))) }
         if let kind = state.events.kind { notes.append(tr(.filterKind, language, kind.label(language))) }
         if state.events.ourCityOnly { notes.append(tr(.filterOurCity, language)) }
-        return PaneStatus(filter: state.events.filter, shown: state.events.visible.count, total: state.data.events.count, notes: notes)
+        return PaneStatus(filter: state.events.filter, shown: state.events.fromHead ? state.eventRowsTotal : state.events.visible.count,
+                          total: state.eventRowsTotal, notes: notes)
     }
 
     static func filterText(_ state: AppState) -> String? { state.events.filter }

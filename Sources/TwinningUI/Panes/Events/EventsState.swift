@@ -9,6 +9,8 @@ public struct EventsPaneState: Equatable, Sendable {
     public var kind: EventKind?
     public var ourCityOnly = false
     public var partnershipId: Int64?
+    /// `visible` counts in the list's first page (`AppData.eventHeadStore`), see `fromHead` of the Cities pane.
+    public var fromHead = false
     public init() {}
 }
 
@@ -16,12 +18,36 @@ extension AppState {
     public var selectedEvent: EventDetail? {
         guard events.visible.indices.contains(events.list.selection) else { return nil }
         let index = events.visible[events.list.selection]
-        return data.events.indices.contains(index) ? data.events[index] : nil
+        let rows = eventRows
+        return rows.indices.contains(index) ? rows[index] : nil
+    }
+
+    /// The rows `events.visible` counts in: the first page, or the whole list.
+    var eventRows: [EventDetail] {
+        if events.fromHead, let head = data.eventHeadStore.value { return head.rows }
+        return data.events
+    }
+    var eventRowsTotal: Int {
+        if events.fromHead, let head = data.eventHeadStore.value { return head.total }
+        return data.events.count
     }
 }
 
-func refilterEvents(_ state: inout AppState, keepId: Int64?) {
+func refilterEvents(_ state: inout AppState, keepId: Int64?, wholeList: Bool = false) {
     state.stalePanes[.events] = nil // filtered against the data as it is now
+    // The first switch: the list's first page (newest first), while the whole list is read behind it.
+    let pane0 = state.events
+    if !wholeList, pane0.filter.isEmpty, pane0.year == nil, pane0.kind == nil, pane0.partnershipId == nil, !pane0.ourCityOnly,
+       !state.data.eventsAreRead, let head = state.data.eventHeadStore.value,
+       keepId.map({ id in head.rows.contains { $0.id == id } }) ?? true {
+        state.events.fromHead = true
+        state.events.visible = Array(head.rows.indices)
+        let selection = keepId.flatMap { id in head.rows.firstIndex { $0.id == id } } ?? 0
+        state.events.list.selection = min(selection, max(0, head.rows.count - 1))
+        state.events.list.scroll = scrolled(state.events.list, page: Layout(state.size).listDataRows, count: head.rows.count)
+        return
+    }
+    state.events.fromHead = false
     let list = state.data.events
     let home = state.homeCityId
     let pane = state.events

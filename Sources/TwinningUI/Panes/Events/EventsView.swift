@@ -14,9 +14,9 @@ func renderEventsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
     ])
     if state.events.visible.isEmpty {
         // "No events yet" only when there are none: hidden ones are said to be hidden.
-        let failure = state.data.eventsFailure
-        let text = failure.map { tr(.listUnreadable, language, $0) } ?? (state.data.events.isEmpty ? tr(.noEvents, language)
-            : tr(.eventsHidden, language, Formatting.number(state.data.events.count, language)))
+        let failure = state.events.fromHead ? nil : state.data.eventsFailure
+        let text = failure.map { tr(.listUnreadable, language, $0) } ?? (state.eventRowsTotal == 0 ? tr(.noEvents, language)
+            : tr(.eventsHidden, language, Formatting.number(state.eventRowsTotal, language)))
         for (i, line) in wrap(text, width: max(1, rect.columns - 2)).prefix(3).enumerated() {
             screen.put(line, row: rect.row + 2 + i, col: rect.col + 2, role: failure == nil ? .dim : .statusError, maxWidth: rect.columns - 2)
         }
@@ -24,7 +24,9 @@ func renderEventsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
     for line in 0..<layout.listDataRows {
         let position = state.events.list.scroll + line
         guard state.events.visible.indices.contains(position) else { break }
-        let detail = state.data.events[state.events.visible[position]]
+        let rows = state.eventRows
+        guard rows.indices.contains(state.events.visible[position]) else { break }
+        let detail = rows[state.events.visible[position]]
         let e = detail.event
         let (a, b) = PartnershipDetail.orient(detail.cityA, detail.cityB, home: state.homeCityId)
         putRow(&screen, row: rect.row + 1 + line, col: rect.col, width: rect.columns, cells: [

@@ -6,6 +6,8 @@ enum PartnershipsPane: PaneFeature {
     static func keyContexts(_ state: AppState) -> [KeyContext] { [.partnerships, .list] }
 
     static func reduce(_ state: inout AppState, _ command: Command, key: Key) -> [Effect] {
+        // The first switch showed the list's first page; the pane's first key moves in the whole list.
+        if state.partnerships.fromHead { refilterPartnerships(&state, keepId: state.selectedPartnership?.id, wholeList: true) }
         switch command {
         case _ where ListPosition.moves.contains(command):
             state.partnerships.list.step(command, page: Layout(state.size).listDataRows, count: state.partnerships.visible.count)
@@ -77,8 +79,9 @@ enum PartnershipsPane: PaneFeature {
         var notes: [String] = []
         if let health = state.partnerships.health { notes.append(tr(.filterHealth, language, tr(health.label, language))) }
         notes.append(tr(.sortedBy, language, tr(state.partnerships.sort.label, language)))
-        return PaneStatus(filter: state.partnerships.filter, shown: state.partnerships.visible.count,
-                          total: state.data.partnerships.count, notes: notes)
+        return PaneStatus(filter: state.partnerships.filter,
+                          shown: state.partnerships.fromHead ? state.partnershipRowsTotal : state.partnerships.visible.count,
+                          total: state.partnershipRowsTotal, notes: notes)
     }
 
     static func filterText(_ state: AppState) -> String? { state.partnerships.filter }

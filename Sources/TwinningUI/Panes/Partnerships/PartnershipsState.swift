@@ -19,6 +19,8 @@ public struct PartnershipsPaneState: Equatable, Sendable {
     public var list = ListPosition()
     public var sort = PartnershipSort.name
     public var health: Health?
+    /// `visible` counts in the list's first page (`AppData.partnershipHeadStore`), see `fromHead` of the Cities pane.
+    public var fromHead = false
     public init() {}
 }
 
@@ -41,12 +43,35 @@ extension AppState {
     public var selectedPartnership: PartnershipDetail? {
         guard partnerships.visible.indices.contains(partnerships.list.selection) else { return nil }
         let index = partnerships.visible[partnerships.list.selection]
-        return data.partnerships.indices.contains(index) ? data.partnerships[index] : nil
+        let rows = partnershipRows
+        return rows.indices.contains(index) ? rows[index] : nil
+    }
+
+    /// The rows `partnerships.visible` counts in: the first page, or the whole list.
+    var partnershipRows: [PartnershipDetail] {
+        if partnerships.fromHead, let head = data.partnershipHeadStore.value { return head.rows }
+        return data.partnerships
+    }
+    var partnershipRowsTotal: Int {
+        if partnerships.fromHead, let head = data.partnershipHeadStore.value { return head.total }
+        return data.partnerships.count
     }
 }
 
-func refilterPartnerships(_ state: inout AppState, keepId: Int64? = nil) {
+func refilterPartnerships(_ state: inout AppState, keepId: Int64? = nil, wholeList: Bool = false) {
     state.stalePanes[.partnerships] = nil // filtered against the data as it is now
+    // The first switch: the list's first page, while the whole list is read behind it.
+    if !wholeList, state.partnerships.filter.isEmpty, state.partnerships.health == nil, state.partnerships.sort == .name,
+       !state.data.partnershipsAreRead, let head = state.data.partnershipHeadStore.value, head.leading == state.homeCityId,
+       keepId.map({ id in head.rows.contains { $0.id == id } }) ?? true {
+        state.partnerships.fromHead = true
+        state.partnerships.visible = Array(head.rows.indices)
+        let selection = keepId.flatMap { id in head.rows.firstIndex { $0.id == id } } ?? 0
+        state.partnerships.list.selection = min(selection, max(0, head.rows.count - 1))
+        state.partnerships.list.scroll = scrolled(state.partnerships.list, page: Layout(state.size).listDataRows, count: head.rows.count)
+        return
+    }
+    state.partnerships.fromHead = false
     let list = state.data.partnerships
     var visible = filteredRows(state.partnerships.filter, count: list.count) { state.data.partnershipIndex }
     if let wanted = state.partnerships.health {

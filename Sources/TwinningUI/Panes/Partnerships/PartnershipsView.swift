@@ -16,8 +16,8 @@ func renderPartnershipsPane(_ screen: inout Screen, _ state: AppState, _ layout:
         (tr(.colHealth, language), healthWidth, false),
     ])
     let page = layout.listDataRows
-    let list = state.data.partnerships
-    if let failure = state.data.partnershipsFailure {
+    let list = state.partnershipRows
+    if !state.partnerships.fromHead, let failure = state.data.partnershipsFailure {
         for (i, line) in wrap(tr(.listUnreadable, language, failure), width: max(1, rect.columns - 2)).prefix(3).enumerated() {
             screen.put(line, row: rect.row + 2 + i, col: rect.col + 2, role: .statusError, maxWidth: rect.columns - 2)
         }
@@ -25,6 +25,7 @@ func renderPartnershipsPane(_ screen: inout Screen, _ state: AppState, _ layout:
     for line in 0..<page {
         let position = state.partnerships.list.scroll + line
         guard state.partnerships.visible.indices.contains(position) else { break }
+        guard list.indices.contains(state.partnerships.visible[position]) else { break }
         let detail = list[state.partnerships.visible[position]]
         let (a, b) = detail.sides(from: state.homeCityId)
         let p = detail.partnership
