@@ -73,4 +73,6 @@ public enum CLIText: String, CatalogueKey {
     // twinning import: the progress and the line that says what was imported
     case importing, importedCities, importedPartnerships, importedEvents, importedProjects, importedAndUpdated
     case importedUnchanged, importedFrom
+    // Refusals of the command line itself
+    case errOutputExists, errOutputIsFolder, kioskOnly, batchNoCity
 }

@@ -189,9 +189,9 @@ func checkOutput(_ output: String?, force: Bool, database: String?) throws {
 /// The CLI's words for a refused file: `.exists` names the way out.
 func outputMessage(_ error: SafeWriteError) -> String {
     switch error {
-    case .exists(let path): return "\(path) already exists. Use --force to replace it."
-    case .isFolder(let path): return "--output: \(path) is a folder; give a file name inside it."
-    default: return error.description
+    case .exists(let path): return t(.errOutputExists, path)
+    case .isFolder(let path): return t(.errOutputIsFolder, path)
+    default: return error.text(CommandLineLanguage.current.rawValue)
     }
 }
 

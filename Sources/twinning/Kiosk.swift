@@ -24,7 +24,7 @@ enum Kiosk {
             } else if allowed.contains(argument) || argument.hasPrefix("--db=") || argument.hasPrefix("--theme=") || argument.hasPrefix("--lang=") {
                 result.append(argument)
             } else {
-                FileHandle.standardError.write(Data("twinning: this account may only use the full-screen program (kiosk mode).\n".utf8))
+                FileHandle.standardError.write(Data("twinning: \(t(.kioskOnly))\n".utf8))
                 exit(1)
             }
         }

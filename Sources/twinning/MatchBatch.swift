@@ -38,7 +38,7 @@ enum MatchBatch {
         out.reserveCapacity(lines.count * limit * 32)
         for line in lines {
             guard let home = index.position(geonameId: line.geonameId) else {
-                Console.error("twinning: \(file):\(line.number): no city with GeoNames id \(line.geonameId); skipped")
+                Console.error("twinning: " + t(.batchNoCity, file, String(line.number), String(line.geonameId)))
                 continue
             }
             let excluded = exclusions[index.cityIds[home]] ?? []

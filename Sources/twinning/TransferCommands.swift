@@ -138,7 +138,7 @@ struct ExportCommand: ParsableCommand {
         let files = try ProjectCSV.export(database, filter: ProjectFilter(cityId: cityId ?? nil))
         if !exists {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false) } catch {
-                throw UserError(SafeWriteError.failed(path: folder, reason: error.localizedDescription).description)
+                throw UserError(outputMessage(.failed(path: folder, reason: error.localizedDescription)))
             }
         }
         for (path, file) in zip(paths, files) {

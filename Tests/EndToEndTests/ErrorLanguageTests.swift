@@ -101,6 +101,21 @@ final class ErrorLanguageTests: EndToEndTestCase {
                        "twinning: There is no project “Nulle part”.\n")
     }
 
+    /// The command line's own refusals: a file --output would replace, a kiosk account.
+    func testAFileThatWouldBeReplacedAndAKioskAccountAreSaidInGermanAndFrench() throws {
+        let db = try demoDB()
+        let existing = try write("out.csv", "keep me\n")
+        XCTAssertEqual(try CLI.fails(["export", "cities", "--output", existing, "--lang", "de", "--db", db]).stderr,
+                       "twinning: \(existing) gibt es schon. Mit --force wird die Datei ersetzt.\n")
+        XCTAssertEqual(try CLI.fails(["export", "cities", "--output", existing, "--db", db]).stderr,
+                       "twinning: \(existing) already exists. Use --force to replace it.\n")
+        XCTAssertEqual(try CLI.fails(["export", "cities", "--output", workDir.path, "--lang", "fr", "--db", db]).stderr,
+                       "twinning: --output : \(workDir.path) est un dossier ; indiquez un nom de fichier à l’intérieur.\n")
+        XCTAssertEqual(try String(contentsOfFile: existing, encoding: .utf8), "keep me\n")
+        XCTAssertEqual(try CLI.fails(["--kiosk", "cities", "list", "--lang", "fr", "--db", db]).stderr,
+                       "twinning: ce compte ne peut utiliser que le programme plein écran (mode kiosque).\n")
+    }
+
     func testADatabaseThatIsAFolderIsSaidInGerman() throws {
         let folder = workDir.appendingPathComponent("kein-db").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

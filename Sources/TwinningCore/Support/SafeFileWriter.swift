@@ -5,7 +5,7 @@ import Glibc
 
 /// Why a file was not written, in words a volunteer understands. The CLI adds
 /// its own hint (--force) to `.exists`; the TUI picks a new name instead.
-public enum SafeWriteError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+public enum SafeWriteError: SayableError, Equatable, Sendable, LocalizedError {
     /// The target exists and the caller did not allow replacing it.
     case exists(String)
     /// The target is the open database or one of its companions (-wal, -shm,
@@ -20,18 +20,19 @@ public enum SafeWriteError: Error, Equatable, Sendable, CustomStringConvertible,
     case noFolder(path: String, folder: String)
     case failed(path: String, reason: String)
 
-    public var description: String {
+    /// What the refusal says, in any language (`error.file…`).
+    public var phrase: Phrase {
         switch self {
-        case .exists(let path): return "\(path) already exists; it was not replaced."
-        case .isDatabase(let path):
-            return "\(path) is the database itself (or one of its -wal/-shm files); writing there would destroy the register. Choose another file name."
-        case .isFolder(let path): return "\(path) is a folder; give a file name inside it."
-        case .notPlainFile(let path):
-            return "\(path) is not a plain file (a device, pipe or link); it is never replaced. Give a plain file name, or leave --output out to print."
-        case .noFolder(let path, let folder): return "Cannot write \(path): the folder \(folder) does not exist."
-        case .failed(let path, let reason): return "Cannot write \(path): \(reason)"
+        case .exists(let path): return Phrase(.fileExists, "\(path)")
+        case .isDatabase(let path): return Phrase(.fileIsDatabase, "\(path)")
+        case .isFolder(let path): return Phrase(.fileIsFolder, "\(path)")
+        case .notPlainFile(let path): return Phrase(.fileNotPlain, "\(path)")
+        case .noFolder(let path, let folder): return Phrase(.fileNoFolder, "\(path)", "\(folder)")
+        case .failed(let path, let reason): return Phrase(.cannotWrite, "\(path)", "\(reason)")
         }
     }
+    public var description: String { phrase.english }
+    public func text(_ language: String) -> String { phrase.text(language) }
     public var errorDescription: String? { description }
 }
 

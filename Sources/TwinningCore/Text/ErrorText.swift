@@ -83,6 +83,7 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible, ExpressibleBy
         case let error as AppError: self = error.phrase
         case let error as ValidationError: self = error.fullPhrase
         case let error as ImportError: self = error.fullPhrase
+        case let error as SafeWriteError: self = error.phrase
         default: self = Phrase(english: "\(error)")
         }
     }
@@ -124,6 +125,8 @@ public enum ErrorText: String, CatalogueKey {
     case noPartnership, noEvent, noProject, noAction, noProjectCalled, projectsFit
     case alreadyPartnersNamed, noCityRef, noContactRef, noProjectRef
     // Reading an import file
+    // Writing a file (an export, a report, a backup)
+    case fileExists, fileIsDatabase, fileIsFolder, fileNotPlain, fileNoFolder, cannotWrite
     case noSuchFile, isFolder, cannotRead, fileEmpty, nulByte, notUTF8, headerColumnNoName, headerColumnTwice
     case unclosedQuote, columnCount, noDataRows, jsonNotArray, notJSON, jsonNotObject, jsonEmpty
     // A cell of an import file
