@@ -124,9 +124,9 @@ public enum ErrorText: String, CatalogueKey {
     case actionDeletedWhileEditing, actionChangedWhileEditing
     case noPartnership, noEvent, noProject, noAction, noProjectCalled, projectsFit
     case alreadyPartnersNamed, noCityRef, noContactRef, noProjectRef
-    // Reading an import file
     // Writing a file (an export, a report, a backup)
     case fileExists, fileIsDatabase, fileIsFolder, fileNotPlain, fileNoFolder, cannotWrite
+    // Reading an import file
     case noSuchFile, isFolder, cannotRead, fileEmpty, nulByte, notUTF8, headerColumnNoName, headerColumnTwice
     case unclosedQuote, columnCount, noDataRows, jsonNotArray, notJSON, jsonNotObject, jsonEmpty
     // A cell of an import file
