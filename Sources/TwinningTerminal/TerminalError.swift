@@ -10,6 +10,21 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The terminal type cannot place the cursor or show a highlighted row.
     case lacksCapabilities(term: String, cursorAddressing: Bool, reverseVideo: Bool)
 
+    /// The message in the volunteer's language; `description` is the English one.
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .notATerminal:
+            return tr(.terminalNotInteractive, language)
+        case .lacksCapabilities(let term, let cursorAddressing, let reverseVideo):
+            let key: S = !cursorAddressing && !reverseVideo ? .terminalNoCursorNoHighlight : !cursorAddressing ? .terminalNoCursor : .terminalNoHighlight
+            return tr(key, language, DisplayWidth.truncate(term, to: 40))
+        case .unsuitableTerminal(let term):
+            guard let term, !term.isEmpty else { return tr(.terminalNoTerm, language) }
+            // TERM comes from the environment: never echo control characters.
+            return tr(.terminalUnknown, language, DisplayWidth.truncate(term, to: 40))
+        }
+    }
+
     public var description: String {
         switch self {
         case .notATerminal:

@@ -111,6 +111,10 @@ public enum S: String, CaseIterable, Sendable {
     case calendarWritten, calendarExists, calendarExistsTitle, calendarNoEvents, errCalendarFolder
     // A list read on first use that could not be read (App/DeferredLists.swift)
     case listUnreadable
+    // The full-screen program cannot start in this terminal (TwinningTerminal/TerminalError.swift)
+    case terminalNotInteractive, terminalNoTerm, terminalUnknown, terminalNoCursor, terminalNoHighlight, terminalNoCursorNoHighlight
+    // A --theme (or theme setting) that cannot be used, in the status line at start (ThemeLoader.swift)
+    case themeFallback, themeBadName, themeNotFound
 }
 
 extension S: CatalogueKey {

@@ -53,13 +53,15 @@ public enum ThemeLoader {
     }
 
     /// Loads theme `name` (a name like "light", or a path to a `.theme` file).
-    /// Never fails: problems give the default theme and a warning.
-    public static func load(name: String, environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> (theme: Theme, warning: String?)
+    /// Never fails: problems give the default theme and a warning in
+    /// `language` (a theme file's own mistakes are named in English, the
+    /// words of the file format).
+    public static func load(name: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            language: Language = .en) -> (theme: Theme, warning: String?)
     {
         let fallback = defaultTheme
         func fallBack(_ problem: String) -> (theme: Theme, warning: String?) {
-            (fallback, "\(problem) – using the default theme.")
+            (fallback, tr(.themeFallback, language, problem))
         }
 
         // An explicit path: --theme ./mine.theme
@@ -72,7 +74,7 @@ public enum ThemeLoader {
         }
 
         guard isValidName(name) else {
-            return fallBack("Theme name \"\(TextSafety.excerpt(name))\" is not valid (letters, digits, - and _ only)")
+            return fallBack(tr(.themeBadName, language, TextSafety.excerpt(name)))
         }
         for dir in searchDirectories(environment: environment) {
             let path = dir + "/" + name + ".theme"
@@ -84,7 +86,7 @@ public enum ThemeLoader {
         }
         if let theme = builtIn(name) { return (theme, nil) }
         let known = Set(BuiltInThemes.names).sorted().joined(separator: ", ")
-        return fallBack("Theme \"\(name)\" not found (built-in themes: \(known))")
+        return fallBack(tr(.themeNotFound, language, name, known))
     }
 
     /// Which theme to use. Colour is off – and the monochrome theme used –

@@ -32,13 +32,15 @@ struct OpenCommand: ParsableCommand {
                 if let folder = Backtraces.reportFolder(environment: environment) { crashMessage += " " + tr(.crashReportIn, language, folder) }
                 terminal = try NcursesTerminal.start(theme: ThemeLoader.defaultTheme, environment: environment,
                                                      crashMessage: crashMessage)
+            } catch let error as TerminalError {
+                throw UserError(error.text(language))
             } catch {
                 throw UserError("\(error)")
             }
             defer { terminal.stop() }
             let themeName = ThemeLoader.effectiveThemeName(requested: theme ?? config["theme"], noColorFlag: noColor,
                                                            environment: environment, terminalHasColors: terminal.hasColors)
-            let (chosen, warning) = ThemeLoader.load(name: themeName, environment: environment)
+            let (chosen, warning) = ThemeLoader.load(name: themeName, environment: environment, language: language)
             terminal.apply(theme: chosen)
 
             // Reports are written to the export_folder setting; outside kiosk mode

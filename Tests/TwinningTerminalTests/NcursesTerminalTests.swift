@@ -25,6 +25,27 @@ final class NcursesTerminalTests: XCTestCase {
         }
     }
 
+    /// The same messages in German and French for `twinning --lang de`; English word for word as `description`.
+    func testTerminalErrorsAreSaidInTheVolunteersLanguage() {
+        let errors: [TerminalError] = [
+            .notATerminal, .unsuitableTerminal(term: nil), .unsuitableTerminal(term: "dumb"),
+            .lacksCapabilities(term: "vt52", cursorAddressing: true, reverseVideo: false),
+            .lacksCapabilities(term: "vt52", cursorAddressing: false, reverseVideo: true),
+            .lacksCapabilities(term: "vt52", cursorAddressing: false, reverseVideo: false),
+        ]
+        for error in errors {
+            XCTAssertEqual(error.text(.en), error.description)
+            XCTAssertNotEqual(error.text(.de), error.description)
+            XCTAssertNotEqual(error.text(.fr), error.description)
+        }
+        XCTAssertEqual(TerminalError.unsuitableTerminal(term: "dumb").text(.de),
+                       "Das Terminal lässt sich nicht öffnen (TERM=„dumb“ ist unbekannt oder ungeeignet). "
+                       + "Bitte TERM=xterm-256color setzen und es noch einmal versuchen.")
+        XCTAssertTrue(TerminalError.lacksCapabilities(term: "vt52", cursorAddressing: true, reverseVideo: false).text(.fr)
+            .contains("TERM=« vt52 » ne sait pas mettre en évidence la ligne choisie"))
+        XCTAssertFalse(TerminalError.unsuitableTerminal(term: "x\u{1b}]0;owned\u{7}").text(.fr).unicodeScalars.contains { $0.value < 0x20 })
+    }
+
     func testErrorMessageDoesNotEchoControlCharactersFromTERM() {
         let message = TerminalError.unsuitableTerminal(term: "x\u{1b}]0;owned\u{7}").description
         XCTAssertFalse(message.unicodeScalars.contains { $0.value < 0x20 })

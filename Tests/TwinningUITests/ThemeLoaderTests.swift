@@ -105,6 +105,18 @@ final class ThemeLoaderTests: XCTestCase {
         XCTAssertTrue(warning?.contains("\"nosuchtheme\" not found") ?? false, warning ?? "nil")
     }
 
+    func testAThemeThatCannotBeUsedIsSaidInTheVolunteersLanguage() {
+        let french = ThemeLoader.load(name: "nosuchtheme", environment: environment, language: .fr)
+        XCTAssertEqual(french.theme, ThemeLoader.defaultTheme)
+        XCTAssertTrue(french.warning?.hasPrefix("Le thème de couleurs « nosuchtheme » est introuvable (thèmes intégrés : ") ?? false,
+                      french.warning ?? "nil")
+        XCTAssertTrue(french.warning?.hasSuffix(") – les couleurs par défaut sont utilisées.") ?? false, french.warning ?? "nil")
+        let german = ThemeLoader.load(name: "..", environment: environment, language: .de)
+        XCTAssertEqual(german.warning, "„..“ ist kein gültiger Name eines Farbschemas (nur Buchstaben, Ziffern, - und _) – die Standardfarben werden benutzt.")
+        XCTAssertEqual(ThemeLoader.load(name: "..", environment: environment).warning,
+                       "Theme name \"..\" is not valid (letters, digits, - and _ only) – using the default theme.", "English as before")
+    }
+
     func testInvalidNameIsRejected() {
         let (theme, warning) = ThemeLoader.load(name: "..", environment: environment)
         XCTAssertEqual(theme, ThemeLoader.defaultTheme)
