@@ -164,6 +164,27 @@ final class ErrorTextTests: XCTestCase {
         }
     }
 
+    /// A file that is not written, and a weight profile that cannot be read, in every language.
+    func testFilesNotWrittenAndWeightProfilesNotReadAreSaidInEveryLanguage() throws {
+        XCTAssertEqual(SafeWriteError.exists("out.csv").description, "out.csv already exists; it was not replaced.")
+        XCTAssertEqual(SafeWriteError.exists("out.csv").text("de"), "out.csv gibt es schon; die Datei wurde nicht ersetzt.")
+        XCTAssertEqual(Phrase(SafeWriteError.noFolder(path: "x/out.csv", folder: "x")).text("fr"),
+                       "Impossible d’écrire x/out.csv : le dossier x n’existe pas.")
+        XCTAssertEqual(SafeWriteError.failed(path: "out.csv", reason: "disk full").description, "Cannot write out.csv: disk full")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twinning-weights-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("youth.weights")
+        try Data("mode = learn\nthemes = lots\n".utf8).write(to: file)
+        XCTAssertThrowsError(try WeightProfile.load(named: "youth", directory: folder)) { error in
+            XCTAssertEqual("\(error)", "\(file.path): line 2: the weight of themes must be a number from 0 to 1000000, not \"lots\"")
+            XCTAssertEqual(Phrase(error).text("de"), "\(file.path): Zeile 2: das Gewicht von themes muss eine Zahl von 0 bis 1000000 sein, nicht „lots“")
+            XCTAssertEqual(Phrase(error).text("fr"),
+                           "\(file.path) : ligne 2 : le poids de themes doit être un nombre de 0 à 1000000, et non « lots »")
+        }
+    }
+
     private func error(_ body: () throws -> Void) -> ValidationError? {
         do { try body() } catch let error as ValidationError { return error } catch { XCTFail("\(error)") }
         return nil

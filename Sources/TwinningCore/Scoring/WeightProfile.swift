@@ -89,8 +89,16 @@ public struct WeightProfile: Sendable, Equatable {
 
     public struct ParseError: Error, Equatable, CustomStringConvertible {
         public let line: Int
-        public let message: String
-        public var description: String { "line \(line): \(message)" }
+        /// What is wrong with the line, in any language.
+        public let phrase: Phrase
+        init(line: Int, _ key: ErrorText, _ arguments: Phrase.Argument...) {
+            self.line = line
+            self.phrase = Phrase(key, arguments: arguments)
+        }
+        public var message: String { phrase.english }
+        /// "line 3: …" (German "Zeile 3: …").
+        public var fullPhrase: Phrase { Phrase(.weightsLine, "\(line)", .phrase(phrase)) }
+        public var description: String { fullPhrase.english }
     }
 
     public static func parse(_ text: String, name: String) throws -> WeightProfile {
@@ -101,27 +109,27 @@ public struct WeightProfile: Sendable, Equatable {
             if line.isEmpty { continue }
             let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw ParseError(line: number + 1, message: "expected \"feature = weight\", not \"\(TextSafety.excerpt(line))\"")
+                throw ParseError(line: number + 1, .weightsShape, "\(TextSafety.excerpt(line))")
             }
             let key = parts[0].lowercased(), value = parts[1]
             switch key {
             case "mode":
                 guard let mode = MatchMode.parse(value) else {
-                    throw ParseError(line: number + 1, message: "mode must be one of: \(MatchMode.choices)")
+                    throw ParseError(line: number + 1, .weightsMode, "\(MatchMode.choices)")
                 }
                 profile.mode = mode
             case "distance_preference":
                 guard let p = DistancePreference.parse(value) else {
-                    throw ParseError(line: number + 1, message: "distance_preference must be one of: \(DistancePreference.choices)")
+                    throw ParseError(line: number + 1, .weightsDistance, "\(DistancePreference.choices)")
                 }
                 profile.distancePreference = p
             default:
                 guard let feature = MatchFeature(rawValue: key) else {
-                    throw ParseError(line: number + 1, message: "unknown feature \"\(TextSafety.excerpt(key))\"; known: "
-                                     + MatchFeature.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw ParseError(line: number + 1, .weightsUnknownFeature, "\(TextSafety.excerpt(key))",
+                                     "\(MatchFeature.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 guard let weight = Float(value), weight.isFinite, weight >= 0, weight <= maxWeight else {
-                    throw ParseError(line: number + 1, message: "the weight of \(key) must be a number from 0 to \(Int(maxWeight)), not \"\(TextSafety.excerpt(value))\"")
+                    throw ParseError(line: number + 1, .weightsRange, "\(key)", "\(Int(maxWeight))", "\(TextSafety.excerpt(value))")
                 }
                 profile.weights[feature] = weight
             }
@@ -173,7 +181,7 @@ public struct WeightProfile: Sendable, Equatable {
             do {
                 return try parse(String(decoding: data, as: UTF8.self), name: name)
             } catch let error as ParseError {
-                throw AppError.database(Phrase(.inFile, "\(url.path)", "\(error.description)"))
+                throw AppError.database(Phrase(.inFile, "\(url.path)", .phrase(error.fullPhrase)))
             }
         }
         if let mode = MatchMode.parse(name) { return builtIn(mode) }

@@ -112,7 +112,8 @@ public enum ErrorText: String, CatalogueKey {
     case contactTwice, mostLines, fundingNeedsProgramme, amountRange, currencyCode, fundingShape, notAmountTyped
     case indicatorShape
     // Partner suggestions' weight profiles
-    case notProfileName, noWeightProfile
+    case notProfileName, noWeightProfile, weightsLine, weightsShape, weightsMode, weightsDistance, weightsUnknownFeature
+    case weightsRange
     // What the database refuses or cannot do
     case recordUnreadable, alreadyPartners, beforeSince, youthOverParticipantsStored, beforeStart, geonameIdTaken
     case nameStored, countryCodeStored, foreignKey, refusedByDatabase, notDatabase, cannotOpen, readOnly, busy
