@@ -119,11 +119,12 @@ struct CheckCommand: ParsableCommand {
             if let problem = DatabaseFile.problemPhrase(path) { throw UserError(problem.text(CommandLineLanguage.current.rawValue)) }
             let database = try AppDatabase.open(path: path, readOnly: true, create: false)
             let report = try database.check()
-            for note in report.notes { print(note) }
+            let language = CommandLineLanguage.current.rawValue
+            for note in report.notePhrases { print(note.text(language)) }
             if report.isHealthy {
                 print(t(.allChecksPassed))
             } else {
-                for problem in report.problems { Console.error(t(.problem, problem)) }
+                for problem in report.problemPhrases { Console.error(t(.problem, problem.text(language))) }
                 throw ExitCode(1)
             }
         }

@@ -73,7 +73,9 @@ func openDatabase(_ options: GlobalOptions, demo: Bool = true) throws -> AppData
     if isNew {
         try populate(database, path: path, demo: demo)
     }
-    if let warning = FilePermissions.warning(forDatabaseAt: path) { Console.error(t(.warning, warning)) }
+    if let warning = FilePermissions.warningPhrase(forDatabaseAt: path) {
+        Console.error(t(.warning, warning.text(CommandLineLanguage.current.rawValue)))
+    }
     if let reason = database.readOnlyPhrase { Console.error(t(.warning, reason.text(CommandLineLanguage.current.rawValue))) }
     return database
 }

@@ -185,6 +185,18 @@ final class ErrorTextTests: XCTestCase {
         }
     }
 
+    /// `twinning check` says what it found in the volunteer's language; `notes` stay English.
+    func testTheChecksNotesAreSaidInEveryLanguage() throws {
+        let report = try Fixtures.database().check()
+        XCTAssertTrue(report.isHealthy, "\(report.problems)")
+        XCTAssertEqual(report.notes.first, "10 cities (0 in the register), 0 partnerships, 0 events, 0 contacts.")
+        XCTAssertEqual(report.notePhrases.first?.text("de"), "10 Städte (0 im Register), 0 Partnerschaften, 0 Begegnungen, 0 Kontakte.")
+        XCTAssertEqual(report.notePhrases.first?.text("fr"), "10 villes (0 dans le registre), 0 jumelages, 0 rencontres, 0 contacts.")
+        XCTAssertEqual(Phrase(.checkOrphans, "1", "event").text("de"), "In event: Ein Eintrag verweist auf etwas, das es nicht mehr gibt.")
+        XCTAssertEqual(Phrase(.checkOrphans, "3", "event").text("fr"), "Dans event, 3 fiches renvoient à quelque chose qui n’existe plus.")
+        XCTAssertEqual(Phrase(.checkOrphans, "3", "event").english, "3 record(s) in event refer to something that no longer exists.")
+    }
+
     private func error(_ body: () throws -> Void) -> ValidationError? {
         do { try body() } catch let error as ValidationError { return error } catch { XCTFail("\(error)") }
         return nil

@@ -1,11 +1,14 @@
 import Foundation
 import GRDB
 
-/// What `twinning check` found, in plain words.
+/// What `twinning check` found, in plain words: `problemPhrases` and
+/// `notePhrases` in any language, `problems` and `notes` in English.
 public struct CheckReport: Sendable, Equatable {
-    public var problems: [String] = []
-    public var notes: [String] = []
-    public var isHealthy: Bool { problems.isEmpty }
+    public var problemPhrases: [Phrase] = []
+    public var notePhrases: [Phrase] = []
+    public var problems: [String] { problemPhrases.map(\.english) }
+    public var notes: [String] { notePhrases.map(\.english) }
+    public var isHealthy: Bool { problemPhrases.isEmpty }
 }
 
 extension AppDatabase {
@@ -15,23 +18,22 @@ extension AppDatabase {
         var report = CheckReport()
         let integrity = try integrityCheck()
         if integrity != ["ok"] {
-            report.problems.append("The file is damaged: " + integrity.prefix(5).joined(separator: "; ")
-                                   + ". Restore the latest backup (twinning backup makes one).")
+            report.problemPhrases.append(Phrase(.checkDamaged, "\(integrity.prefix(5).joined(separator: "; "))"))
         }
         let orphans = try read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
         if !orphans.isEmpty {
             let tables = Set(orphans.map { $0[0] as String? ?? "?" }).sorted().joined(separator: ", ")
-            report.problems.append("\(orphans.count) record(s) in \(tables) refer to something that no longer exists.")
+            report.problemPhrases.append(Phrase(.checkOrphans, "\(orphans.count)", "\(tables)"))
         }
         let counts = try counts()
-        report.notes.append("\(counts.cities) cities (\(counts.registerCities) in the register), \(counts.partnerships) partnerships, \(counts.events) events, \(counts.contacts) contacts.")
-        if let path, let warning = FilePermissions.warning(forDatabaseAt: path) {
-            report.problems.append(warning)
+        report.notePhrases.append(Phrase(.checkCounts, "\(counts.cities)", "\(counts.registerCities)", "\(counts.partnerships)",
+                                         "\(counts.events)", "\(counts.contacts)"))
+        if let path, let warning = FilePermissions.warningPhrase(forDatabaseAt: path) {
+            report.problemPhrases.append(warning)
         }
         let pending = try read { db in try Schema.pending(db) }
         if !pending.isEmpty, readOnlyReason == nil {
-            report.notes.append("Made by an earlier version of twinning: it is upgraded (\(pending.joined(separator: ", "))) "
-                                + "the next time it is opened for changes.")
+            report.notePhrases.append(Phrase(.checkUpgradePending, "\(pending.joined(separator: ", "))"))
         }
         return report
     }
@@ -90,8 +92,13 @@ public enum FilePermissions {
         }
     }
 
-    /// A sentence when the file is in a shared folder but others cannot write it.
+    /// A sentence when the file is in a shared folder but others cannot write it (English).
     public static func warning(forDatabaseAt path: String) -> String? {
+        warningPhrase(forDatabaseAt: path)?.english
+    }
+
+    /// The same sentence, in any language.
+    public static func warningPhrase(forDatabaseAt path: String) -> Phrase? {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         var folderStat = stat(), fileStat = stat()
         guard stat(folder, &folderStat) == 0, stat(path, &fileStat) == 0 else { return nil }
@@ -102,8 +109,7 @@ public enum FilePermissions {
             guard stat(file, &s) == 0 else { continue }
             if s.st_mode & S_IWGRP == 0 || s.st_gid != folderStat.st_gid {
                 let name = (file as NSString).lastPathComponent
-                return "\(name) is not writable for the group of its folder, so other volunteers cannot save. "
-                    + "Fix: chgrp <group> \(file) && chmod g+rw \(file)"
+                return Phrase(.groupNotWritable, "\(name)", "\(file)")
             }
         }
         return nil

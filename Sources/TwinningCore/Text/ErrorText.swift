@@ -125,6 +125,8 @@ public enum ErrorText: String, CatalogueKey {
     case actionDeletedWhileEditing, actionChangedWhileEditing
     case noPartnership, noEvent, noProject, noAction, noProjectCalled, projectsFit
     case alreadyPartnersNamed, noCityRef, noContactRef, noProjectRef
+    // What twinning check finds, and a shared database others cannot write
+    case checkDamaged, checkOrphans, checkCounts, checkUpgradePending, groupNotWritable
     // Writing a file (an export, a report, a backup)
     case fileExists, fileIsDatabase, fileIsFolder, fileNotPlain, fileNoFolder, cannotWrite
     // Reading an import file
