@@ -289,7 +289,7 @@ public final class EffectRunner {
                 do {
                     written = try SafeFileWriter(protecting: [database.path]).write(Data(html.utf8), to: path, existing: .newName)
                 } catch {
-                    return [.failed(tr(.errorPrefix, language, error.localizedDescription), field: nil)]
+                    return [.failed(tr(.errorPrefix, language, Phrase(error).text(language.rawValue)), field: nil)]
                 }
                 return [.saved(tr(.exported, language, written), select: nil)]
             case .exportCalendar(let ids, let file, let home, let replace):

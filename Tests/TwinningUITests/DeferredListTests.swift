@@ -35,9 +35,13 @@ final class DeferredListTests: XCTestCase {
         let text = render(state).text()
         XCTAssertTrue(text.contains("This list could not be read from the database"), text)
         XCTAssertFalse(text.contains(tr(.noEvents, .en)), text)
-        // In German too.
+        XCTAssertTrue(text.contains("which is not a date"), text)
+        // In German too, the reason as well as the frame around it.
         state.language = .de
-        XCTAssertTrue(render(state).text().contains("Diese Liste ließ sich nicht"), render(state).text())
+        let german = render(state).text()
+        XCTAssertTrue(german.contains("Diese Liste ließ sich nicht"), german)
+        XCTAssertTrue(german.contains("kein Datum"), german)
+        XCTAssertFalse(german.contains("which is not a date"), german)
     }
 
     func testAGoodReadHasNoFailure() throws {

@@ -35,7 +35,7 @@ public struct AppData: Equatable, Sendable {
     /// True once the whole register was read (the benchmark and tests ask).
     public var registerIsRead: Bool { registerStore.isLoaded }
     /// Why the whole register could not be read, if it could not.
-    public var registerFailure: String? { registerStore.isLoaded ? registerStore.value.failure : nil }
+    public var registerFailure: Phrase? { registerStore.isLoaded ? registerStore.value.failure : nil }
     /// The register's filter index, built when the Cities pane is first
     /// filtered: an empty filter lists the register as read, so the first
     /// screen does not wait for the other names of every city in it.
@@ -126,8 +126,8 @@ public struct AppData: Equatable, Sendable {
     public var gazetteerIsRead: Bool { gazetteerStore.isLoaded }
     public var partnershipsAreRead: Bool { partnershipStore.isLoaded }
     /// Why the partnerships or events could not be read, if they could not.
-    public var partnershipsFailure: String? { partnershipStore.value.failure }
-    public var eventsFailure: String? { eventStore.value.failure }
+    public var partnershipsFailure: Phrase? { partnershipStore.value.failure }
+    public var eventsFailure: Phrase? { eventStore.value.failure }
     public var eventsAreRead: Bool { eventStore.isLoaded }
 
     public func city(id: Int64) -> CitySummary? {

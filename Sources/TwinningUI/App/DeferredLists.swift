@@ -57,8 +57,8 @@ struct RegisterLists: Sendable {
     var cities: [CitySummary]
     var position: [Int64: Int]
     /// Why the register could not be read after the first screen (the pane says so).
-    var failure: String?
-    init(_ cities: [CitySummary], failure: String? = nil) {
+    var failure: Phrase?
+    init(_ cities: [CitySummary], failure: Phrase? = nil) {
         self.cities = cities
         position = AppData.positions(cities)
         self.failure = failure
@@ -101,8 +101,9 @@ struct PartnershipLists: Sendable {
         get { indexStore.value }
         set { indexStore = Deferred(value: newValue) }
     }
-    /// Why the list could not be read (the pane says so instead of showing an empty list).
-    var failure: String?
+    /// Why the list could not be read (the pane says so instead of showing an empty list),
+    /// said in the user's language when shown.
+    var failure: Phrase?
 }
 
 struct EventLists: Sendable {
@@ -112,16 +113,16 @@ struct EventLists: Sendable {
         get { indexStore.value }
         set { indexStore = Deferred(value: newValue) }
     }
-    var failure: String?
+    var failure: Phrase?
 }
 
 /// Reads a list on first use; a failure becomes an empty list that carries
 /// the error's text, so the pane can say what went wrong instead of looking
 /// as if there were nothing. The next load of the data tries again.
-func readOrFailure<Lists>(_ empty: Lists, _ failure: WritableKeyPath<Lists, String?>, _ read: () throws -> Lists) -> Lists {
+func readOrFailure<Lists>(_ empty: Lists, _ failure: WritableKeyPath<Lists, Phrase?>, _ read: () throws -> Lists) -> Lists {
     do { return try read() } catch {
         var lists = empty
-        lists[keyPath: failure] = TextSafety.sanitized(error.localizedDescription)
+        lists[keyPath: failure] = Phrase(error)
         return lists
     }
 }

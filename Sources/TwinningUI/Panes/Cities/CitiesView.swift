@@ -18,7 +18,7 @@ func renderCitiesPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
     let rows = state.cityRows
     let page = layout.listDataRows
     if register, let failure = state.data.registerFailure {
-        for (i, line) in wrap(tr(.listUnreadable, language, failure), width: max(1, rect.columns - 2)).prefix(3).enumerated() {
+        for (i, line) in wrap(tr(.listUnreadable, language, TextSafety.sanitized(failure.text(language.rawValue))), width: max(1, rect.columns - 2)).prefix(3).enumerated() {
             screen.put(line, row: rect.row + 2 + i, col: rect.col + 2, role: .statusError, maxWidth: rect.columns - 2)
         }
     }

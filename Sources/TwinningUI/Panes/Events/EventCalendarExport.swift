@@ -66,7 +66,7 @@ extension EffectRunner {
         do {
             written = try SafeFileWriter(protecting: [database.path]).write(Data(text.utf8), to: path, existing: replace ? .replace : .refuse)
         } catch {
-            return [.failed(tr(.errorPrefix, language, error.localizedDescription), field: .file)]
+            return [.failed(tr(.errorPrefix, language, Phrase(error).text(language.rawValue)), field: .file)]
         }
         return [.saved(tr(.calendarWritten, language, Formatting.number(events.count, language), written), select: nil)]
     }

@@ -15,7 +15,7 @@ func renderEventsPane(_ screen: inout Screen, _ state: AppState, _ layout: Layou
     if state.events.visible.isEmpty {
         // "No events yet" only when there are none: hidden ones are said to be hidden.
         let failure = state.events.fromHead ? nil : state.data.eventsFailure
-        let text = failure.map { tr(.listUnreadable, language, $0) } ?? (state.eventRowsTotal == 0 ? tr(.noEvents, language)
+        let text = failure.map { tr(.listUnreadable, language, TextSafety.sanitized($0.text(language.rawValue))) } ?? (state.eventRowsTotal == 0 ? tr(.noEvents, language)
             : tr(.eventsHidden, language, Formatting.number(state.eventRowsTotal, language)))
         for (i, line) in wrap(text, width: max(1, rect.columns - 2)).prefix(3).enumerated() {
             screen.put(line, row: rect.row + 2 + i, col: rect.col + 2, role: failure == nil ? .dim : .statusError, maxWidth: rect.columns - 2)
