@@ -82,10 +82,11 @@ public final class EffectRunner {
         return seenDataVersion != nil && seenDataVersion != version
     }
 
-    /// What the first screen needs, read now: the register with its filter
-    /// index and partner counts. The gazetteer, partnerships and events are
-    /// read when a pane or form first asks for them (`AppData`), so the time
-    /// to the first screen does not grow with partnerships and events.
+    /// What the first screen needs, read now: the register's first page and
+    /// count, and the project activity. Everything else (the whole register,
+    /// its filter index and partner counts, the gazetteer, partnerships and
+    /// events) is read later, ahead or when first asked (`AppData`), so the
+    /// time to the first screen does not grow with the register.
     public func loadData() throws -> AppData {
         seenDataVersion = try? database.dataVersion()
         let database = self.database
@@ -101,7 +102,7 @@ public final class EffectRunner {
         // that needs it; a failure then is said in the pane, as for the other lists.
         let home = homeCityId()
         let head = try database.registerHead(limit: registerHeadRows, leading: home)
-        data.registerHead = RegisterHead(cities: head.cities, total: head.total, leading: home)
+        data.registerHead = ListHead(rows: head.cities, total: head.total, leading: home)
         let registerStore = Deferred {
             readOrFailure(RegisterLists([]), \.failure) { RegisterLists(try database.registerCitySummaries()) }
         }

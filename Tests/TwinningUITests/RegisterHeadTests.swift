@@ -6,21 +6,26 @@ import TwinningTestSupport
 /// The first screen shows the register's first page (`registerHead`) and the
 /// whole register is read after it: the two must look the same, and the
 /// first key must move in the whole list.
+/// A runner whose settings name the home city (Dortmund), as the program's
+/// do, with first pages of `rows` rows (smaller than the fixture's lists),
+/// and the state after its first load; `prepare` adds to the fixture first.
+func startAtHome(rows: Int, prepare: (AppDatabase) throws -> Void = { _ in }) throws -> (AppState, EffectRunner) {
+    let db = try UIFixtures.database()
+    try prepare(db)
+    let runner = EffectRunner(database: db, config: UserConfig(values: ["home_city": String(RegisterHeadTests.dortmund)]),
+                              weightsDirectory: UIFixtures.scratchWeights())
+    runner.registerHeadRows = rows
+    var state = AppState(size: Size(rows: 24, columns: 80), language: .en)
+    state.today = PartialDate(year: 2026, month: 5, day: 20)!
+    state.homeCityId = runner.homeCityId()
+    UIFixtures.run(&state, runner, [.loadData(select: nil)])
+    return (state, runner)
+}
+
 final class RegisterHeadTests: XCTestCase {
     static let dortmund: Int64 = 2935517
 
-    /// A runner whose settings name the home city, as the program's do, and a
-    /// first page smaller than the fixture's register.
-    func start(rows: Int = 3) throws -> (AppState, EffectRunner) {
-        let runner = EffectRunner(database: try UIFixtures.database(), config: UserConfig(values: ["home_city": String(Self.dortmund)]),
-                                  weightsDirectory: UIFixtures.scratchWeights())
-        runner.registerHeadRows = rows
-        var state = AppState(size: Size(rows: 24, columns: 80), language: .en)
-        state.today = PartialDate(year: 2026, month: 5, day: 20)!
-        state.homeCityId = runner.homeCityId()
-        UIFixtures.run(&state, runner, [.loadData(select: nil)])
-        return (state, runner)
-    }
+    func start(rows: Int = 3) throws -> (AppState, EffectRunner) { try startAtHome(rows: rows) }
 
     func testTheFirstPageIsTheWholeRegistersFirstRowsInItsOrder() throws {
         let db = try UIFixtures.database()
@@ -83,21 +88,13 @@ final class RegisterHeadTests: XCTestCase {
 /// switch (`ListHead`) and read the whole list behind it.
 final class ListHeadTests: XCTestCase {
     func start(rows: Int) throws -> (AppState, EffectRunner) {
-        let db = try UIFixtures.database()
-        // More events than the page, on two partnerships, some on one day (the id decides then).
-        let pairs = try db.partnerships().map(\.id)
-        for (n, day) in ["2024-02-01", "2025-09-01", "2025-09-01", "2023", "2025-09"].enumerated() {
-            try db.addEvent(Event(partnershipId: pairs[n % 2], startDate: PartialDate.parse(day)!))
+        try startAtHome(rows: rows) { db in
+            // More events than the page, on two partnerships, some on one day (the id decides then).
+            let pairs = try db.partnerships().map(\.id)
+            for (n, day) in ["2024-02-01", "2025-09-01", "2025-09-01", "2023", "2025-09"].enumerated() {
+                try db.addEvent(Event(partnershipId: pairs[n % 2], startDate: PartialDate.parse(day)!))
+            }
         }
-        let runner = EffectRunner(database: db,
-                                  config: UserConfig(values: ["home_city": String(RegisterHeadTests.dortmund)]),
-                                  weightsDirectory: UIFixtures.scratchWeights())
-        runner.registerHeadRows = rows
-        var state = AppState(size: Size(rows: 24, columns: 80), language: .en)
-        state.today = PartialDate(year: 2026, month: 5, day: 20)!
-        state.homeCityId = runner.homeCityId()
-        UIFixtures.run(&state, runner, [.loadData(select: nil)])
-        return (state, runner)
     }
 
     func lines(_ state: AppState) -> [String] { render(state).text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }

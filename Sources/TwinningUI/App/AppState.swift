@@ -14,9 +14,10 @@ extension Health {
 /// What was read from the database. Compared by revision only: the lists are
 /// large and only ever replaced whole.
 ///
-/// The first screen needs the register only. The gazetteer (70,000 cities and
-/// their other names), the partnerships and the events are each read on first
-/// use (`Deferred`), so opening the program does not grow with them; a copy
+/// The first screen needs the register's first page only (`registerHead`).
+/// The whole register, the gazetteer (70,000 cities and their other names),
+/// the partnerships and the events are each read on first use or ahead
+/// (`Deferred`), so opening the program does not grow with them; a copy
 /// of `AppData` shares what was read, and setting a list replaces it in this
 /// copy only.
 public struct AppData: Equatable, Sendable {
@@ -31,7 +32,7 @@ public struct AppData: Equatable, Sendable {
     }
     var registerStore = Deferred(value: RegisterLists([]))
     /// The register's first page with the home city and the count, while the whole register is not read.
-    var registerHead: RegisterHead?
+    var registerHead: ListHead<CitySummary>?
     /// True once the whole register was read (the benchmark and tests ask).
     public var registerIsRead: Bool { registerStore.isLoaded }
     /// Why the whole register could not be read, if it could not.
@@ -133,7 +134,7 @@ public struct AppData: Equatable, Sendable {
     public func city(id: Int64) -> CitySummary? {
         if registerStore.isLoaded {
             if let index = registerPosition[id], register.indices.contains(index) { return register[index] }
-        } else if let known = registerHead?.cities.first(where: { $0.id == id }) {
+        } else if let known = registerHead?.rows.first(where: { $0.id == id }) {
             return known
         }
         if !gazetteerStore.isLoaded, let cityLookup { return cityLookup(id) }

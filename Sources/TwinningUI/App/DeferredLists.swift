@@ -2,7 +2,7 @@ import Foundation
 import TwinningCore
 
 /// A value read from the database on first use, then kept. `AppData` holds
-/// its large lists in these so the first screen waits only for the register;
+/// its large lists in these so the first screen waits for none of them;
 /// the reducer stays pure in what it computes (the value is the same
 /// whenever it is read within one revision of the data).
 final class Deferred<Value: Sendable>: @unchecked Sendable {
@@ -65,25 +65,30 @@ struct RegisterLists: Sendable {
     }
 }
 
-/// What the first screen shows of the register before it is read whole: the
-/// home city (it leads the list) and the first page by name, in the order the
-/// whole list will have, and how many cities the register holds.
-struct RegisterHead: Sendable {
-    var cities: [CitySummary]
-    var total: Int
-    /// The home city it was read for (a list for another home city leads with that one).
-    var leading: Int64?
-}
-
-/// The first page of the Partnerships or Events list as its first switch
-/// shows it, read by keyset pages (`AppDatabase+ListPages.swift`) while the
-/// whole list is read behind it; the pane's first key moves in the whole list.
+/// The first page of a list as the first screen (the register) or the first
+/// switch (Partnerships, Events) shows it, in the order the whole list will
+/// have, while the whole list is read behind it; the pane's first key moves
+/// in the whole list.
 struct ListHead<Row: Sendable>: Sendable {
     var rows: [Row]
     /// How many rows the whole list has (the status line's count).
     var total: Int
     /// The home city the page leads with (a page for another home city is not used).
     var leading: Int64?
+
+    /// Makes the page the pane's list, `keepId` selected (else the first
+    /// row); false, changing nothing, when `keepId` is not on the page.
+    func show(keepId: Int64?, id: (Row) -> Int64, visible: inout [Int], list: inout ListPosition, page: Int) -> Bool {
+        var selection = 0
+        if let keepId {
+            guard let at = rows.firstIndex(where: { id($0) == keepId }) else { return false }
+            selection = at
+        }
+        visible = Array(rows.indices)
+        list.selection = min(selection, max(0, rows.count - 1))
+        list.scroll = scrolled(list, page: page, count: rows.count)
+        return true
+    }
 }
 
 /// The register's filter index and each register city's key (the

@@ -39,7 +39,7 @@ extension AppState {
     /// The cities the Cities pane lists in its current scope.
     public var cityRows: [CitySummary] {
         guard cities.scope == .register else { return data.gazetteer }
-        if cities.fromHead, let head = data.registerHead { return head.cities }
+        if cities.fromHead, let head = data.registerHead { return head.rows }
         return data.register
     }
 
@@ -63,12 +63,9 @@ func refilterCities(_ state: inout AppState, keepId: Int64?, wholeRegister: Bool
     let scope = state.cities.scope, data = state.data
     // The first screen: the register's first page, while the rest is read behind it.
     if !wholeRegister, scope == .register, state.cities.filter.isEmpty, !data.registerIsRead, let head = data.registerHead,
-       head.leading == state.homeCityId, keepId.map({ id in head.cities.contains { $0.id == id } }) ?? true {
+       head.leading == state.homeCityId,
+       head.show(keepId: keepId, id: \.id, visible: &state.cities.visible, list: &state.cities.list, page: Layout(state.size).listDataRows) {
         state.cities.fromHead = true
-        state.cities.visible = Array(head.cities.indices)
-        let selection = keepId.flatMap { id in head.cities.firstIndex { $0.id == id } } ?? 0
-        state.cities.list.selection = min(selection, max(0, head.cities.count - 1))
-        state.cities.list.scroll = scrolled(state.cities.list, page: Layout(state.size).listDataRows, count: head.cities.count)
         return
     }
     state.cities.fromHead = false

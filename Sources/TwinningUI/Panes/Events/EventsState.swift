@@ -39,12 +39,8 @@ func refilterEvents(_ state: inout AppState, keepId: Int64?, wholeList: Bool = f
     let pane0 = state.events
     if !wholeList, pane0.filter.isEmpty, pane0.year == nil, pane0.kind == nil, pane0.partnershipId == nil, !pane0.ourCityOnly,
        !state.data.eventsAreRead, let head = state.data.eventHeadStore.value,
-       keepId.map({ id in head.rows.contains { $0.id == id } }) ?? true {
+       head.show(keepId: keepId, id: \.id, visible: &state.events.visible, list: &state.events.list, page: Layout(state.size).listDataRows) {
         state.events.fromHead = true
-        state.events.visible = Array(head.rows.indices)
-        let selection = keepId.flatMap { id in head.rows.firstIndex { $0.id == id } } ?? 0
-        state.events.list.selection = min(selection, max(0, head.rows.count - 1))
-        state.events.list.scroll = scrolled(state.events.list, page: Layout(state.size).listDataRows, count: head.rows.count)
         return
     }
     state.events.fromHead = false

@@ -63,12 +63,9 @@ func refilterPartnerships(_ state: inout AppState, keepId: Int64? = nil, wholeLi
     // The first switch: the list's first page, while the whole list is read behind it.
     if !wholeList, state.partnerships.filter.isEmpty, state.partnerships.health == nil, state.partnerships.sort == .name,
        !state.data.partnershipsAreRead, let head = state.data.partnershipHeadStore.value, head.leading == state.homeCityId,
-       keepId.map({ id in head.rows.contains { $0.id == id } }) ?? true {
+       head.show(keepId: keepId, id: \.id, visible: &state.partnerships.visible, list: &state.partnerships.list,
+                 page: Layout(state.size).listDataRows) {
         state.partnerships.fromHead = true
-        state.partnerships.visible = Array(head.rows.indices)
-        let selection = keepId.flatMap { id in head.rows.firstIndex { $0.id == id } } ?? 0
-        state.partnerships.list.selection = min(selection, max(0, head.rows.count - 1))
-        state.partnerships.list.scroll = scrolled(state.partnerships.list, page: Layout(state.size).listDataRows, count: head.rows.count)
         return
     }
     state.partnerships.fromHead = false
