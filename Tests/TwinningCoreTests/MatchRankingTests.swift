@@ -104,10 +104,14 @@ final class MatchRankingTests: XCTestCase {
                        Set<MatchFeature>([.sizeSimilarity, .candidateSize, .distance, .regionLinks, .nearbyLinks, .partnerSizes, .themes,
                                           .sharedChallenges, .furtherAlong, .theirPartnerSizes])
                            .filter { WeightProfile.builtIn(.similar).weight($0) > 0 })
-        // Missing features leave the denominator: the score is the mean of the rest.
+        // Missing features leave the denominator: the score is the mean of the
+        // rest, and with no purpose feature present, no boost (ScoreShape).
         let present = nowhere.contributions.filter { $0.value != nil }
         let mean = present.reduce(Float(0)) { $0 + $1.weight * $1.value! } / present.reduce(Float(0)) { $0 + $1.weight }
-        XCTAssertEqual(nowhere.score, mean, accuracy: 0.0001)
+        let weights = WeightProfile.builtIn(.similar).weights
+        let purpose = weights.filter { [.challenges, .themes].contains($0.key.group) }.values.reduce(0, +)
+        let plausibility = weights.values.reduce(0, +) - purpose
+        XCTAssertEqual(nowhere.score, mean / (1 + purpose / plausibility), accuracy: 0.0001)
     }
 
     func testThemesByMode() {

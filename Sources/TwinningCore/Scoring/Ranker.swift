@@ -65,8 +65,9 @@ public final class Ranker: @unchecked Sendable {
     }
 
     /// Scores `candidates` and sorts them. The score is the weighted mean of
-    /// the features that have a value: a missing feature leaves both the sum
-    /// and the weights, so it neither helps nor hurts.
+    /// the plausibility features that have a value (a missing feature leaves
+    /// both the sum and the weights, so it neither helps nor hurts), raised by
+    /// the purpose features (`ScoreShape`).
     public static func rank(index: MatchIndex, table: FeatureTable, weights: [Float], filters: MatchFilters,
                             excluded: Set<Int64>) -> Ranking {
         let candidates = candidates(index: index, table: table, filters: filters, excluded: excluded)
@@ -87,22 +88,33 @@ public final class Ranker: @unchecked Sendable {
         return Ranking(index: index, table: table, weights: weights, order: order, scores: sortedScores)
     }
 
-    /// Weighted mean per candidate, in `candidates` order (0 when no feature has a value).
+    /// Score per candidate, in `candidates` order (0 when no feature has a value).
     static func scoreAll(table: FeatureTable, weights: [Float], candidates: [Int32]) -> [Float] {
         let m = candidates.count, n = table.count
         var numerator = [Float](repeating: 0, count: m)
         var denominator = [Float](repeating: 0, count: m)
+        var boost = [Float](repeating: 0, count: m)
+        let purpose = ScoreShape.purposeFlags
         table.values.withUnsafeBufferPointer { values in
             candidates.withUnsafeBufferPointer { cand in
                 numerator.withUnsafeMutableBufferPointer { num in
                     denominator.withUnsafeMutableBufferPointer { den in
-                        for (slot, w) in weights.enumerated() where w > 0 {
-                            let column = UnsafeBufferPointer(rebasing: values[(slot * n)..<(slot * n + n)])
-                            for k in 0..<m {
-                                let v = column[Int(cand[k])]
-                                if !v.isNaN {
-                                    num[k] += w * v
-                                    den[k] += w
+                        boost.withUnsafeMutableBufferPointer { up in
+                            for (slot, w) in weights.enumerated() where w > 0 {
+                                let column = UnsafeBufferPointer(rebasing: values[(slot * n)..<(slot * n + n)])
+                                if purpose[slot] {
+                                    for k in 0..<m {
+                                        let v = column[Int(cand[k])]
+                                        if !v.isNaN { up[k] += w * v }
+                                    }
+                                } else {
+                                    for k in 0..<m {
+                                        let v = column[Int(cand[k])]
+                                        if !v.isNaN {
+                                            num[k] += w * v
+                                            den[k] += w
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -110,26 +122,37 @@ public final class Ranker: @unchecked Sendable {
                 }
             }
         }
+        let scale = ScoreShape.scale(weights)
         // `s > 0 ? s : 0` and never max(0, s): a -0.0 would sort above every positive score.
         return (0..<m).map { k in
-            let s = denominator[k] > 0 ? numerator[k] / denominator[k] : 0
+            let s = ScoreShape.combine(numerator: numerator[k], denominator: denominator[k], boost: boost[k],
+                                       scale: scale)
             return s > 0 ? s : 0
         }
     }
 
     /// The score of one candidate with each feature's share.
     static func score(table: FeatureTable, weights: [Float], position: Int) -> (Float, [Contribution]) {
-        var numerator: Float = 0, denominator: Float = 0
+        var numerator: Float = 0, denominator: Float = 0, boost: Float = 0
+        let purpose = ScoreShape.purposeFlags
         for feature in MatchFeature.allCases {
             let w = weights[feature.slot]
-            if w > 0, let v = table.value(feature, position) { numerator += w * v; denominator += w }
+            guard w > 0, let v = table.value(feature, position) else { continue }
+            if purpose[feature.slot] { boost += w * v } else { numerator += w * v; denominator += w }
         }
+        let scale = ScoreShape.scale(weights)
+        let score = ScoreShape.combine(numerator: numerator, denominator: denominator, boost: boost,
+                                       scale: scale)
         let contributions = MatchFeature.allCases.map { feature -> Contribution in
             let w = weights[feature.slot]
             let v = table.value(feature, position)
-            let share = (v != nil && denominator > 0 && w > 0) ? w * v! / denominator : 0
+            var share: Float = 0
+            if let v, w > 0 {
+                share = ScoreShape.share(weightTimesValue: w * v, purpose: purpose[feature.slot], numerator: numerator,
+                                         denominator: denominator, boost: boost, scale: scale)
+            }
             return Contribution(feature: feature, value: v, weight: w, contribution: share)
         }
-        return (denominator > 0 ? numerator / denominator : 0, contributions)
+        return (score, contributions)
     }
 }

@@ -30,8 +30,8 @@ public struct Contribution: Sendable, Equatable {
     /// nil: the data is missing, so the feature was left out of this score.
     public let value: Float?
     public let weight: Float
-    /// weight × value ÷ (sum of the weights of the features that have a value);
-    /// the contributions add up to the score.
+    /// This feature's share of the score (`ScoreShape.share`); the
+    /// contributions add up to the score.
     public let contribution: Float
 }
 
