@@ -30,4 +30,35 @@ final class PartialDateTests: XCTestCase {
         XCTAssertEqual(PartialDate.parse("2026-05")?.german, "05.2026")
         XCTAssertEqual(PartialDate.parse("1960")?.german, "1960")
     }
+
+    /// The byte-wise reader (import speed) keeps the edges of the string one.
+    func testEdgesOfTheFastReader() {
+        XCTAssertEqual(PartialDate.parse(" 2026-05-14\t")?.iso, "2026-05-14", "spaces and tabs are trimmed")
+        XCTAssertEqual(PartialDate.parse("\u{00A0}2026\u{2003}")?.iso, "2026", "so are Unicode spaces")
+        XCTAssertEqual(PartialDate.parse("01.01.1000")?.iso, "1000-01-01")
+        XCTAssertEqual(PartialDate.parse("31.12.9999")?.iso, "9999-12-31")
+        for bad in ["2026-05-1x", "2026--05", "2026-05-", "14..2026", "1.2.3.2026", ".05.2026", "14.05.", "1/2/3/2026",
+                    "2026-00-10", "2026-05-00", "00.05.2026", "14.05.999", "14.05.20260", "0000000001.05.2026", "2026-05-14\n"] {
+            XCTAssertNil(PartialDate.parse(bad), bad)
+        }
+        XCTAssertLessThan(PartialDate.parse("2025-12")!, PartialDate.parse("2026")!)
+        XCTAssertFalse(PartialDate.parse("2026")! < PartialDate.parse("2026")!)
+        XCTAssertEqual(PartialDate(year: 1000, month: 1, day: 2)?.iso, "1000-01-02")
+    }
+}
+
+/// The fast paths of PlainText.swift give Foundation's answers.
+final class PlainTextTests: XCTestCase {
+    func testTrimmingSpacesIsFoundationsTrim() {
+        for text in ["", " ", "a", " a", "a ", "\ta\t", "\u{00A0}Kraków\u{2003}", "Ełk", "a b", "\nx\n", "ä ", " ü", "\u{3000}東京"] {
+            XCTAssertEqual(text.trimmingSpaces, text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+        }
+    }
+
+    func testPrecomposedIsNFC() {
+        for text in ["Dortmund", "Krako\u{0301}w", "Kraków", "", "Ełk", "e\u{0301}\u{0323}"] {
+            XCTAssertEqual(text.precomposed.unicodeScalars.map(\.value),
+                           text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value), text.debugDescription)
+        }
+    }
 }

@@ -34,7 +34,7 @@ public struct City: Codable, Hashable, Sendable, Identifiable {
                 timezone: String? = nil, themes: [String] = [], strengths: [String] = [],
                 challenges: [String] = [], notes: String = "", seekingPartners: Bool = false,
                 addedByUser: Bool = false, version: Int = 1) {
-        let nfc = name.precomposedStringWithCanonicalMapping
+        let nfc = name.precomposed
         self.id = id
         self.geonameId = geonameId
         self.name = nfc

@@ -29,55 +29,94 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
     /// Parses the forms the command line and import accept. `now` supplies the
     /// century for two-digit years ("14.5.26").
     public static func parse(_ raw: String) -> PartialDate? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
+        if let iso = isoDay(raw.utf8) { return iso }
+        let bytes = Array(raw.trimmingSpaces.utf8)
+        guard !bytes.isEmpty, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
         // French style 14/05/2026 is the German one with another separator (never both in one date).
-        if text.contains("/") && !text.contains(".") { text = text.replacingOccurrences(of: "/", with: ".") }
-        if text.contains(".") {
-            // German style: 14.05.2026, 14.5.2026, 14.5.26, 05.2026
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
-            func year(_ s: String) -> Int? {
-                guard let y = Int(s) else { return nil }
-                if s.count == 4 { return y }
-                if s.count == 2 { return 2000 + y }
-                return nil
+        let german: UInt8? = bytes.contains(dot) ? dot : bytes.contains(slash) ? slash : nil
+        // Every part non-empty and digits only; nil otherwise.
+        func numbers(_ separator: UInt8) -> [(value: Int, digits: Int)]? {
+            var parts: [(value: Int, digits: Int)] = []
+            var value = 0, digits = 0
+            for b in bytes + [separator] {
+                if b == separator {
+                    guard digits > 0 else { return nil }
+                    parts.append((value, digits)); value = 0; digits = 0
+                } else {
+                    guard b >= 48 && b <= 57, digits < 9 else { return nil }
+                    value = value * 10 + Int(b - 48); digits += 1
+                }
             }
+            return parts
+        }
+        if let separator = german {
+            // German style: 14.05.2026, 14.5.2026, 14.5.26, 05.2026
+            guard let parts = numbers(separator) else { return nil }
             switch parts.count {
             case 3:
-                guard parts[0].count <= 2, parts[1].count <= 2, let d = Int(parts[0]), let m = Int(parts[1]),
-                      let y = year(parts[2]) else { return nil }
-                return PartialDate(year: y, month: m, day: d)
+                guard parts[0].digits <= 2, parts[1].digits <= 2 else { return nil }
+                let y: Int
+                switch parts[2].digits {
+                case 4: y = parts[2].value
+                case 2: y = 2000 + parts[2].value
+                default: return nil
+                }
+                return PartialDate(year: y, month: parts[1].value, day: parts[0].value)
             case 2:
-                guard parts[0].count <= 2, let m = Int(parts[0]), parts[1].count == 4, let y = Int(parts[1]) else { return nil }
-                return PartialDate(year: y, month: m)
+                guard parts[0].digits <= 2, parts[1].digits == 4 else { return nil }
+                return PartialDate(year: parts[1].value, month: parts[0].value)
             default:
                 return nil
             }
         }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
-        guard parts[0].count == 4, let y = Int(parts[0]) else { return nil }
+        guard let parts = numbers(UInt8(ascii: "-")), parts[0].digits == 4 else { return nil }
+        let y = parts[0].value
         switch parts.count {
         case 1:
             return PartialDate(year: y)
         case 2:
-            guard parts[1].count == 2, let m = Int(parts[1]) else { return nil }
-            return PartialDate(year: y, month: m)
+            guard parts[1].digits == 2 else { return nil }
+            return PartialDate(year: y, month: parts[1].value)
         case 3:
-            guard parts[1].count == 2, parts[2].count == 2, let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-            return PartialDate(year: y, month: m, day: d)
+            guard parts[1].digits == 2, parts[2].digits == 2 else { return nil }
+            return PartialDate(year: y, month: parts[1].value, day: parts[2].value)
         default:
             return nil
         }
     }
 
+    /// "2026-05-14" exactly, as stored and exported: the common case, read
+    /// without splitting into strings. Anything else goes the long way.
+    private static func isoDay(_ bytes: String.UTF8View) -> PartialDate? {
+        guard bytes.count == 10 else { return nil }
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        for (i, b) in bytes.enumerated() {
+            if i == 4 || i == 7 {
+                guard b == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard b >= 48 && b <= 57 else { return nil }
+                digits.append(Int(b - 48))
+            }
+        }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        return PartialDate(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+    }
+
     /// ISO form, as stored: "2026", "2026-05", "2026-05-14".
     public var iso: String {
-        var s = String(format: "%04d", year)
-        if let month { s += String(format: "-%02d", month) }
-        if let day { s += String(format: "-%02d", day) }
+        var s = PartialDate.padded(year, 4)
+        if let month { s += "-" + PartialDate.padded(month, 2) }
+        if let day { s += "-" + PartialDate.padded(day, 2) }
         return s
+    }
+
+    /// `String(format: "%0*d")` without Foundation's formatter (the year is
+    /// always 1000…9999, month and day 1…31: never negative).
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// German form: "2026", "05.2026", "14.05.2026".
@@ -95,7 +134,10 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
     public var isFullDate: Bool { day != nil }
     public var description: String { iso }
 
-    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.iso < rhs.iso }
+    /// The order of the ISO text ("2026" before "2026-01" before "2026-01-01"), without building it.
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()

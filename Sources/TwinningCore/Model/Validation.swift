@@ -54,11 +54,11 @@ public enum Validation {
     }
 
     public static func name(_ value: String, field: String) throws {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty {
+        if value.trimmingSpaces.isEmpty {
             throw ValidationError(field: field, .empty)
         }
-        if value.count > maxNameLength {
+        // A character is at least one byte: short in bytes is short enough.
+        if value.utf8.count > maxNameLength && value.count > maxNameLength {
             throw ValidationError(field: field, .tooLong, "\(value.count)", "\(maxNameLength)")
         }
         if let bad = TextSafety.firstUnsafeScalar(in: value) {

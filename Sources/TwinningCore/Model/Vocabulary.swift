@@ -7,7 +7,8 @@ public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Hashable, S
 extension Vocabulary {
     /// Accepts the raw value, case-insensitively, with spaces or dashes for underscores.
     public static func parse(_ text: String) -> Self? {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let exact = Self(rawValue: text) { return exact }  // as stored and exported: no folding needed
+        let key = text.trimmingSpaces.lowercased()
             .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
         return allCases.first { $0.rawValue == key }
     }
