@@ -34,12 +34,11 @@ extension Importer {
             if try WriteGuard.current(db) != guardBefore {
                 plan = try planCities(db, table, cities, columns: columns)
             }
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO city (geonameId, name, searchKey, asciiKey, countryCode, admin1Code, admin1Name,
-                                  latitude, longitude, population, timezone, themes, strengths, challenges,
-                                  notes, seekingPartners, addedByUser)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try BatchInsert(db, table: "city", columns: [
+                "geonameId", "name", "searchKey", "asciiKey", "countryCode", "admin1Code", "admin1Name",
+                "latitude", "longitude", "population", "timezone", "themes", "strengths", "challenges",
+                "notes", "seekingPartners", "addedByUser",
+            ])
             let update = try db.makeStatement(sql: """
                 UPDATE city SET name = ?, searchKey = ?, asciiKey = ?, countryCode = ?, admin1Code = ?, admin1Name = ?,
                   latitude = ?, longitude = ?, population = ?, timezone = ?, themes = ?, strengths = ?, challenges = ?,
@@ -47,20 +46,18 @@ extension Importer {
                 WHERE id = ? AND version = ?
                 """)
             var created: [[Int64]] = []
-            for (index, (record, city)) in plan.inserts.enumerated() {
-                do {
-                    try insert.execute(arguments: [
-                        city.geonameId, city.name, city.searchKey, city.asciiKey, city.countryCode, city.admin1Code,
-                        city.admin1Name, city.latitude, city.longitude, city.population, city.timezone,
-                        Importer.jsonText(city.themes), Importer.jsonText(city.strengths), Importer.jsonText(city.challenges),
-                        city.notes, city.seekingPartners, city.addedByUser,
-                    ])
-                } catch {
-                    throw rowError(table, record, error)
-                }
-                ImportSummary.append(db.lastInsertedRowID, to: &created)
-                if index % 5000 == 0 { progress?(index, total) }
-            }
+            let inserts = plan.inserts
+            let ids = try insert.insert(count: inserts.count, values: { i in
+                let city = inserts[i].1
+                return [
+                    city.geonameId, city.name, city.searchKey, city.asciiKey, city.countryCode, city.admin1Code,
+                    city.admin1Name, city.latitude, city.longitude, city.population, city.timezone,
+                    Importer.jsonText(city.themes), Importer.jsonText(city.strengths), Importer.jsonText(city.challenges),
+                    city.notes, city.seekingPartners, city.addedByUser,
+                ]
+            }, failure: { i, error in rowError(table, inserts[i].0, error) },
+               progress: { i in if i % 5000 < BatchInsert.rowsPerStatement { progress?(i, total) } })
+            for id in ids { ImportSummary.append(id, to: &created) }
             for (record, city, _) in plan.updates {
                 do {
                     try update.execute(arguments: [

@@ -156,23 +156,22 @@ extension Importer {
                 try recheckReferences(db, table: table, parent: "city",
                                       ids: rows.flatMap { [($0.0, $0.1.cityA), ($0.0, $0.1.cityB)] }, what: .cityDeletedDuringCheck)
             }
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO partnership (cityA, cityB, type, status, since, until, themes, notes, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try BatchInsert(db, table: "partnership", columns: [
+                "cityA", "cityB", "type", "status", "since", "until", "themes", "notes", "source",
+            ])
             var created: [[Int64]] = []
-            for (index, (record, p, a, b)) in rows.enumerated() {
-                do {
-                    try insert.execute(arguments: [p.cityA, p.cityB, p.type.rawValue, p.status.rawValue, p.since?.iso, p.until?.iso,
-                                                   Importer.jsonText(p.themes), p.notes, p.source])
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("UNIQUE") {
-                    throw table.error(record, .pairInDatabase, "\(TextSafety.sanitized(a.name))", "\(TextSafety.sanitized(b.name))")
-                } catch {
-                    throw rowError(table, record, error)
+            let ids = try insert.insert(count: rows.count, values: { i in
+                let p = rows[i].1
+                return [p.cityA, p.cityB, p.type.rawValue, p.status.rawValue, p.since?.iso, p.until?.iso,
+                        Importer.jsonText(p.themes), p.notes, p.source]
+            }, failure: { i, error in
+                let (record, _, a, b) = rows[i]
+                if let error = error as? DatabaseError, error.resultCode == .SQLITE_CONSTRAINT, (error.message ?? "").contains("UNIQUE") {
+                    return table.error(record, .pairInDatabase, "\(TextSafety.sanitized(a.name))", "\(TextSafety.sanitized(b.name))")
                 }
-                ImportSummary.append(db.lastInsertedRowID, to: &created)
-                if index % 20000 == 0 { progress?((total + index) / 2, total) }
-            }
+                return rowError(table, record, error)
+            }, progress: { i in if i % 20000 < BatchInsert.rowsPerStatement { progress?((total + i) / 2, total) } })
+            for id in ids { ImportSummary.append(id, to: &created) }
             report.added = total
             return try logImport(db, table: table, kind: "partnerships", entity: .partnership, report: report, created: created)
         }
@@ -274,28 +273,24 @@ extension Importer {
                                       what: .partnershipDeletedDuringCheck)
                 plan = try planEvents(db, events, keepProjects: keepProjects)
             }
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO event (partnershipId, title, kind, startDate, endDate, direction, format, participants, youth,
-                                   participantsByCountry, notes, projectId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try BatchInsert(db, table: "event", columns: [
+                "partnershipId", "title", "kind", "startDate", "endDate", "direction", "format", "participants", "youth",
+                "participantsByCountry", "notes", "projectId",
+            ])
             let update = try db.makeStatement(sql: """
                 UPDATE event SET title = ?, kind = ?, startDate = ?, endDate = ?, direction = ?, format = ?, participants = ?,
                   youth = ?, participantsByCountry = ?, notes = ?, projectId = ?, version = version + 1
                 WHERE id = ? AND version = ?
                 """)
             var created: [[Int64]] = []
-            for (index, (record, e)) in plan.inserts.enumerated() {
-                do {
-                    try insert.execute(arguments: [e.partnershipId, e.title, e.kind.rawValue, e.startDate.iso, e.endDate?.iso,
-                                                   e.direction.rawValue, e.format.rawValue, e.participants, e.youth,
-                                                   Importer.jsonText(e.participantsByCountry), e.notes, e.projectId])
-                } catch {
-                    throw rowError(table, record, error)
-                }
-                ImportSummary.append(db.lastInsertedRowID, to: &created)
-                if index % 20000 == 0 { progress?((total + index) / 2, total) }
-            }
+            let inserts = plan.inserts
+            let ids = try insert.insert(count: inserts.count, values: { i in
+                let e = inserts[i].1
+                return [e.partnershipId, e.title, e.kind.rawValue, e.startDate.iso, e.endDate?.iso, e.direction.rawValue,
+                        e.format.rawValue, e.participants, e.youth, Importer.jsonText(e.participantsByCountry), e.notes, e.projectId]
+            }, failure: { i, error in rowError(table, inserts[i].0, error) },
+               progress: { i in if i % 20000 < BatchInsert.rowsPerStatement { progress?((total + i) / 2, total) } })
+            for id in ids { ImportSummary.append(id, to: &created) }
             for (record, e, _) in plan.updates {
                 do {
                     try update.execute(arguments: [e.title, e.kind.rawValue, e.startDate.iso, e.endDate?.iso, e.direction.rawValue,
