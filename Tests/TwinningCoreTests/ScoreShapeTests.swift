@@ -62,6 +62,11 @@ final class ScoreShapeTests: XCTestCase {
             let all = Ranker.scoreAll(table: t, weights: w, candidates: [0, 1, 2, 3])
             XCTAssertTrue(all.allSatisfy { (0...1).contains($0) }, "\(all)")
         }
+        // Weights at the ends of what a profile may hold stay finite.
+        let extreme = weights(distance: .leastNonzeroMagnitude, size: 0, challenges: WeightProfile.maxWeight)
+        let extremeScores = Ranker.scoreAll(table: t, weights: extreme, candidates: [0, 1, 2, 3])
+        XCTAssertTrue(extremeScores.allSatisfy { $0.isFinite && (0...1).contains($0) }, "\(extremeScores)")
+        XCTAssertEqual(extremeScores[0], 1, accuracy: 1e-6, "every feature at 1")
         // Only purpose features weigh: their weighted mean.
         let only = Ranker.scoreAll(table: t, weights: weights(distance: 0, size: 0), candidates: [0, 2, 3])
         XCTAssertEqual(only, [1, 1, 0])

@@ -149,7 +149,7 @@ public final class Ranker: @unchecked Sendable {
             var share: Float = 0
             if let v, w > 0 {
                 share = ScoreShape.share(weightTimesValue: w * v, purpose: purpose[feature.slot], numerator: numerator,
-                                         denominator: denominator, boost: boost, scale: scale)
+                                         denominator: denominator, scale: scale)
             }
             return Contribution(feature: feature, value: v, weight: w, contribution: share)
         }

@@ -10,23 +10,23 @@ import Foundation
 /// partners clearly worse than the engine without them (MRR 0.168 against
 /// 0.193, README "Two modes").
 ///
-///     score = mean × (1 + Σ w·v of purpose features ÷ Σ w of plausibility features)
-///                  ÷ (1 + Σ w of purpose features ÷ Σ w of plausibility features)
+///     score = mean × (P + Σ w·v of purpose features) ÷ (P + Q)
 ///
-/// The divisor keeps the score in [0, 1] (a city with every purpose feature
-/// at 1 keeps its mean) and changes no order. A profile that weighs only
-/// purpose features ranks by their weighted mean.
+/// with P and Q the weights of all plausibility and all purpose features:
+/// a city with every purpose feature at 1 keeps its mean, one with none gets
+/// P ÷ (P + Q) of it, so scores stay in [0, 1] and the shares of the
+/// features add up to the score. A profile that weighs only purpose features
+/// ranks by Σ w·v ÷ Q (a missing one counts as 0).
 enum ScoreShape {
     static let purposeFlags: [Bool] = MatchFeature.allCases.map { [.challenges, .themes].contains($0.group) }
 
-    /// The weights of all plausibility and of all purpose features (present
-    /// or not): the scale of the boost, so that it does not depend on which
-    /// data a pair lacks.
+    /// P and Q: the weights of all plausibility and of all purpose features
+    /// (present or not), so that the boost does not depend on which data a
+    /// pair lacks. Sums of weights ≤ 1,000,000 each: always finite.
     struct Scale {
         var plausibility: Float = 0
         var purpose: Float = 0
-        /// What a boost of `b` (Σ w·v of purpose features) multiplies the mean by.
-        func factor(_ b: Float) -> Float { (1 + b / plausibility) / (1 + purpose / plausibility) }
+        var total: Float { plausibility + purpose }
     }
 
     static func scale(_ weights: [Float]) -> Scale {
@@ -37,20 +37,19 @@ enum ScoreShape {
         return scale
     }
 
+    /// `numerator` ÷ `denominator`: the weighted mean of the plausibility
+    /// features present; `boost`: Σ w·v of the purpose features present.
     static func combine(numerator: Float, denominator: Float, boost: Float, scale: Scale) -> Float {
-        // Only purpose features weigh: their weighted mean.
         guard scale.plausibility > 0 else { return scale.purpose > 0 ? boost / scale.purpose : 0 }
         guard denominator > 0 else { return 0 }
-        return numerator / denominator * scale.factor(boost)
+        return numerator / denominator * ((scale.plausibility + boost) / scale.total)
     }
 
     /// One feature's share of the score; the shares add up to it.
-    static func share(weightTimesValue wv: Float, purpose: Bool, numerator: Float, denominator: Float, boost: Float,
-                      scale: Scale) -> Float {
+    static func share(weightTimesValue wv: Float, purpose: Bool, numerator: Float, denominator: Float, scale: Scale) -> Float {
         guard scale.plausibility > 0 else { return purpose && scale.purpose > 0 ? wv / scale.purpose : 0 }
         guard denominator > 0 else { return 0 }
-        let divisor = 1 + scale.purpose / scale.plausibility
-        if purpose { return numerator / denominator * wv / scale.plausibility / divisor }
-        return wv / denominator / divisor
+        if purpose { return numerator / denominator * (wv / scale.total) }
+        return wv / denominator * (scale.plausibility / scale.total)
     }
 }
