@@ -29,7 +29,6 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
     /// Parses the forms the command line and import accept. `now` supplies the
     /// century for two-digit years ("14.5.26").
     public static func parse(_ raw: String) -> PartialDate? {
-        if let iso = isoDay(raw.utf8) { return iso }
         let bytes = Array(raw.trimmingSpaces.utf8)
         guard !bytes.isEmpty, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
@@ -84,24 +83,6 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
         default:
             return nil
         }
-    }
-
-    /// "2026-05-14" exactly, as stored and exported: the common case, read
-    /// without splitting into strings. Anything else goes the long way.
-    private static func isoDay(_ bytes: String.UTF8View) -> PartialDate? {
-        guard bytes.count == 10 else { return nil }
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
-        for (i, b) in bytes.enumerated() {
-            if i == 4 || i == 7 {
-                guard b == UInt8(ascii: "-") else { return nil }
-            } else {
-                guard b >= 48 && b <= 57 else { return nil }
-                digits.append(Int(b - 48))
-            }
-        }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        return PartialDate(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
     /// ISO form, as stored: "2026", "2026-05", "2026-05-14".

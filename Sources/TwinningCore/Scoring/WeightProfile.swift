@@ -60,8 +60,9 @@ public struct WeightProfile: Sendable, Equatable {
     ]
 
     /// The purpose features raise the plausibility mean by a share (see
-    /// `ScoreShape`): in similar, sharing every one of the home city's
-    /// challenges adds up to 20 ÷ 41.4 (the plausibility weights) = 48 % before the divisor.
+    /// `ScoreShape`): in similar, a city that shares none of the home city's
+    /// challenges and themes keeps 41.4 ÷ (41.4 + 26) = 61 % of its mean, one
+    /// that shares all of them all of it.
     /// Chosen on `twinning-eval modes` (every similar top-10 suggestion has a
     /// challenge or theme reason, the modes share at most 4 of 10) at the
     /// least cost in link prediction (README, "Two modes").
