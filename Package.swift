@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(name: "TwinningCoreTests", dependencies: ["TwinningCore"]),
         .testTarget(name: "TwinningUITests", dependencies: ["TwinningUI", "TwinningTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "TwinningTerminalTests", dependencies: ["TwinningTerminal"]),
+        .testTarget(name: "TwinningTerminalTests", dependencies: ["TwinningTerminal", "TwinningTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TwinningCore", "TwinningTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ScreenEndToEndTests", dependencies: ["TwinningCore", "TwinningTestSupport"]),
         .testTarget(name: "ProofTests", dependencies: ["TwinningCore", "TwinningUI", "TwinningTestSupport"], exclude: ["Corpus"]),

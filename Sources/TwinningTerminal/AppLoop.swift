@@ -7,6 +7,8 @@ public final class AppLoop {
     public private(set) var state: AppState
     /// A test hook: trap right after the first full screen (proves the crash guard).
     public var crashAfterFirstFrame = false
+    /// Whether the detail waits for the list cursor to rest (`DetailHold`).
+    public var holdsDetailWhileMoving = true
     let terminal: Terminal
     let runner: EffectRunner
 
@@ -47,6 +49,10 @@ public final class AppLoop {
     public func run(initialEffects: [Effect], stopWhenIdle: Bool = false, prepareAhead: Bool = false) {
         var pending = initialEffects
         var prepared = !prepareAhead
+        // The frame on the terminal now, and whether its detail is still the
+        // one of a record the cursor has moved away from.
+        var shown: Screen?
+        var holding = false
         while true {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
@@ -69,7 +75,11 @@ public final class AppLoop {
                     }
                 }
             }
-            terminal.present(render(state))
+            let screen = render(state)
+            let held = holding ? shown.flatMap { DetailHold.frame(screen, keepingDetailOf: $0, state) } : nil
+            holding = held != nil
+            terminal.present(held ?? screen)
+            shown = held ?? screen
             if !prepared && state.data.revision > 0 {
                 prepared = true
                 runner.prepareAhead()
@@ -78,7 +88,9 @@ public final class AppLoop {
                 let trap: Int? = nil
                 _ = trap! // a real trap, as a bug would cause
             }
-            guard let key = terminal.readKey(timeoutMilliseconds: 1000) else {
+            guard let key = terminal.readKey(timeoutMilliseconds: holding ? DetailHold.settleMilliseconds : 1000) else {
+                // The cursor has rested: the next frame shows its detail.
+                if holding { holding = false; continue }
                 if stopWhenIdle { return }
                 // Idle for a second: has another volunteer saved something?
                 if runner.othersHaveWritten() { pending.append(.loadData(select: nil)) }
@@ -88,7 +100,9 @@ public final class AppLoop {
                 pending += reduce(&state, .resized(terminal.size))
                 continue
             }
+            let before = state
             pending += reduce(&state, .key(key))
+            holding = holdsDetailWhileMoving && DetailHold.holds(before: before, after: state, key: key)
         }
     }
 }

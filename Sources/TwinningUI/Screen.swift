@@ -112,6 +112,33 @@ public struct Screen: Equatable, Sendable {
         for c in start..<stop { cells[row][c].role = role }
     }
 
+    /// This screen with the cells of `rect` taken from `other` (a frame of
+    /// the same size), e.g. to keep a detail as shown while the list moves.
+    /// A wide character cut by the rect's edges becomes a space, so no half
+    /// of one is left without the other.
+    public func keeping(rows rowRange: Range<Int>, columns columnRange: Range<Int>, from other: Screen) -> Screen {
+        guard other.size == size else { return self }
+        let rowRange = rowRange.clamped(to: 0..<rows)
+        let columnRange = columnRange.clamped(to: 0..<columns)
+        guard !rowRange.isEmpty, !columnRange.isEmpty else { return self }
+        var result = self
+        for row in rowRange {
+            for col in columnRange {
+                result.cells[row][col] = other.cells[row][col]
+            }
+            let first = columnRange.lowerBound, last = columnRange.upperBound - 1
+            // Halves cut at the left edge: `other`'s right half, or this screen's left half.
+            if other.cells[row][first].isContinuation { result.cells[row][first].text = " " }
+            if first > 0, cells[row][first].isContinuation { result.cells[row][first - 1].text = " " }
+            // And at the right edge.
+            if last + 1 < columns {
+                if other.cells[row][last + 1].isContinuation { result.cells[row][last].text = " " }
+                if cells[row][last + 1].isContinuation { result.cells[row][last + 1].text = " " }
+            }
+        }
+        return result
+    }
+
     // MARK: - Reading
 
     /// The plain text of each row. Trailing spaces are kept, so every line is
