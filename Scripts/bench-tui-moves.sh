@@ -6,7 +6,9 @@
 # For each list (Cities, Partnerships, Events, Matches, Projects) it opens the
 # pane, waits until the screen is still, then sends N × Down, one at a time
 # (each drawn before the next, so no two keys share a frame), and counts what
-# the program wrote to the terminal (tmux `pipe-pane`). `--keep DIR` saves the
+# the program wrote to the terminal (tmux `pipe-pane`): the bytes per Down of
+# a run of moves. The detail is drawn once the cursor rests (DetailHold), so
+# "alone/Down" adds three moves that each wait until the screen is still. `--keep DIR` saves the
 # raw bytes of each list (DIR/<list>.bytes) for `Scripts/decode-tty.py`, and
 # where each move began in them (DIR/<list>.offsets).
 # Without --bin it uses the release build (build it first: swift build -c release).
@@ -94,8 +96,8 @@ snapshot() { t capture-pane -p -e -t app; }
 wait_for "Quit"
 wait_idle
 
-printf '%-14s %8s %10s %12s\n' "list ($size)" "moves" "bytes" "bytes/Down"
-printf '%-14s %8s %10s %12s\n' "--------------" "--------" "----------" "------------"
+printf '%-14s %8s %10s %12s %14s\n' "list ($size)" "moves" "bytes" "bytes/Down" "alone/Down"
+printf '%-14s %8s %10s %12s %14s\n' "--------------" "--------" "----------" "------------" "--------------"
 for entry in "1 cities" "2 partnerships" "3 events" "4 matches" "6 projects"; do
     key=${entry%% *}
     name=${entry#* }
@@ -126,10 +128,24 @@ for entry in "1 cities" "2 partnerships" "3 events" "4 matches" "6 projects"; do
     done
     wait_idle
     after=$(stat -c %s "$out")
+    # Then three moves alone: each waits until the screen is still again, so
+    # the detail of every record is drawn (a run of moves draws it once).
+    alone=0
+    for _ in 1 2 3; do
+        prev=$(snapshot)
+        t send-keys -t app Down
+        deadline=$(( $(date +%s) + 10 ))
+        while [ "$(snapshot)" = "$prev" ] && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.01; done
+        [ "$(snapshot)" != "$prev" ] || break
+        wait_idle
+        alone=$((alone + 1))
+    done
+    last=$(stat -c %s "$out")
     t pipe-pane -t app
     bytes=$((after - before))
     per=$(awk -v b="$bytes" -v n="$done_moves" 'BEGIN {printf (n ? "%.1f" : "-"), (n ? b/n : 0)}')
-    printf '%-14s %8s %10s %12s\n' "$name" "$done_moves" "$bytes" "$per"
+    per_alone=$(awk -v b="$((last - after))" -v n="$alone" 'BEGIN {printf (n ? "%.1f" : "-"), (n ? b/n : 0)}')
+    printf '%-14s %8s %10s %12s %14s\n' "$name" "$done_moves" "$bytes" "$per" "$per_alone"
     if [ -n "$keep" ]; then
         cp "$out" "$keep/$name.bytes"
         # Where each move began in the bytes (approximate: the size when its key was sent).

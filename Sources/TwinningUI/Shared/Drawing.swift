@@ -8,7 +8,9 @@ import TwinningCore
 func putRow(_ screen: inout Screen, row: Int, col: Int, width: Int, cells: [(String, Int, Bool)], selected: Bool, home: Bool = false) {
     let role: StyleRole = selected ? .selected : (home ? .homeCity : .normal)
     screen.fill(row: row, col: col, width: width, role: role)
-    screen.put(selected ? ">" : " ", row: row, col: col, role: selected ? .selected : .marker)
+    // An unselected row's marker cell is blank: drawn in the row's own look,
+    // so moving the selection does not switch attributes there and back.
+    if selected { screen.put(">", row: row, col: col, role: .selected) }
     var x = col + 2
     for (text, cellWidth, right) in cells where cellWidth > 0 {
         guard x < col + width else { break }

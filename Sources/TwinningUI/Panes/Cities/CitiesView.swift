@@ -90,7 +90,7 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
         if let since = partnership.partnership.since { text += " · \(tr(.colSince, language)) \(since.display(language))" }
         let selected = state.cities.inPartners && index == state.cities.partnerSelection
         screen.fill(row: row, col: rect.col, width: rect.columns, role: selected ? .selected : .normal)
-        screen.put(selected ? ">" : " ", row: row, col: rect.col, role: selected ? .selected : .marker)
+        if selected { screen.put(">", row: row, col: rect.col, role: .selected) }
         screen.put(text, row: row, col: rect.col + 2, role: selected ? .selected : .normal, maxWidth: rect.columns - 2)
         if selected { screen.cursor = Position(row: row, col: rect.col) }
         row += 1
