@@ -13,6 +13,8 @@ public enum CLIText: String, CatalogueKey {
     case aboutEventsRemove, aboutMatch, aboutMatchSuggest, aboutMatchReview, aboutMatchReviews, aboutMatchProfile
     case aboutReport, aboutImport, aboutExport, aboutLog, aboutUndo, aboutBackup, aboutCheck, aboutStress
     case optionDb, optionLang
+    // The longer help under a command's options
+    case discussBackup, discussMatch, discussReport, discussImport, discussExport, discussUndo, hDomestic
     case errLang, warning, needsYes, confirmDelete, nothingDeleted, waiting, creating, loadingGazetteer
     case loadingTwinnings, addingDemoEvents, wrote, errDate, dateForms, errChoice, noEventsMatch, noPartnershipsMatch
     case cityHasNoPartnerships, noCityMatches, noCityMatchesIn, noPartnership, noEvent, noChanges, allChecksPassed

@@ -58,13 +58,7 @@ struct LogCommand: ParsableCommand {
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: t(.aboutBackup),
-        discussion: """
-            DEST is a file, or a folder (ending in / or existing) that gets a dated file \
-            twinning-YYYY-MM-DDTHH-MM-SSZ.sqlite. The folder must exist. The copy is written under a \
-            temporary name and renamed only after its integrity and the row count of every table \
-            match the original. --keep N (folder only) then removes the oldest of these dated \
-            backups in that folder so that N remain; no other file is touched.
-            """)
+        discussion: t(.discussBackup))
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(t(.hTheFileOrTheFolder))) var destination: String
     @Flag(help: ArgumentHelp(t(.hReplaceAnExistingFileNever))) var force = false

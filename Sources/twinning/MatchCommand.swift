@@ -8,12 +8,7 @@ struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: t(.aboutMatch),
-        discussion: """
-            twinning match CITY ranks every city of the gazetteer as a partner for CITY. \
-            Weights come from a profile: the built-in "similar" or "learn", or NAME.weights \
-            in \(WeightProfile.directory().path) (print one with `twinning match profile learn`). \
-            Current partners and candidates rejected or snoozed in a review are never suggested.
-            """,
+        discussion: t(.discussMatch, WeightProfile.directory().path),
         subcommands: [Suggest.self, Review.self, Reviews.self, Profile.self],
         defaultSubcommand: Suggest.self)
 
@@ -33,7 +28,7 @@ struct MatchCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesAtMostThis))) var maxKm: Double?
         @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesWithAtLeast))) var minPopulation: Int?
         @Option(parsing: .unconditional, help: ArgumentHelp(t(.hOnlyCandidatesWithAtMost))) var maxPopulation: Int?
-        @Flag(help: "Also suggest cities in the home city's own country (left out by default: 96 % of real twinnings cross a border).")
+        @Flag(help: ArgumentHelp(t(.hDomestic)))
         var domestic = false
         @Option(help: ArgumentHelp(t(.hHowManySuggestionsPerQuery))) var limit: Int = 10
         @Option(help: ArgumentHelp(t(.hTextJsonOrTsv))) var format: OutputFormat = .text

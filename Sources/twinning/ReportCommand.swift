@@ -8,13 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: t(.aboutReport),
-        discussion: """
-            md: Markdown. html: one self-contained page (no external files), printable. \
-            csv: every table in one file, each starting with a title row and ending with an empty row; \
-            cells that a spreadsheet would run as a formula (=, +, -, @) start with an apostrophe. \
-            Without --city the report covers every partnership in the database. Health uses the settings \
-            health_active_years and health_quiet_years (default 2 and 5).
-            """)
+        discussion: t(.discussReport))
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp(t(.hReportOnThisCityPartnerships))) var city: String?
     @Option(help: ArgumentHelp(t(.hTheYearOrARange))) var year: String?

@@ -11,15 +11,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: t(.aboutImport),
-        discussion: """
-            cities: the columns of cities.tsv (geonameid, name, ascii_name, country_code, …).
-            partnerships: geonameid_a, geonameid_b — or name_a, country_a, name_b, country_b.
-            events: geonameid_a, geonameid_b (or partnership_id), start, kind, … as `twinning export events` writes them.
-            projects: a JSON array as `twinning export projects` writes it (actions, funding, results nested; see the README), \
-            or the folder (or its projects.csv) that `export projects --format csv --output FOLDER` writes: projects.csv, \
-            project_themes.csv, project_cities.csv, project_partnerships.csv, project_contacts.csv, project_funding.csv, \
-            project_indicators.csv, project_actions.csv, contacts.csv, keyed by the column `project`.
-            """)
+        discussion: t(.discussImport))
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(t(.hCitiesPartnershipsOrEvents))) var kind: TableKind
     @Argument(help: ArgumentHelp(t(.hTheFileToRead))) var file: String
@@ -68,12 +60,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: t(.aboutExport),
-        discussion: """
-            --format ics (events only) writes an iCalendar file for calendar programs: all-day events, \
-            dates known only to the month or year placed on the first day (the description says so); \
-            open project actions as all-day entries on their due day. \
-            CSV cells that a spreadsheet would run as a formula (=, +, -, @) start with an apostrophe.
-            """)
+        discussion: t(.discussExport))
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(t(.hCitiesPartnershipsOrEvents))) var kind: TableKind
     @Option(help: ArgumentHelp(t(.hCsvJsonOrIcsEvents))) var format: String = "csv"

@@ -10,11 +10,7 @@ struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
         abstract: t(.aboutUndo),
-        discussion: """
-            The number is printed by `twinning import` and shown by `twinning log` ("import 42"). \
-            The undo is refused, with the reason, when any of those rows was changed since \
-            (or has gained events, partners, contacts or reviews).
-            """)
+        discussion: t(.discussUndo))
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("import"), help: ArgumentHelp(t(.hTheImportNumberInThe), valueName: "id"))
     var importId: Int64

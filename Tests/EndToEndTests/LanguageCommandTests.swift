@@ -48,6 +48,15 @@ final class LanguageCommandTests: EndToEndTestCase {
         XCTAssertTrue(fr.stdout.contains("Le fichier de la base de données."), fr.summary)
         let de = try CLI.ok(["report", "--help", "--lang", "de"])
         XCTAssertTrue(de.stdout.contains("Der Jahresbericht"), de.summary)
+        // The longer paragraph under the options too, not only the one-line descriptions.
+        XCTAssertTrue(de.stdout.contains("beginnen mit einem Apostroph. Ohne --city umfasst"), de.summary)
+        XCTAssertFalse(de.stdout.contains("Without --city"), de.summary)
+        let backup = try CLI.ok(["backup", "--help", "--lang", "fr"])
+        XCTAssertTrue(backup.stdout.contains("Le dossier doit"), backup.summary)
+        let undo = try CLI.ok(["undo", "--help", "--lang", "de"])
+        XCTAssertTrue(undo.stdout.contains("Die Nummer gibt `twinning import` aus"), undo.summary)
+        let match = try CLI.ok(["match", "suggest", "--help", "--lang", "fr"])
+        XCTAssertTrue(match.stdout.contains("Proposer aussi des villes du pays"), match.summary)
     }
 
     func testReportInFrench() throws {
