@@ -21,6 +21,13 @@ func putRow(_ screen: inout Screen, row: Int, col: Int, width: Int, cells: [(Str
     if selected { screen.cursor = Position(row: row, col: col) }
 }
 
+/// A line of a detail: cut to `width` with "…" at the end when it is longer,
+/// so a reader sees that something is left out (the clipping of `put` alone
+/// would end it mid-word without a sign).
+func putDetailLine(_ screen: inout Screen, _ text: String, row: Int, col: Int, role: StyleRole, width: Int) {
+    screen.put(DisplayWidth.truncate(text, to: width), row: row, col: col, role: role, maxWidth: width)
+}
+
 func putHeader(_ screen: inout Screen, row: Int, col: Int, width: Int, cells: [(String, Int, Bool)]) {
     screen.fill(row: row, col: col, width: width, role: .header)
     var x = col + 2

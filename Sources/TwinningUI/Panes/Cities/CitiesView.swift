@@ -46,7 +46,7 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
     let bottom = rect.row + rect.rows
     func line(_ text: String, role: StyleRole = .normal, indent: Int = 1) {
         guard row < bottom else { return }
-        screen.put(text, row: row, col: rect.col + indent, role: role, maxWidth: rect.columns - indent)
+        putDetailLine(&screen, text, row: row, col: rect.col + indent, role: role, width: rect.columns - indent)
         row += 1
     }
     guard let detail = state.cityDetail, detail.city.id == selected.id else {
@@ -91,7 +91,7 @@ private func renderCityDetail(_ screen: inout Screen, _ state: AppState, _ rect:
         let selected = state.cities.inPartners && index == state.cities.partnerSelection
         screen.fill(row: row, col: rect.col, width: rect.columns, role: selected ? .selected : .normal)
         if selected { screen.put(">", row: row, col: rect.col, role: .selected) }
-        screen.put(text, row: row, col: rect.col + 2, role: selected ? .selected : .normal, maxWidth: rect.columns - 2)
+        putDetailLine(&screen, text, row: row, col: rect.col + 2, role: selected ? .selected : .normal, width: rect.columns - 2)
         if selected { screen.cursor = Position(row: row, col: rect.col) }
         row += 1
     }

@@ -74,6 +74,6 @@ private func renderEventDetail(_ screen: inout Screen, _ state: AppState, _ rect
         }
     }
     for (i, (text, role)) in lines.prefix(rect.rows).enumerated() {
-        screen.put(text, row: rect.row + i, col: rect.col + 1, role: role, maxWidth: rect.columns - 1)
+        putDetailLine(&screen, text, row: rect.row + i, col: rect.col + 1, role: role, width: rect.columns - 1)
     }
 }

@@ -84,7 +84,7 @@ private func renderMatchDetail(_ screen: inout Screen, _ state: AppState, _ rect
     var row = rect.row
     func line(_ text: String, _ role: StyleRole = .normal) {
         guard row < rect.row + rect.rows else { return }
-        screen.put(text, row: row, col: rect.col + 1, role: role, maxWidth: rect.columns - 1)
+        putDetailLine(&screen, text, row: row, col: rect.col + 1, role: role, width: rect.columns - 1)
         row += 1
     }
     line("\(s.name) (\(s.countryCode)) · " + tr(.matchDetailScore, language, Formatting.fixed(Double(s.score), digits: 2, language), String(s.rank),

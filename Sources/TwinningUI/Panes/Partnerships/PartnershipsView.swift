@@ -46,7 +46,7 @@ private func renderPartnershipDetail(_ screen: inout Screen, _ state: AppState, 
     let bottom = rect.row + rect.rows
     func line(_ text: String, role: StyleRole = .normal) {
         guard row < bottom else { return }
-        screen.put(text, row: row, col: rect.col + 1, role: role, maxWidth: rect.columns - 1)
+        putDetailLine(&screen, text, row: row, col: rect.col + 1, role: role, width: rect.columns - 1)
         row += 1
     }
     let p = detail.partnership

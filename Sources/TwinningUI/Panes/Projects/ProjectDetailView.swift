@@ -9,7 +9,7 @@ func renderProjectDetail(_ screen: inout Screen, _ state: AppState, _ rect: Layo
     let language = state.language
     let width = max(1, rect.columns - 1)
     guard let detail = state.projectDetail else {
-        screen.put(TextSafety.sanitized(summary.title), row: rect.row, col: rect.col + 1, role: .header, maxWidth: width)
+        putDetailLine(&screen, summary.title, row: rect.row, col: rect.col + 1, role: .header, width: width)
         if rect.rows > 1 { screen.put(tr(.loading, language), row: rect.row + 1, col: rect.col + 1, role: .dim, maxWidth: width) }
         return
     }
@@ -32,11 +32,11 @@ func renderProjectDetail(_ screen: inout Screen, _ state: AppState, _ rect: Layo
     for (section, count) in zip(sections, shown) where count > 0 {
         for line in section.visible(count, selected: choosing ? state.projects.action : nil, width: width, language) {
             guard row < bottom else { return }
-            screen.put(line.text, row: row, col: rect.col + 1, role: line.role, maxWidth: width)
+            putDetailLine(&screen, line.text, row: row, col: rect.col + 1, role: line.role, width: width)
             if line.role == .selected {
                 screen.fill(row: row, col: rect.col, width: rect.columns, role: .selected)
                 screen.put(">", row: row, col: rect.col, role: .selected)
-                screen.put(line.text, row: row, col: rect.col + 1, role: .selected, maxWidth: width)
+                putDetailLine(&screen, line.text, row: row, col: rect.col + 1, role: .selected, width: width)
                 screen.cursor = Position(row: row, col: rect.col)
             }
             row += 1
