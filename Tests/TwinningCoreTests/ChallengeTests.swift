@@ -73,7 +73,12 @@ final class ChallengeTests: XCTestCase {
 
     /// A profile adds challenges; it never removes what the data says.
     func testProfileContradictingTheDataAddsToIt() {
-        let characters = CharacterTable(cities: [1: dortmund, 2: leeds], countries: [:])
+        // The table keeps a city's own facts; the ageing figures come from its country.
+        func country(_ c: CityCharacter) -> CityCharacter {
+            CityCharacter(share65in2020: c.share65in2020, share65in2050: c.share65in2050,
+                          popChange2000to2020: c.popChange2000to2020, popChange2020to2050: c.popChange2020to2050)
+        }
+        let characters = CharacterTable(cities: [1: dortmund, 2: leeds], countries: ["DE": country(dortmund), "GB": country(leeds)])
         let cities = [
             MatchCityRecord(cityId: 1, geonameId: 1, name: "Dortmund", countryCode: "DE", latitude: 51.5, longitude: 7.5, population: 588_462,
                             challenges: ["flooding at the coast"]),

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+@testable import TwinningCore
+
+/// The character table as the program reads it: the shipped files, every
+/// value kept exactly, unknown kept unknown, and a row that is wrong named.
+final class CharacterTableTests: XCTestCase {
+    func testPackedRowsGiveBackExactlyWhatWasStored() {
+        let full = CityCharacter(role: .regionSeat, elevationM: -366, warmestC: 39.4, coldestC: -43.2, rainMm: 26687,
+                                 coastKm: -72.2, portKm: 0.1, portTerminal: false, riverKm: 5107, reliefM: 3528, coalMW: 10841)
+        XCTAssertEqual(PackedCharacter(full).character, full)
+        XCTAssertEqual(PackedCharacter(.unknown).character, .unknown, "unknown stays unknown, never 0 or no")
+        for role in [CityCharacter.Role.capital, .other] {
+            XCTAssertEqual(PackedCharacter(CityCharacter(role: role, portTerminal: true)).character,
+                           CityCharacter(role: role, portTerminal: true))
+        }
+        // Whole numbers beyond what a row holds are clamped, never a crash; the
+        // one value that means "unknown" is not taken by a real number.
+        XCTAssertEqual(PackedCharacter(CityCharacter(elevationM: Int.max)).character.elevationM, Int(Int32.max))
+        XCTAssertEqual(PackedCharacter(CityCharacter(elevationM: Int(Int32.min))).character.elevationM, Int(Int32.min) + 1)
+        XCTAssertEqual(MemoryLayout<PackedCharacter>.stride, 64)
+    }
+
+    func testTheShippedFilesAreReadWithEveryCity() throws {
+        let table = try CharacterTable.shared
+        XCTAssertGreaterThan(table.cityCount, 69_000)
+        // Dortmund (2935517): what the table gives is what its line in the file says.
+        let path = try DataFiles.url(for: "city_character.tsv").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let row = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("2935517\t") })
+        let fields = row.split(separator: "\t", omittingEmptySubsequences: false)
+        let dortmund = table.character(geonameId: 2935517, country: "DE")
+        XCTAssertEqual(dortmund.coalMW, Int(fields[11]))
+        XCTAssertEqual(dortmund.riverKm, Double(fields[9]))
+        XCTAssertEqual(dortmund.warmestC, Double(fields[3]))
+        XCTAssertNotNil(dortmund.share65in2050, "the country's figures are added")
+        // A city not in the file: only its country's facts.
+        let unknown = table.character(geonameId: 999_999_999, country: "DE")
+        XCTAssertNil(unknown.role)
+        XCTAssertNil(unknown.coastKm)
+        XCTAssertEqual(unknown.share65in2050, dortmund.share65in2050)
+    }
+
+    func testAFileOutOfOrderIsFoundByIdAndABadRowIsNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("character-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = "geonameid\trole\televation_m\tt_warm_c\tt_cold_c\train_mm\tcoast_km\tport_km\tport_terminal\triver_km\trelief_m\tcoal_mw_30km\n"
+        let cities = folder.appendingPathComponent("cities.tsv").path
+        let countries = folder.appendingPathComponent("countries.tsv").path
+        try "code\ts20\ts50\tp00\tp50\nDE\t0.22\t0.30\t0.01\t-0.05\n".write(toFile: countries, atomically: true, encoding: .utf8)
+        try (header + "30\tC\t10\t20.5\t1.5\t700\t2.5\t3\t1\t0.4\t12\t\n" + "20\t-\t\t\t\t\t\t\t\t\t\t3000\n")
+            .write(toFile: cities, atomically: true, encoding: .utf8)
+        let table = try CharacterTable.load(cities: cities, countries: countries)
+        XCTAssertEqual(table.cityCount, 2)
+        XCTAssertEqual(table.character(geonameId: 30, country: "DE").role, .capital)
+        XCTAssertEqual(table.character(geonameId: 30, country: "DE").coastKm, 2.5)
+        XCTAssertEqual(table.character(geonameId: 20, country: "DE").coalMW, 3000)
+        XCTAssertNil(table.character(geonameId: 20, country: "DE").elevationM)
+        XCTAssertNil(table.character(geonameId: 25, country: "DE").role)
+
+        try (header + "30\tC\t10\n").write(toFile: cities, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try CharacterTable.load(cities: cities, countries: countries)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("cities.tsv") && text.contains("2"), text)
+        }
+    }
+}
