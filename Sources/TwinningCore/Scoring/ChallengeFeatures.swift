@@ -4,7 +4,9 @@ import Foundation
 /// challenges as bit masks, their intensities for "further along", and the
 /// vocabulary terms of challenges and profile strengths as bit masks.
 struct ChallengeIndex: Sendable {
-    let characters: [CityCharacter?]
+    /// The facts behind the masks, looked up when a reason needs their
+    /// numbers (a copy per city would hold 15 MB for the top ten's sake).
+    let table: CharacterTable?
     /// Bit k = `Challenge.allCases[k]` applies / is known.
     let present: [UInt16]
     let known: [UInt16]
@@ -31,7 +33,6 @@ struct ChallengeIndex: Sendable {
 
     init(records: [MatchCityRecord], characters table: CharacterTable?) {
         let n = records.count
-        var characters = [CityCharacter?](repeating: nil, count: n)
         var present = [UInt16](repeating: 0, count: n), known = present
         var intensity = [[Float]](repeating: [Float](repeating: .nan, count: n), count: Challenge.allCases.count)
         var challengeTerms = [UInt32](repeating: 0, count: n)
@@ -42,7 +43,6 @@ struct ChallengeIndex: Sendable {
         for (i, r) in records.enumerated() {
             if let table {
                 let c = table.character(geonameId: r.geonameId, country: r.countryCode)
-                characters[i] = c
                 var p: UInt16 = 0, k: UInt16 = 0
                 for (j, challenge) in Challenge.allCases.enumerated() {
                     guard let applies = challenge.applies(to: c) else { continue }
@@ -70,7 +70,7 @@ struct ChallengeIndex: Sendable {
                 strengthTerms[Int32(i), default: 0] |= ChallengeIndex.mask(Set(r.projectEvidence.flatMap(\.terms)))
             }
         }
-        self.characters = characters
+        self.table = table
         self.present = present; self.known = known; self.intensity = intensity
         self.challengeTerms = challengeTerms; self.profileTerms = profileTerms; self.strengthTerms = strengthTerms
         specificity = (0..<Challenge.allCases.count).map { j in
@@ -166,7 +166,9 @@ extension MatchIndex {
     }
 
     /// The facts of a city, nil without character data (a city a user added has its country's).
-    public func character(_ position: Int) -> CityCharacter? { challengeIndex.characters[position] }
+    public func character(_ position: Int) -> CityCharacter? {
+        challengeIndex.table?.character(geonameId: records[position].geonameId, country: records[position].countryCode)
+    }
 
     /// The home city's terms to meet in learn mode, or to share in similar mode.
     func homeTerms(_ home: Int, mode: MatchMode) -> UInt32 {

@@ -127,7 +127,7 @@ extension MatchIndex {
             commonLanguages: countries[hc].languages.filter(candidateLanguages.contains),
             homeHasPartnerInCountry: homePartners.contains { Int(country[Int($0)]) == cc },
             seeking: seeking[candidate],
-            homeCharacter: ci.characters[home], candidateCharacter: ci.characters[candidate],
+            homeCharacter: character(home), candidateCharacter: character(candidate),
             sharedChallenges: sharedKinds.map(\.element), furtherAlong: ahead.map(\.element), themeTerms: met)
         if mode == .learn, !met.isEmpty {
             facts.projectEvidence = records[candidate].projectEvidence.filter { !Set($0.terms).isDisjoint(with: met) }
