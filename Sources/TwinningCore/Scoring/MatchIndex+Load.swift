@@ -17,9 +17,14 @@ extension MatchIndex {
         let countries = try countries ?? loadCountries()
         let (cities, pairs) = try database.read { db -> ([MatchCityRecord], [(Int64, Int64)]) in
             var cities: [MatchCityRecord] = []
+            // As many as there are (growing by doubling would hold up to twice the 12 MB),
+            // in GeoNames order along the unique index, so MatchIndex.init sorts nothing
+            // (unless cities without a GeoNames id were added: SQLite puts them first).
+            cities.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM city") ?? 0)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT id, geonameId, name, countryCode, admin1Code, admin1Name, latitude, longitude, population,
                        strengths, challenges, themes, seekingPartners FROM city
+                ORDER BY geonameId
                 """)
             while let row = try rows.next() {
                 // Profiles are rare: decode the JSON tag lists only when not empty.

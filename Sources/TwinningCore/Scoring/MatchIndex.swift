@@ -93,7 +93,7 @@ public final class MatchIndex: Sendable {
     /// - Parameter characters: the facts behind the challenges; nil leaves every challenge unknown.
     public init(cities: [MatchCityRecord], partnerships: [(Int64, Int64)], countries countryList: [MatchCountry],
                 characters: CharacterTable? = nil) {
-        let sorted = cities.sorted { a, b in
+        func before(_ a: MatchCityRecord, _ b: MatchCityRecord) -> Bool {
             switch (a.geonameId, b.geonameId) {
             case let (x?, y?): return x != y ? x < y : a.cityId < b.cityId
             case (.some, nil): return true
@@ -101,6 +101,10 @@ public final class MatchIndex: Sendable {
             case (nil, nil): return a.cityId < b.cityId
             }
         }
+        // `load` reads them in this order already: then no sorted copy (12 MB
+        // for the gazetteer, and as much again for the sort's scratch space).
+        let inOrder = zip(cities, cities.dropFirst()).allSatisfy { !before($1, $0) }
+        let sorted = inOrder ? cities : cities.sorted(by: before)
         count = sorted.count
         records = sorted
         cityIds = sorted.map(\.cityId)
