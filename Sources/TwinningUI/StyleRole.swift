@@ -13,7 +13,8 @@ public enum StyleRole: String, CaseIterable, Sendable {
     /// The focused row of a list. Every theme shows it in reverse video, so it
     /// is visible without colour.
     case selected
-    /// The "▶" (or ">") marker in front of the focused row.
+    /// Kept so theme files that set it still load; the ">" in front of the
+    /// focused row is drawn in `selected`, and other rows leave the cell blank.
     case marker
     case dim
     /// The user's own city, wherever it appears.

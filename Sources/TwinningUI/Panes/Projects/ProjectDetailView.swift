@@ -32,13 +32,12 @@ func renderProjectDetail(_ screen: inout Screen, _ state: AppState, _ rect: Layo
     for (section, count) in zip(sections, shown) where count > 0 {
         for line in section.visible(count, selected: choosing ? state.projects.action : nil, width: width, language) {
             guard row < bottom else { return }
-            putDetailLine(&screen, line.text, row: row, col: rect.col + 1, role: line.role, width: width)
             if line.role == .selected {
                 screen.fill(row: row, col: rect.col, width: rect.columns, role: .selected)
                 screen.put(">", row: row, col: rect.col, role: .selected)
-                putDetailLine(&screen, line.text, row: row, col: rect.col + 1, role: .selected, width: width)
                 screen.cursor = Position(row: row, col: rect.col)
             }
+            putDetailLine(&screen, line.text, row: row, col: rect.col + 1, role: line.role, width: width)
             row += 1
         }
     }
