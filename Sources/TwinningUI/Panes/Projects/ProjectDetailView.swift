@@ -22,10 +22,13 @@ func renderProjectDetail(_ screen: inout Screen, _ state: AppState, _ rect: Layo
     var also = ""
     if !omitted(shown).isEmpty && rect.rows > 1 {
         shown = ProjectDetailSections.fit(sections, rows: rect.rows - 1)
-        also = tr(choosing ? .detailAlso : .detailAlsoEnter, language, omitted(shown).joined(separator: ", "))
+        // Too many names for the line: the names are cut ("…"), never the key hint after them.
+        let key: S = choosing ? .detailAlso : .detailAlsoEnter
+        let room = max(1, width - DisplayWidth.of(tr(key, language, "")))
+        also = tr(key, language, DisplayWidth.truncate(omitted(shown).joined(separator: ", "), to: room))
     }
     if !also.isEmpty {
-        screen.put(also, row: rect.row + rect.rows - 1, col: rect.col + 1, role: .dim, maxWidth: width)
+        putDetailLine(&screen, also, row: rect.row + rect.rows - 1, col: rect.col + 1, role: .dim, width: width)
     }
     let bottom = rect.row + rect.rows - (also.isEmpty ? 0 : 1)
     var row = rect.row
