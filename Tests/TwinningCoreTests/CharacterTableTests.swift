@@ -65,4 +65,17 @@ final class CharacterTableTests: XCTestCase {
             XCTAssertTrue(text.contains("cities.tsv") && text.contains("2"), text)
         }
     }
+
+    /// The one-row look-up of the first screen answers as the whole table
+    /// does, and keeps answering the same once it has handed over to it.
+    func testLookupAnswersAlikeBeforeAndAfterTheTableIsRead() throws {
+        let lookup = CharacterLookup()
+        let questions: [(Int64?, String)] = [(2935517, "DE"), (2644688, "gb"), (3094802, "PL"), (1, "DE"), (nil, "FR"), (2935517, "XX")]
+        let before = questions.map { lookup.character(geonameId: $0.0, country: $0.1) }
+        let table = try CharacterTable.shared
+        XCTAssertEqual(before, questions.map { Optional(table.character(geonameId: $0.0, country: $0.1)) })
+        XCTAssertNotNil(before[0]?.role, "Dortmund has facts")
+        lookup.adopt(table)
+        XCTAssertEqual(questions.map { lookup.character(geonameId: $0.0, country: $0.1) }, before)
+    }
 }

@@ -5,17 +5,29 @@ import Foundation
 /// and parsing all 69,000 rows into a dictionary was a sixth of the CPU time
 /// of the first screen. The file is kept as bytes and searched for the line
 /// of the GeoNames id (a few milliseconds over 3 MB, no order assumed);
-/// the match explorer still uses `CharacterTable.shared`.
+/// the match explorer still uses `CharacterTable.shared`. Once that table
+/// is read, answers come from it and the bytes are let go (3 MB that the
+/// full-screen program would otherwise hold twice, as bytes and as table).
 public final class CharacterLookup: @unchecked Sendable {
     private let lock = NSLock()
     private var cityBytes: [UInt8]?
     private var countries: [String: CityCharacter]?
+    private var table: CharacterTable?
 
     public static let shared = CharacterLookup()
+
+    /// From now on, answer from `table` (the same files, read whole).
+    func adopt(_ table: CharacterTable) {
+        lock.lock(); defer { lock.unlock() }
+        self.table = table
+        cityBytes = nil
+        countries = nil
+    }
 
     /// The facts of one city with its country's, as `CharacterTable.character(geonameId:country:)`; nil if the files cannot be read.
     public func character(geonameId: Int64?, country: String) -> CityCharacter? {
         lock.lock(); defer { lock.unlock() }
+        if let table { return table.character(geonameId: geonameId, country: country) }
         do {
             if cityBytes == nil || countries == nil {
                 guard let data = FileManager.default.contents(atPath: try DataFiles.url(for: "city_character.tsv").path) else { return nil }

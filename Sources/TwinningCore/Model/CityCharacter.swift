@@ -92,8 +92,10 @@ public final class CharacterTable: Sendable {
     }
 
     private static let sharedResult: Result<CharacterTable, Error> = Result {
-        try load(cities: try DataFiles.url(for: "city_character.tsv").path,
-                 countries: try DataFiles.url(for: "country_demography.tsv").path)
+        let table = try load(cities: try DataFiles.url(for: "city_character.tsv").path,
+                             countries: try DataFiles.url(for: "country_demography.tsv").path)
+        CharacterLookup.shared.adopt(table)
+        return table
     }
 
     /// Reads the two TSV files. A row that is not as expected names its file and line.

@@ -31,8 +31,9 @@ struct ChallengeIndex: Sendable {
     static func mask(_ terms: Set<ThemeTerm>) -> UInt32 { terms.reduce(0) { $0 | bit($1) } }
     static func terms(_ mask: UInt32) -> [ThemeTerm] { ThemeTerm.allCases.filter { mask & bit($0) != 0 } }
 
-    init(records: [MatchCityRecord], characters table: CharacterTable?) {
-        let n = records.count
+    /// - Parameter profiles: by position, only the cities that have a profile or project evidence.
+    init(count n: Int, geonameIds: OptionalIntColumn<Int64>, countryCode: (Int) -> String, profiles: [Int32: CityProfile],
+         characters table: CharacterTable?) {
         var present = [UInt16](repeating: 0, count: n), known = present
         var intensity = [[Float]](repeating: [Float](repeating: .nan, count: n), count: Challenge.allCases.count)
         var challengeTerms = [UInt32](repeating: 0, count: n)
@@ -40,9 +41,9 @@ struct ChallengeIndex: Sendable {
         var has = [Int](repeating: 0, count: Challenge.allCases.count), knows = has
         // The terms of each present-mask, computed once (a few hundred distinct masks).
         var termsOfMask: [UInt16: UInt32] = [:]
-        for (i, r) in records.enumerated() {
-            if let table {
-                let c = table.character(geonameId: r.geonameId, country: r.countryCode)
+        if let table {
+            for i in 0..<n {
+                let c = table.character(geonameId: geonameIds[i], country: countryCode(i))
                 var p: UInt16 = 0, k: UInt16 = 0
                 for (j, challenge) in Challenge.allCases.enumerated() {
                     guard let applies = challenge.applies(to: c) else { continue }
@@ -59,15 +60,17 @@ struct ChallengeIndex: Sendable {
                     challengeTerms[i] = t
                 }
             }
+        }
+        for (i, r) in profiles {
             if !r.challenges.isEmpty || !r.themes.isEmpty {
                 let own = ChallengeIndex.mask(ThemeVocabulary.terms(r.challenges))
-                challengeTerms[i] |= own
-                profileTerms[Int32(i)] = own | ChallengeIndex.mask(ThemeVocabulary.terms(r.themes))
+                challengeTerms[Int(i)] |= own
+                profileTerms[i] = own | ChallengeIndex.mask(ThemeVocabulary.terms(r.themes))
             }
-            if !r.strengths.isEmpty { strengthTerms[Int32(i)] = ChallengeIndex.mask(ThemeVocabulary.terms(r.strengths)) }
+            if !r.strengths.isEmpty { strengthTerms[i] = ChallengeIndex.mask(ThemeVocabulary.terms(r.strengths)) }
             // A completed project's themes count as strengths (ProjectEvidence.swift).
             if !r.projectEvidence.isEmpty {
-                strengthTerms[Int32(i), default: 0] |= ChallengeIndex.mask(Set(r.projectEvidence.flatMap(\.terms)))
+                strengthTerms[i, default: 0] |= ChallengeIndex.mask(Set(r.projectEvidence.flatMap(\.terms)))
             }
         }
         self.table = table
@@ -167,7 +170,7 @@ extension MatchIndex {
 
     /// The facts of a city, nil without character data (a city a user added has its country's).
     public func character(_ position: Int) -> CityCharacter? {
-        challengeIndex.table?.character(geonameId: records[position].geonameId, country: records[position].countryCode)
+        challengeIndex.table?.character(geonameId: geonameIds[position], country: countryCode(position))
     }
 
     /// The home city's terms to meet in learn mode, or to share in similar mode.

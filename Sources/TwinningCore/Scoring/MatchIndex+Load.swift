@@ -15,40 +15,39 @@ extension MatchIndex {
     /// as the known network, in one read transaction.
     public static func load(from database: AppDatabase, countries: [MatchCountry]? = nil) throws -> MatchIndex {
         let countries = try countries ?? loadCountries()
-        let (cities, pairs) = try database.read { db -> ([MatchCityRecord], [(Int64, Int64)]) in
-            var cities: [MatchCityRecord] = []
-            // As many as there are (growing by doubling would hold up to twice the 12 MB),
-            // in GeoNames order along the unique index, so MatchIndex.init sorts nothing
-            // (unless cities without a GeoNames id were added: SQLite puts them first).
-            cities.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM city") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, geonameId, name, countryCode, admin1Code, admin1Name, latitude, longitude, population,
-                       strengths, challenges, themes, seekingPartners FROM city
-                ORDER BY geonameId
-                """)
-            while let row = try rows.next() {
-                // Profiles are rare: decode the JSON tag lists only when not empty.
-                let strengths: String = row["strengths"], challenges: String = row["challenges"], themes: String = row["themes"]
-                cities.append(MatchCityRecord(
-                    cityId: row["id"], geonameId: row["geonameId"], name: row["name"], countryCode: row["countryCode"],
-                    admin1Code: row["admin1Code"], admin1Name: row["admin1Name"], latitude: row.lenientCoordinate("latitude", limit: 90),
-                    longitude: row.lenientCoordinate("longitude", limit: 180), population: row.lenientInt("population"),
-                    strengths: strengths == "[]" ? [] : MatchIndex.tags(strengths),
-                    challenges: challenges == "[]" ? [] : MatchIndex.tags(challenges), seeking: row["seekingPartners"],
-                    themes: themes == "[]" ? [] : MatchIndex.tags(themes)))
+        let (columns, pairs) = try database.read { db -> (Columns, [(Int64, Int64)]) in
+            var columns = Columns(countries: countries, capacity: try Int.fetchOne(db, sql: "SELECT count(*) FROM city") ?? 0)
+            // Row by row into the columns, in index order: GeoNames cities along
+            // the unique index, then the cities users added (no GeoNames id) by id.
+            for sql in ["SELECT \(columnList) FROM city WHERE geonameId IS NOT NULL ORDER BY geonameId",
+                        "SELECT \(columnList) FROM city WHERE geonameId IS NULL ORDER BY id"] {
+                let rows = try Row.fetchCursor(db, sql: sql)
+                while let row = try rows.next() {
+                    // Profiles are rare: decode the JSON tag lists only when not empty.
+                    let strengths: String = row["strengths"], challenges: String = row["challenges"], themes: String = row["themes"]
+                    columns.append(MatchCityRecord(
+                        cityId: row["id"], geonameId: row["geonameId"], name: row["name"], countryCode: row["countryCode"],
+                        admin1Code: row["admin1Code"], admin1Name: row["admin1Name"], latitude: row.lenientCoordinate("latitude", limit: 90),
+                        longitude: row.lenientCoordinate("longitude", limit: 180), population: row.lenientInt("population"),
+                        strengths: strengths == "[]" ? [] : MatchIndex.tags(strengths),
+                        challenges: challenges == "[]" ? [] : MatchIndex.tags(challenges), seeking: row["seekingPartners"],
+                        themes: themes == "[]" ? [] : MatchIndex.tags(themes)))
+                }
             }
-            let evidence = try MatchIndex.projectEvidence(db)
-            if !evidence.isEmpty {
-                for i in cities.indices { cities[i].projectEvidence = evidence[cities[i].cityId] ?? [] }
-            }
+            columns.addEvidence(try MatchIndex.projectEvidence(db))
             var pairs: [(Int64, Int64)] = []
             let links = try Row.fetchCursor(db, sql: "SELECT cityA, cityB FROM partnership")
             while let row = try links.next() { pairs.append((row[0], row[1])) }
-            return (cities, pairs)
+            return (columns, pairs)
         }
         // The character files are read here, when the match explorer first needs them, never at start-up.
-        return MatchIndex(cities: cities, partnerships: pairs, countries: countries, characters: try CharacterTable.shared)
+        return MatchIndex(columns: columns, partnerships: pairs, characters: try CharacterTable.shared)
     }
+
+    private static let columnList = """
+        id, geonameId, name, countryCode, admin1Code, admin1Name, latitude, longitude, population,
+        strengths, challenges, themes, seekingPartners
+        """
 
     static func tags(_ json: String) -> [String] {
         (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []

@@ -39,6 +39,41 @@ public struct MatchCountry: Sendable, Equatable {
     }
 }
 
+/// A column of whole numbers that may be unknown, 8 bytes a city instead of
+/// the 16 of `Int?` (with 69,000 cities and two such columns, 1 MB less).
+/// `T.min` stands for unknown: no GeoNames id or population can be it
+/// (the database refuses negative populations; a GeoNames id is positive).
+public struct OptionalIntColumn<T: FixedWidthInteger & Sendable>: Sendable {
+    static var unknown: T { T.min }
+    private(set) var values: [T] = []
+
+    init() {}
+    mutating func reserveCapacity(_ n: Int) { values.reserveCapacity(n) }
+    mutating func append(_ value: T?) { values.append(value ?? Self.unknown) }
+
+    public subscript(position: Int) -> T? {
+        let v = values[position]
+        return v == Self.unknown ? nil : v
+    }
+}
+
+/// What a city's profile says (and its completed projects show), kept only
+/// for the cities that have any: the gazetteer's cities have none.
+struct CityProfile: Sendable {
+    var strengths: [String] = []
+    var challenges: [String] = []
+    var themes: [String] = []
+    var projectEvidence: [ProjectEvidence] = []
+
+    init() {}
+    init(_ record: MatchCityRecord) {
+        strengths = record.strengths; challenges = record.challenges; themes = record.themes
+        projectEvidence = record.projectEvidence
+    }
+
+    var isEmpty: Bool { strengths.isEmpty && challenges.isEmpty && themes.isEmpty && projectEvidence.isEmpty }
+}
+
 /// Every city and the partnership network as flat arrays (struct of arrays),
 /// built once, so ranking all ~69,000 cities is a few tight loops over Float
 /// arrays instead of a walk over objects. Cities are ordered by GeoNames id
@@ -47,9 +82,12 @@ public struct MatchCountry: Sendable, Equatable {
 public final class MatchIndex: Sendable {
     public let count: Int
     public let cityIds: [Int64]
-    public let geonameIds: [Int64?]
+    public let geonameIds: OptionalIntColumn<Int64>
     public let names: [String]
-    public let records: [MatchCityRecord]
+    /// Population per city (nil when unknown): filters and reasons need the number itself.
+    let population: OptionalIntColumn<Int>
+    /// Profiles and project evidence, only for the few cities that have any.
+    let profiles: [Int32: CityProfile]
     /// Index into `countries` per city.
     let country: [Int32]
     public let countries: [MatchCountry]
@@ -70,9 +108,6 @@ public final class MatchIndex: Sendable {
     /// partners' surroundings up to 150 km (the kernels make farther towns
     /// count little; the cost grows with the square of each radius).
     static let nearHomeKm: Float = 60, nearCandidateKm: Float = 150
-    /// Profile tags (folded), only for the few cities that have a profile.
-    let strengths: [Int32: Set<String>]
-    let challenges: [Int32: Set<String>]
     /// The network as adjacency lists (compressed rows): partners of city i
     /// are `neighbours[offsets[i] ..< offsets[i + 1]]`, sorted.
     let offsets: [Int32]
@@ -84,15 +119,18 @@ public final class MatchIndex: Sendable {
     /// "cities within so many km" without a pass over all of them.
     let gridCells: [Int64: Range<Int>]
     let gridMembers: [Int32]
-    let positionById: [Int64: Int32]
-    let positionByGeonameId: [Int64: Int32]
+    /// Positions by database id; nil when the ids ascend with the positions
+    /// (the gazetteer is stored in GeoNames order), and a binary search finds them.
+    let positionById: [Int64: Int32]?
+    /// How many cities at the front have a GeoNames id (ascending): searched by halves.
+    let withGeonameId: Int
     /// Derived challenges and profile terms (Scoring/ChallengeFeatures.swift).
     let challengeIndex: ChallengeIndex
 
     /// - Parameter partnerships: pairs of `cityId`s; unknown ids and duplicates are ignored.
     /// - Parameter characters: the facts behind the challenges; nil leaves every challenge unknown.
-    public init(cities: [MatchCityRecord], partnerships: [(Int64, Int64)], countries countryList: [MatchCountry],
-                characters: CharacterTable? = nil) {
+    public convenience init(cities: [MatchCityRecord], partnerships: [(Int64, Int64)], countries countryList: [MatchCountry],
+                            characters: CharacterTable? = nil) {
         func before(_ a: MatchCityRecord, _ b: MatchCityRecord) -> Bool {
             switch (a.geonameId, b.geonameId) {
             case let (x?, y?): return x != y ? x < y : a.cityId < b.cityId
@@ -101,78 +139,127 @@ public final class MatchIndex: Sendable {
             case (nil, nil): return a.cityId < b.cityId
             }
         }
-        // `load` reads them in this order already: then no sorted copy (12 MB
-        // for the gazetteer, and as much again for the sort's scratch space).
         let inOrder = zip(cities, cities.dropFirst()).allSatisfy { !before($1, $0) }
-        let sorted = inOrder ? cities : cities.sorted(by: before)
-        count = sorted.count
-        records = sorted
-        cityIds = sorted.map(\.cityId)
-        geonameIds = sorted.map(\.geonameId)
-        names = sorted.map(\.name)
-        var byId: [Int64: Int32] = [:], byGeonameId: [Int64: Int32] = [:]
-        byId.reserveCapacity(count); byGeonameId.reserveCapacity(count)
-        for (i, c) in sorted.enumerated() {
-            byId[c.cityId] = Int32(i)
-            if let g = c.geonameId { byGeonameId[g] = Int32(i) }
-        }
-        positionById = byId
-        positionByGeonameId = byGeonameId
+        var columns = Columns(countries: countryList, capacity: cities.count)
+        for city in inOrder ? cities : cities.sorted(by: before) { columns.append(city) }
+        self.init(columns: columns, partnerships: partnerships, characters: characters)
+    }
 
-        // Countries: those listed, plus any code a city uses that the list lacks.
-        var countryList = countryList
-        var countryPosition: [String: Int32] = [:]
-        for (i, c) in countryList.enumerated() { countryPosition[c.code] = Int32(i) }
-        var regionPosition: [String: Int32] = [:]
+    /// The cities as columns, appended one by one in index order (GeoNames
+    /// id, then user-added cities by id). `load` streams the database's rows
+    /// in, so no array of whole records (12 MB for the gazetteer) is ever held.
+    struct Columns {
+        var cityIds: [Int64] = [], geonameIds = OptionalIntColumn<Int64>(), names: [String] = [], population = OptionalIntColumn<Int>()
+        var country: [Int32] = [], region: [Int32] = []
+        var latitude: [Float] = [], longitude: [Float] = [], cosLatitude: [Float] = [], logPopulation: [Float] = []
+        var seeking: [Bool] = []
+        var profiles: [Int32: CityProfile] = [:]
+        var countries: [MatchCountry]
         var regionNames: [String] = []
-        var country = [Int32](repeating: 0, count: count), region = [Int32](repeating: -1, count: count)
-        var lat = [Float](repeating: .nan, count: count), lon = lat, cosLat = lat, logPop = lat
-        var seeking = [Bool](repeating: false, count: count)
-        var strengths: [Int32: Set<String>] = [:], challenges: [Int32: Set<String>] = [:]
-        for (i, c) in sorted.enumerated() {
+        /// Kept only while the database ids ascend; `byId` takes over when one does not.
+        private(set) var idsAscend = true
+        private(set) var byId: [Int64: Int32] = [:]
+        private(set) var withGeonameId = 0
+        private var countryPosition: [String: Int32] = [:], regionPosition: [String: Int32] = [:]
+
+        init(countries: [MatchCountry], capacity: Int) {
+            self.countries = countries
+            for (i, c) in countries.enumerated() { countryPosition[c.code] = Int32(i) }
+            cityIds.reserveCapacity(capacity); geonameIds.reserveCapacity(capacity); names.reserveCapacity(capacity)
+            population.reserveCapacity(capacity); country.reserveCapacity(capacity); region.reserveCapacity(capacity)
+            latitude.reserveCapacity(capacity); longitude.reserveCapacity(capacity); cosLatitude.reserveCapacity(capacity)
+            logPopulation.reserveCapacity(capacity); seeking.reserveCapacity(capacity)
+        }
+
+        var count: Int { cityIds.count }
+
+        mutating func append(_ c: MatchCityRecord) {
+            let i = Int32(cityIds.count)
+            geonameIds.append(c.geonameId); names.append(c.name); population.append(c.population)
+            if idsAscend, i > 0, cityIds[Int(i) - 1] >= c.cityId {
+                idsAscend = false
+                byId.reserveCapacity(cityIds.count)
+                for (k, id) in cityIds.enumerated() { byId[id] = Int32(k) }
+            }
+            if !idsAscend { byId[c.cityId] = i }
+            cityIds.append(c.cityId)
+            if c.geonameId != nil {
+                precondition(withGeonameId == Int(i), "cities with a GeoNames id come first, in its order")
+                withGeonameId += 1
+            }
+            // Countries: those listed, plus any code a city uses that the list lacks.
             if let p = countryPosition[c.countryCode] {
-                country[i] = p
+                country.append(p)
             } else {
-                countryPosition[c.countryCode] = Int32(countryList.count)
-                country[i] = Int32(countryList.count)
-                countryList.append(MatchCountry(code: c.countryCode, name: c.countryCode, languages: []))
+                countryPosition[c.countryCode] = Int32(countries.count)
+                country.append(Int32(countries.count))
+                countries.append(MatchCountry(code: c.countryCode, name: c.countryCode, languages: []))
             }
             if let code = c.admin1Code, !code.isEmpty, code != "00" {
                 let key = c.countryCode + "." + code
-                if let r = regionPosition[key] { region[i] = r } else {
+                if let r = regionPosition[key] { region.append(r) } else {
                     regionPosition[key] = Int32(regionNames.count)
-                    region[i] = Int32(regionNames.count)
+                    region.append(Int32(regionNames.count))
                     regionNames.append(c.admin1Name?.isEmpty == false ? c.admin1Name! : key)
                 }
+            } else {
+                region.append(-1)
             }
             if let la = c.latitude, let lo = c.longitude {
-                lat[i] = Float(la * .pi / 180); lon[i] = Float(lo * .pi / 180); cosLat[i] = cos(lat[i])
+                let lat = Float(la * .pi / 180)
+                latitude.append(lat); longitude.append(Float(lo * .pi / 180)); cosLatitude.append(cos(lat))
+            } else {
+                latitude.append(.nan); longitude.append(.nan); cosLatitude.append(.nan)
             }
-            if let p = c.population, p > 0 { logPop[i] = Float(log10(Double(p))) }
-            seeking[i] = c.seeking
-            if !c.strengths.isEmpty { strengths[Int32(i)] = Set(c.strengths.map(Features.tagKey)) }
-            if !c.challenges.isEmpty { challenges[Int32(i)] = Set(c.challenges.map(Features.tagKey)) }
+            if let p = c.population, p > 0 { logPopulation.append(Float(log10(Double(p)))) } else { logPopulation.append(.nan) }
+            seeking.append(c.seeking)
+            let profile = CityProfile(c)
+            if !profile.isEmpty { profiles[i] = profile }
         }
-        self.countries = countryList
-        self.country = country
-        self.region = region
-        self.regionNames = regionNames
-        self.latitude = lat; self.longitude = lon; self.cosLatitude = cosLat; self.logPopulation = logPop
+
+        func position(cityId: Int64) -> Int32? {
+            idsAscend ? MatchIndex.search(cityIds, cityId, in: 0..<cityIds.count).map(Int32.init) : byId[cityId]
+        }
+
+        /// Completed projects of the cities (by database id), added after the rows.
+        mutating func addEvidence(_ evidence: [Int64: [ProjectEvidence]]) {
+            for (cityId, list) in evidence where !list.isEmpty {
+                guard let i = position(cityId: cityId) else { continue }
+                profiles[i, default: CityProfile()].projectEvidence = list
+            }
+        }
+    }
+
+    init(columns: Columns, partnerships: [(Int64, Int64)], characters: CharacterTable?) {
+        count = columns.count
+        cityIds = columns.cityIds
+        geonameIds = columns.geonameIds
+        names = columns.names
+        population = columns.population
+        profiles = columns.profiles
+        positionById = columns.idsAscend ? nil : columns.byId
+        withGeonameId = columns.withGeonameId
+        countries = columns.countries
+        country = columns.country
+        region = columns.region
+        regionNames = columns.regionNames
+        let lat = columns.latitude, lon = columns.longitude, cosLat = columns.cosLatitude
+        latitude = lat; longitude = lon; cosLatitude = cosLat; logPopulation = columns.logPopulation
         unitX = (0..<count).map { cosLat[$0] * cos(lon[$0]) }
         unitY = (0..<count).map { cosLat[$0] * sin(lon[$0]) }
         unitZ = lat.map { sin($0) }
-        self.seeking = seeking; self.strengths = strengths; self.challenges = challenges
+        seeking = columns.seeking
 
         var lists = [[Int32]](repeating: [], count: count)
         for (a, b) in partnerships {
-            guard let i = byId[a], let j = byId[b], i != j else { continue }
+            guard let i = columns.position(cityId: a), let j = columns.position(cityId: b), i != j else { continue }
             lists[Int(i)].append(j); lists[Int(j)].append(i)
         }
         (offsets, neighbours) = MatchIndex.compress(lists.map { Array(Set($0)).sorted() })
-        sizeValue = logPop.map { $0.isNaN ? .nan : Features.candidateSize(logPopulation: $0) }
+        sizeValue = columns.logPopulation.map { $0.isNaN ? .nan : Features.candidateSize(logPopulation: $0) }
         partnerValue = lists.map { Features.candidatePartners(Set($0).count) }
-        var regionLists = [[Int32]](repeating: [], count: regionNames.count)
-        var countryLists = [[Int32]](repeating: [], count: countryList.count)
+        var regionLists = [[Int32]](repeating: [], count: columns.regionNames.count)
+        var countryLists = [[Int32]](repeating: [], count: columns.countries.count)
         for i in 0..<count {
             if region[i] >= 0 { regionLists[Int(region[i])].append(Int32(i)) }
             countryLists[Int(country[i])].append(Int32(i))
@@ -191,7 +278,10 @@ public final class MatchIndex: Sendable {
         }
         gridCells = ranges
         gridMembers = members
-        challengeIndex = ChallengeIndex(records: sorted, characters: characters)
+        let countryCodes = columns.countries.map(\.code)
+        challengeIndex = ChallengeIndex(count: count, geonameIds: columns.geonameIds,
+                                        countryCode: { countryCodes[Int(columns.country[$0])] },
+                                        profiles: columns.profiles, characters: characters)
     }
 
     static let cellDegrees: Float = 0.5
@@ -237,8 +327,25 @@ public final class MatchIndex: Sendable {
     // MARK: - Look-ups
 
     /// The position of a city (by database id) in the arrays.
-    public func position(cityId: Int64) -> Int? { positionById[cityId].map(Int.init) }
-    public func position(geonameId: Int64) -> Int? { positionByGeonameId[geonameId].map(Int.init) }
+    public func position(cityId: Int64) -> Int? {
+        guard let positionById else { return MatchIndex.search(cityIds, cityId, in: 0..<count) }
+        return positionById[cityId].map(Int.init)
+    }
+
+    public func position(geonameId: Int64) -> Int? {
+        MatchIndex.search(geonameIds.values, geonameId, in: 0..<withGeonameId)
+    }
+
+    /// The last position in `range` (ascending values) that holds `value`:
+    /// the last, as a dictionary filled in order kept the last of equal keys.
+    static func search<T: Comparable>(_ values: [T], _ value: T, in range: Range<Int>) -> Int? {
+        var low = range.lowerBound, high = range.upperBound  // first position whose value is > value
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] <= value { low = mid + 1 } else { high = mid }
+        }
+        return low > range.lowerBound && values[low - 1] == value ? low - 1 : nil
+    }
 
     /// Partners of the city at `position` (positions, sorted).
     public func partners(of position: Int) -> ArraySlice<Int32> {
@@ -259,6 +366,9 @@ public final class MatchIndex: Sendable {
     }
 
     public func countryCode(_ position: Int) -> String { countries[Int(country[position])].code }
+
+    /// The profile of the city at `position`; empty for a city without one.
+    func profile(_ position: Int) -> CityProfile { profiles[Int32(position)] ?? CityProfile() }
 
     /// Positions of every city in a country (empty for an unknown code).
     public func positions(inCountry code: String) -> [Int32] {

@@ -105,7 +105,8 @@ extension MatchIndex {
             for y in partners(of: Int(x)) where Int(country[Int(y)]) == cc { countryLinks += 1 }
         }
         let met = ChallengeIndex.terms(homeTerms(home, mode: mode) & (candidateTerms(candidate, mode: mode) ?? 0))
-        let homeWords = records[home].challenges + (mode == .similar ? records[home].themes : [])
+        let homeProfile = profile(home)
+        let homeWords = homeProfile.challenges + (mode == .similar ? homeProfile.themes : [])
         let sharedThemes = homeWords.filter { ThemeVocabulary.parse($0).term.map(met.contains) == true }
         let ci = challengeIndex
         let specificity = ci.specificity
@@ -118,7 +119,7 @@ extension MatchIndex {
         let candidateLanguages = Set(countries[cc].languages)
         var facts = PairFacts(
             homeName: names[home], candidateName: names[candidate],
-            homePopulation: records[home].population, candidatePopulation: records[candidate].population,
+            homePopulation: population[home], candidatePopulation: population[candidate],
             distanceKm: distanceKm(home, candidate), sharedPartners: shared, partnersOfPartners: paths, adamicAdar: adamic,
             homeRegion: regionName(home), candidateRegion: regionName(candidate), regionLinks: regionLinks, nearbyLinks: nearbyLinks,
             homeCountry: countries[hc].name, candidateCountry: countries[cc].name, countryLinks: countryLinks,
@@ -130,7 +131,7 @@ extension MatchIndex {
             homeCharacter: character(home), candidateCharacter: character(candidate),
             sharedChallenges: sharedKinds.map(\.element), furtherAlong: ahead.map(\.element), themeTerms: met)
         if mode == .learn, !met.isEmpty {
-            facts.projectEvidence = records[candidate].projectEvidence.filter { !Set($0.terms).isDisjoint(with: met) }
+            facts.projectEvidence = profile(candidate).projectEvidence.filter { !Set($0.terms).isDisjoint(with: met) }
         }
         facts.homeCountryCode = countries[hc].code
         facts.candidateCountryCode = countries[cc].code

@@ -49,7 +49,7 @@ public final class Ranker: @unchecked Sendable {
         for p in pool where !blocked[Int(p)] {
             if abroadOnly && index.country[Int(p)] == homeCountry { continue }
             if populationFilter {
-                guard let pop = index.records[Int(p)].population else { continue }
+                guard let pop = index.population[Int(p)] else { continue }
                 if let lo = filters.minPopulation, pop < lo { continue }
                 if let hi = filters.maxPopulation, pop > hi { continue }
             }
