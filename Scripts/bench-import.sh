@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Import speed, in µs per row, against sqlite3's own .import of the same rows
-# into the same table (same CHECKs and indexes, same rows already there), and
-# how long an import keeps other writers waiting. Not part of CI.
+# Import speed, in µs per row, against two anchors: sqlite3's own .import of
+# the same rows into a table with the same columns and indexes but none of the
+# rules (issue 15's anchor), and sqlite3 doing the same job with the rules
+# (.import into a staging table, then INSERT … SELECT into twinning's own table
+# with its CHECKs, triggers and foreign keys); the same rows already there in
+# both. And how long an import keeps other writers waiting. Not part of CI.
 #
 #   Scripts/bench-import.sh            # builds the release binaries first
 #   TWINNING=/path/to/twinning Scripts/bench-import.sh   # measure another binary
@@ -63,7 +66,7 @@ INIT=$(echo "$t1 - $t0" | bc -l)
 CITIES=Sources/TwinningCore/Resources/cities.tsv
 # name, table, start database, file, twinning import kind
 runs=("cities city bare $CITIES cities" "partnerships partnership empty $WORK/partnerships.csv partnerships" "events event demo $WORK/events.csv events")
-printf '%-14s %9s %10s %9s %12s %8s %10s\n' what rows twinning_s µs/row sqlite3_µs/row ratio lock_s
+printf '%-14s %9s %10s %9s %12s %8s %12s %8s %10s\n' what rows twinning_s µs/row sqlite3_µs/row ratio rules_µs/row ratio lock_s
 for run in "${runs[@]}"; do
   read -r name table start file kind <<<"$run"
   cp "$WORK/$start.sqlite" "$WORK/$name-twinning.sqlite"
@@ -96,7 +99,31 @@ PY
   got=$(sqlite3 "$WORK/$name-sqlite3.sqlite" "SELECT count(*) FROM bench_$table WHERE id > $before")
   [ "$got" = "$rows" ] || { echo "sqlite3 .import wrote $got of $rows $table rows" >&2; exit 1; }
   ssecs=$(echo "$t1 - $t0" | bc -l)
-  us=$(echo "$secs * 1000000 / $rows" | bc -l); sus=$(echo "$ssecs * 1000000 / $rows" | bc -l)
-  printf '%-14s %9d %10.2f %9.1f %12.1f %8.1f %10.2f\n' "$name" "$rows" "$secs" "$us" "$sus" "$(echo "$us / $sus" | bc -l)" "$lock"
+  # The second anchor: sqlite3 doing the whole job twinning does, into
+  # twinning's own table with its CHECKs, triggers and foreign keys (.import
+  # into a staging table, then one INSERT … SELECT that turns empty cells
+  # back into NULL). What SQLite itself needs for these rules.
+  cp "$WORK/$start.sqlite" "$WORK/$name-rules.sqlite"
+  insert_sql=$(python3 - "$WORK/$name-rules.sqlite" "$table" <<'PY'
+import sqlite3, sys
+db, table = sys.argv[1], sys.argv[2]
+c = sqlite3.connect(db)
+cols = c.execute(f"PRAGMA table_info({table})").fetchall()
+c.execute(f"CREATE TABLE bench_staging AS SELECT * FROM {table} WHERE 0")
+c.commit()
+names = ", ".join(col[1] for col in cols)
+values = ", ".join(col[1] if col[3] else f"NULLIF({col[1]}, '')" for col in cols)
+print(f"PRAGMA foreign_keys = ON; BEGIN; INSERT INTO {table} ({names}) SELECT {values} FROM bench_staging; COMMIT;")
+PY
+)
+  t0=$(now)
+  sqlite3 -bail "$WORK/$name-rules.sqlite" ".import --csv $WORK/$name-rows.csv bench_staging" "$insert_sql"
+  t1=$(now)
+  got=$(sqlite3 "$WORK/$name-rules.sqlite" "SELECT count(*) FROM $table WHERE id > $before")
+  [ "$got" = "$rows" ] || { echo "sqlite3 with the rules wrote $got of $rows $table rows" >&2; exit 1; }
+  rsecs=$(echo "$t1 - $t0" | bc -l)
+  us=$(echo "$secs * 1000000 / $rows" | bc -l); sus=$(echo "$ssecs * 1000000 / $rows" | bc -l); rus=$(echo "$rsecs * 1000000 / $rows" | bc -l)
+  printf '%-14s %9d %10.2f %9.1f %12.1f %8.1f %12.1f %8.1f %10.2f\n' "$name" "$rows" "$secs" "$us" "$sus" "$(echo "$us / $sus" | bc -l)" \
+    "$rus" "$(echo "$us / $rus" | bc -l)" "$lock"
 done
 printf '\ninit (gazetteer + demo network): %.2f s\n' "$INIT"
