@@ -65,4 +65,16 @@ final class MatchIndexColumnsTests: XCTestCase {
         XCTAssertEqual(Array(index.partners(of: position)), [Int32(index.position(cityId: dortmund)!)])
         XCTAssertEqual(index.position(geonameId: 1850147), index.position(cityId: tokyo))
     }
+
+    func testNetworkRowsAreSortedWithoutRepeatsAndGroupsKeepOrder() {
+        // Ids 1…5 are positions 0…4; a pair twice (once turned round), a self-pair and an unknown id.
+        let pairs: [(Int64, Int64)] = [(1, 3), (3, 1), (1, 2), (5, 1), (2, 2), (4, 99), (4, 5)]
+        let (offsets, neighbours) = MatchIndex.adjacency(count: 5, partnerships: pairs, position: { $0 <= 5 ? Int32($0 - 1) : nil })
+        let rows = (0..<5).map { Array(neighbours[Int(offsets[$0])..<Int(offsets[$0 + 1])]) }
+        XCTAssertEqual(rows, [[1, 2, 4], [0], [0], [4], [0, 3]])
+        XCTAssertEqual(neighbours.count, 8)
+        let (groupOffsets, members) = MatchIndex.members(of: [2, -1, 0, 2, 0, -1], groups: 3)
+        XCTAssertEqual(groupOffsets, [0, 2, 2, 4])
+        XCTAssertEqual(members, [2, 4, 0, 3])
+    }
 }

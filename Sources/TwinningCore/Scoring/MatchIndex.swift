@@ -250,22 +250,12 @@ public final class MatchIndex: Sendable {
         unitZ = lat.map { sin($0) }
         seeking = columns.seeking
 
-        var lists = [[Int32]](repeating: [], count: count)
-        for (a, b) in partnerships {
-            guard let i = columns.position(cityId: a), let j = columns.position(cityId: b), i != j else { continue }
-            lists[Int(i)].append(j); lists[Int(j)].append(i)
-        }
-        (offsets, neighbours) = MatchIndex.compress(lists.map { Array(Set($0)).sorted() })
+        let (offsets, neighbours) = MatchIndex.adjacency(count: count, partnerships: partnerships, position: columns.position(cityId:))
+        self.offsets = offsets; self.neighbours = neighbours
         sizeValue = columns.logPopulation.map { $0.isNaN ? .nan : Features.candidateSize(logPopulation: $0) }
-        partnerValue = lists.map { Features.candidatePartners(Set($0).count) }
-        var regionLists = [[Int32]](repeating: [], count: columns.regionNames.count)
-        var countryLists = [[Int32]](repeating: [], count: columns.countries.count)
-        for i in 0..<count {
-            if region[i] >= 0 { regionLists[Int(region[i])].append(Int32(i)) }
-            countryLists[Int(country[i])].append(Int32(i))
-        }
-        (regionOffsets, regionMembers) = MatchIndex.compress(regionLists)
-        (countryOffsets, countryMembers) = MatchIndex.compress(countryLists)
+        partnerValue = (0..<count).map { Features.candidatePartners(Int(offsets[$0 + 1] - offsets[$0])) }
+        (regionOffsets, regionMembers) = MatchIndex.members(of: columns.region, groups: columns.regionNames.count)
+        (countryOffsets, countryMembers) = MatchIndex.members(of: columns.country, groups: columns.countries.count)
 
         var cells: [Int64: [Int32]] = [:]
         for i in 0..<count where !lat[i].isNaN {
@@ -313,15 +303,53 @@ public final class MatchIndex: Sendable {
         }
     }
 
-    private static func compress(_ lists: [[Int32]]) -> ([Int32], [Int32]) {
-        var offsets = [Int32](repeating: 0, count: lists.count + 1)
-        var flat: [Int32] = []
-        flat.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-        for (i, list) in lists.enumerated() {
-            flat += list
-            offsets[i + 1] = Int32(flat.count)
+    /// The network as compressed rows, each city's partners sorted and
+    /// without repeats, built in place: a list per city (69,000 small arrays
+    /// and a set each) held several MB more at the peak of the build.
+    static func adjacency(count: Int, partnerships: [(Int64, Int64)], position: (Int64) -> Int32?) -> ([Int32], [Int32]) {
+        var ends: [(Int32, Int32)] = []
+        ends.reserveCapacity(partnerships.count)
+        var start = [Int32](repeating: 0, count: count + 1)
+        for (a, b) in partnerships {
+            guard let i = position(a), let j = position(b), i != j else { continue }
+            ends.append((i, j))
+            start[Int(i) + 1] += 1; start[Int(j) + 1] += 1
         }
+        for i in 0..<count { start[i + 1] += start[i] }
+        var fill = start, flat = [Int32](repeating: 0, count: Int(start[count]))
+        for (i, j) in ends {
+            flat[Int(fill[Int(i)])] = j; fill[Int(i)] += 1
+            flat[Int(fill[Int(j)])] = i; fill[Int(j)] += 1
+        }
+        // Sort each row and drop repeated partners, moving the rows together.
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        var kept = 0
+        for i in 0..<count {
+            let row = Int(start[i])..<Int(start[i + 1])
+            flat[row].sort()
+            var last: Int32 = -1
+            for k in row where flat[k] != last {
+                last = flat[k]
+                flat[kept] = last; kept += 1
+            }
+            offsets[i + 1] = Int32(kept)
+        }
+        flat.removeLast(flat.count - kept)
         return (offsets, flat)
+    }
+
+    /// Positions grouped by `group[i]` (a counting sort; -1 belongs to no
+    /// group), ascending within each group: members of g are
+    /// `members[offsets[g] ..< offsets[g + 1]]`.
+    static func members(of group: [Int32], groups: Int) -> ([Int32], [Int32]) {
+        var offsets = [Int32](repeating: 0, count: groups + 1)
+        for g in group where g >= 0 { offsets[Int(g) + 1] += 1 }
+        for g in 0..<groups { offsets[g + 1] += offsets[g] }
+        var fill = offsets, members = [Int32](repeating: 0, count: Int(offsets[groups]))
+        for (i, g) in group.enumerated() where g >= 0 {
+            members[Int(fill[Int(g)])] = Int32(i); fill[Int(g)] += 1
+        }
+        return (offsets, members)
     }
 
     // MARK: - Look-ups
