@@ -10,8 +10,13 @@ struct ChallengeIndex: Sendable {
     /// Bit k = `Challenge.allCases[k]` applies / is known.
     let present: [UInt16]
     let known: [UInt16]
-    /// intensity[k][city], NaN when unknown or the challenge has none.
-    let intensity: [[Float]]
+    /// The intensities of the challenges each city has, packed: bit k of
+    /// `measured[i]` says city i has challenge k with a measure, and the
+    /// measures of its bits, lowest first, start at `intensityStart[i]` in
+    /// `intensities`. A dense column per challenge held 3 MB, nearly all NaN.
+    let measured: [UInt16]
+    let intensityStart: [UInt32]
+    let intensities: [Float]
     /// Specificity of each challenge: ln(known cities / cities that have it),
     /// so two former coal regions say more than two cities with hot summers.
     let specificity: [Float]
@@ -26,6 +31,14 @@ struct ChallengeIndex: Sendable {
     /// Terms of profile strengths, only for cities with some.
     let strengthTerms: [Int32: UInt32]
 
+    /// The measure of challenge `j` for city `i`; NaN when it does not have it or it has no measure.
+    @inline(__always)
+    func intensity(_ j: Int, _ i: Int) -> Float {
+        let m = measured[i], bit = UInt16(1) << UInt16(j)
+        guard m & bit != 0 else { return .nan }
+        return intensities[Int(intensityStart[i]) + (m & (bit &- 1)).nonzeroBitCount]
+    }
+
     static func bit(_ c: Challenge) -> UInt16 { 1 << UInt16(Challenge.allCases.firstIndex(of: c)!) }
     static func bit(_ t: ThemeTerm) -> UInt32 { 1 << UInt32(ThemeTerm.allCases.firstIndex(of: t)!) }
     static func mask(_ terms: Set<ThemeTerm>) -> UInt32 { terms.reduce(0) { $0 | bit($1) } }
@@ -35,7 +48,8 @@ struct ChallengeIndex: Sendable {
     init(count n: Int, geonameIds: OptionalIntColumn<Int64>, countryCode: (Int) -> String, profiles: [Int32: CityProfile],
          characters table: CharacterTable?) {
         var present = [UInt16](repeating: 0, count: n), known = present
-        var intensity = [[Float]](repeating: [Float](repeating: .nan, count: n), count: Challenge.allCases.count)
+        var measured = [UInt16](repeating: 0, count: n), intensityStart = [UInt32](repeating: 0, count: n)
+        var intensities: [Float] = []
         var challengeTerms = [UInt32](repeating: 0, count: n)
         var profileTerms: [Int32: UInt32] = [:], strengthTerms: [Int32: UInt32] = [:]
         var has = [Int](repeating: 0, count: Challenge.allCases.count), knows = has
@@ -44,16 +58,17 @@ struct ChallengeIndex: Sendable {
         if let table {
             for i in 0..<n {
                 let c = table.character(geonameId: geonameIds[i], country: countryCode(i))
-                var p: UInt16 = 0, k: UInt16 = 0
+                var p: UInt16 = 0, k: UInt16 = 0, m: UInt16 = 0
+                intensityStart[i] = UInt32(intensities.count)
                 for (j, challenge) in Challenge.allCases.enumerated() {
                     guard let applies = challenge.applies(to: c) else { continue }
                     k |= 1 << UInt16(j); knows[j] += 1
                     if applies {
                         p |= 1 << UInt16(j); has[j] += 1
-                        if let x = challenge.intensity(c) { intensity[j][i] = Float(x) }
+                        if let x = challenge.intensity(c) { m |= 1 << UInt16(j); intensities.append(Float(x)) }
                     }
                 }
-                present[i] = p; known[i] = k
+                present[i] = p; known[i] = k; measured[i] = m
                 if let t = termsOfMask[p] { challengeTerms[i] = t } else {
                     let t = ChallengeIndex.mask(Set(Challenge.allCases.filter { p & ChallengeIndex.bit($0) != 0 }.flatMap(\.terms)))
                     termsOfMask[p] = t
@@ -74,7 +89,8 @@ struct ChallengeIndex: Sendable {
             }
         }
         self.table = table
-        self.present = present; self.known = known; self.intensity = intensity
+        self.present = present; self.known = known
+        self.measured = measured; self.intensityStart = intensityStart; self.intensities = intensities
         self.challengeTerms = challengeTerms; self.profileTerms = profileTerms; self.strengthTerms = strengthTerms
         specificity = (0..<Challenge.allCases.count).map { j in
             has[j] > 0 ? Float(log(Double(knows[j]) / Double(has[j]))) : 0
@@ -198,17 +214,19 @@ extension MatchIndex {
                 }
             }
             // Further along: only challenges with a measure.
-            let measured = Challenge.allCases.enumerated().filter { hp & (1 << UInt16($0.offset)) != 0 && !ci.intensity[$0.offset][home].isNaN }
+            let measured = Challenge.allCases.enumerated().filter { hp & (1 << UInt16($0.offset)) != 0 && !ci.intensity($0.offset, home).isNaN }
             if !measured.isEmpty {
                 let total = measured.reduce(Float(0)) { $0 + s[$1.offset] }
                 var ahead = [Float](repeating: 0, count: n), anyKnown = [Bool](repeating: false, count: n)
                 for (j, c) in measured {
-                    let h = ci.intensity[j][home], w = s[j], bit = UInt16(1) << UInt16(j), margin = Float(c.furtherMargin)
-                    let column = ci.intensity[j], unknownShare = w * ci.rate[j] / 2
+                    let h = ci.intensity(j, home), w = s[j], bit = UInt16(1) << UInt16(j), margin = Float(c.furtherMargin)
+                    let unknownShare = w * ci.rate[j] / 2, below = bit &- 1
+                    let withMeasure = ci.measured, start = ci.intensityStart, values = ci.intensities
                     for i in 0..<n {
                         if known[i] & bit == 0 { ahead[i] += unknownShare; continue }
                         anyKnown[i] = true
-                        if present[i] & bit != 0, column[i] >= h + margin { ahead[i] += w }
+                        let m = withMeasure[i]
+                        if m & bit != 0, values[Int(start[i]) + (m & below).nonzeroBitCount] >= h + margin { ahead[i] += w }
                     }
                 }
                 if total > 0 { for i in 0..<n where anyKnown[i] { v[sFurther + i] = ahead[i] / total } }

@@ -113,7 +113,7 @@ extension MatchIndex {
         let byKind = Challenge.allCases.enumerated().sorted { specificity[$0.offset] > specificity[$1.offset] }
         let sharedKinds = byKind.filter { j, _ in ci.present[home] & ci.present[candidate] & (1 << UInt16(j)) != 0 }
         let ahead = sharedKinds.filter { j, c in
-            let h = ci.intensity[j][home], x = ci.intensity[j][candidate]
+            let h = ci.intensity(j, home), x = ci.intensity(j, candidate)
             return !h.isNaN && !x.isNaN && x >= h + Float(c.furtherMargin)
         }
         let candidateLanguages = Set(countries[cc].languages)
