@@ -103,8 +103,9 @@ public final class EffectRunner {
         let home = homeCityId()
         let head = try database.registerHead(limit: registerHeadRows, leading: home)
         data.registerHead = ListHead(rows: head.cities, total: head.total, leading: home)
+        let expected = head.total
         let registerStore = Deferred {
-            readOrFailure(RegisterLists([]), \.failure) { RegisterLists(try database.registerCitySummaries()) }
+            readOrFailure(RegisterLists([]), \.failure) { RegisterLists(try database.registerCitySummaries(expected: expected)) }
         }
         data.registerStore = registerStore
         let registerCities: @Sendable () -> [CitySummary] = { registerStore.value.cities }

@@ -25,12 +25,13 @@ extension AppDatabase {
     }
 
     /// The register as summaries (no profile decoding), for the lists.
-    public func registerCitySummaries() throws -> [CitySummary] {
+    /// - Parameter expected: how many cities it holds, if known (the first screen counted them).
+    public func registerCitySummaries(expected: Int = 0) throws -> [CitySummary] {
         try read { db in
             try CitySummary.fetchAllByPosition(db, sql: """
                 SELECT \(CitySummary.columnsSQL("city"))
                 FROM city WHERE \(AppDatabase.inRegisterSQL) ORDER BY searchKey, id
-                """)
+                """, capacity: expected)
         }
     }
 
@@ -40,7 +41,7 @@ extension AppDatabase {
             try CitySummary.fetchAllByPosition(db, sql: """
                 SELECT \(CitySummary.columnsSQL("city"))
                 FROM city ORDER BY population IS NULL, population DESC, searchKey
-                """)
+                """, capacity: try Int.fetchOne(db, sql: "SELECT count(*) FROM city") ?? 0)
         }
     }
 

@@ -59,8 +59,12 @@ extension CitySummary {
     }
 
     /// The rows of `sql`, which selects `columnsSQL` first (read with SQLite's column functions: RawCityColumns.swift).
-    static func fetchAllByPosition(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [CitySummary] {
+    /// - Parameter capacity: how many rows are expected (room is made for them
+    ///   at once: growing by doubling held the old and the new buffer at once).
+    static func fetchAllByPosition(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
+                                   capacity: Int = 0) throws -> [CitySummary] {
         var result: [CitySummary] = []
+        result.reserveCapacity(max(0, capacity))
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         let rows = try Row.fetchCursor(statement)

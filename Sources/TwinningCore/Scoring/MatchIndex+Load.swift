@@ -15,6 +15,9 @@ extension MatchIndex {
     /// as the known network, in one read transaction.
     public static func load(from database: AppDatabase, countries: [MatchCountry]? = nil) throws -> MatchIndex {
         let countries = try countries ?? loadCountries()
+        // The character files are read here, when the match explorer first needs them, never at start-up;
+        // before the cities, so that the file's bytes are gone again before the columns grow (a lower peak).
+        let characters = try CharacterTable.shared
         let (columns, pairs) = try database.read { db -> (Columns, [(Int64, Int64)]) in
             var columns = Columns(countries: countries, capacity: try Int.fetchOne(db, sql: "SELECT count(*) FROM city") ?? 0)
             // Row by row into the columns, in index order: GeoNames cities along
@@ -40,8 +43,7 @@ extension MatchIndex {
             while let row = try links.next() { pairs.append((row[0], row[1])) }
             return (columns, pairs)
         }
-        // The character files are read here, when the match explorer first needs them, never at start-up.
-        return MatchIndex(columns: columns, partnerships: pairs, characters: try CharacterTable.shared)
+        return MatchIndex(columns: columns, partnerships: pairs, characters: characters)
     }
 
     private static let columnList = """
