@@ -97,7 +97,7 @@ do {
         // Among all cities, the features that are constant within one country can be fitted too.
         var features = allCountries ? tunableFeatures + [.countryLinks, .languages, .newCountry, .countryAffinity] : tunableFeatures
         if let list = option("--features") {
-            features = try list.split(separator: ",").map { name in
+            features = list.split(separator: ",").map { name in
                 guard let f = MatchFeature(rawValue: String(name)) else { fail("unknown feature \(name)") }
                 return f
             }

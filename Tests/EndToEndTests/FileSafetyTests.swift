@@ -252,7 +252,7 @@ final class FileSafetyTests: EndToEndTestCase {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", "'\(binary)' export cities --format json --db '\(db)'", "/dev/null"]
         process.standardInput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: captured, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: captured, contents: nil))
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: captured))
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -349,7 +349,7 @@ final class ScreenTests: ScreenTestCase {
                 """)
         }
         let raw = workDir.appendingPathComponent("raw-output")
-        FileManager.default.createFile(atPath: raw.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: raw.path, contents: nil))
         let home = try makeHome()
         // A tall window, so the whole detail of the selected city is drawn.
         try session.start(db: db, columns: 100, rows: 45, home: home,

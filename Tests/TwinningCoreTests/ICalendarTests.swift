@@ -50,7 +50,7 @@ final class ICalendarTests: XCTestCase {
             let folded = ICalendar.fold(text)
             for line in physicalLines(folded) {
                 XCTAssertLessThanOrEqual(line.count, 75)
-                XCTAssertNotNil(String(validatingUTF8: line.map { CChar(bitPattern: $0) } + [0]),
+                XCTAssertNotNil(String(validating: line, as: UTF8.self),
                                 "a physical line is valid UTF-8 on its own (offset \(prefix))")
             }
             XCTAssertEqual(unfold(folded), text + "\r\n")

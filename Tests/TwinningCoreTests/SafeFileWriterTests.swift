@@ -200,7 +200,7 @@ final class SafeFileWriterTests: XCTestCase {
     // MARK: - What a database file is
 
     func testEmptyTextAndForeignFilesAreNamed() throws {
-        FileManager.default.createFile(atPath: path("empty.sqlite"), contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: path("empty.sqlite"), contents: nil))
         try "name,country\n".write(toFile: path("cities.csv"), atomically: false, encoding: .utf8)
         let foreign = try DatabaseQueue(path: path("foreign.sqlite"))
         try foreign.write { try $0.execute(sql: "CREATE TABLE notes(text)") }

@@ -39,8 +39,9 @@ public final class RunningCLI {
         try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
         outURL = scratch.appendingPathComponent("stdout")
         errURL = scratch.appendingPathComponent("stderr")
-        fm.createFile(atPath: outURL.path, contents: nil)
-        fm.createFile(atPath: errURL.path, contents: nil)
+        guard fm.createFile(atPath: outURL.path, contents: nil), fm.createFile(atPath: errURL.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: outURL.deletingLastPathComponent().path])
+        }
         outHandle = try FileHandle(forWritingTo: outURL)
         errHandle = try FileHandle(forWritingTo: errURL)
 

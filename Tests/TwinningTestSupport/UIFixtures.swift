@@ -40,7 +40,7 @@ public enum UIFixtures {
         let db = try AppDatabase.inMemory(actor: ChangeActor(user: "setup"))
         try db.write { d in for var city in cities + (hostile ? [hostileCity] : []) { try city.insert(d) } }
         func id(_ g: Int64) throws -> Int64 { try db.city(geonameId: g)!.id! }
-        let amiens = try db.addPartnership(Partnership(between: try id(2935517), and: try id(3037854), since: PartialDate(year: 1960),
+        let amiens = try db.addPartnership(Partnership(between: id(2935517), and: id(3037854), since: PartialDate(year: 1960),
                                                        themes: ["youth"]))
         try db.addPartnership(Partnership(between: try id(2934246), and: try id(3094802), type: .friendship, status: .dormant))
         try db.addPartnership(Partnership(between: try id(2935517), and: try id(1850147), status: .proposed))

@@ -351,7 +351,7 @@ final class ReadOnlyAndRefreshTests: XCTestCase {
         let mine = try AppDatabase.open(path: path, actor: ChangeActor(user: "anna"))
         for var city in UIFixtures.cities { try mine.writer.write { try city.insert($0) } }
         func id(_ g: Int64) throws -> Int64 { try mine.city(geonameId: g)!.id! }
-        try mine.addPartnership(Partnership(between: try id(2935517), and: try id(3037854)))
+        try mine.addPartnership(Partnership(between: id(2935517), and: id(3037854)))
         let runner = EffectRunner(database: mine, config: UserConfig())
         var state = AppState(size: Size(rows: 24, columns: 80), language: .en)
         UIFixtures.run(&state, runner, [.loadData(select: nil)])

@@ -141,7 +141,7 @@ final class ListHeadTests: XCTestCase {
     }
 
     func testAQuickFilterOrASortListsTheWholeList() throws {
-        var (state, runner) = try start(rows: 1)
+        var (state, _) = try start(rows: 1)
         _ = reduce(&state, .key(.char("2")))
         XCTAssertTrue(state.partnerships.fromHead)
         state.partnerships.sort = .since

@@ -72,7 +72,8 @@ public enum Setup {
                 try City.filter(City.Columns.geonameId == geonameId).fetchOne(db)
             }
             func partnership(_ a: Int64, _ b: Int64) throws -> Partnership? {
-                guard let x = try city(a)?.id, let y = try city(b)?.id else { return nil }
+                let x = try city(a)?.id, y = try city(b)?.id
+                guard let x, let y else { return nil }
                 return try Partnership.filter(Partnership.Columns.cityA == min(x, y) && Partnership.Columns.cityB == max(x, y)).fetchOne(db)
             }
             if var p = try partnership(2935517, 3037854) {

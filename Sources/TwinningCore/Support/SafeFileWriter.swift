@@ -172,7 +172,7 @@ public struct SafeFileWriter: Sendable {
         let mask = umask(0); umask(mask)
         fchmod(fd, 0o666 & ~mask)
         close(fd)
-        return String(cString: template)
+        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     /// Gives the temporary file its final name. `.refuse` and `.newName` use
