@@ -19,7 +19,7 @@ final class SchemaTests: XCTestCase {
         let applied = try database.read { db in try Schema.migrator.appliedIdentifiers(db) }
         XCTAssertEqual(Set(applied), ["v1-register", "v2-change-log", "v3-match-reviews", "v4-review-log", "v5-safe-values", "v6-import-log",
                                       "v7-city-names", "v8-theme-vocabulary", "v9-projects",
-                                      "v10-perf-lists-summary"])
+                                      "v10-perf-lists-summary", "v11-added-cities-index"])
         let tables = try database.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }

@@ -178,8 +178,25 @@ extension AppDatabase {
                 SELECT \(CitySummary.columnsSQL("city")) FROM city
                 WHERE \(inRegister) AND city.id IS NOT ? ORDER BY searchKey, id LIMIT ?
                 """, arguments: [leading, limit])
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM city WHERE \(inRegister)") ?? 0
-            return (cities, total)
+            return (cities, try Self.registerCount(db))
         }
+    }
+
+    /// How many cities the register holds, counted from the partnerships'
+    /// two city indexes rather than by asking for every city of the gazetteer
+    /// (two index probes for each of 69,472 cities: 30–40 ms, most of the
+    /// first screen's reading): the first cities of partnerships, the second
+    /// ones that are never first, and the cities added by hand that have no
+    /// partnership (index v11). The foreign keys keep every partnership's
+    /// cities, so no city is counted that is not there (as `eventCount`).
+    static func registerCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(DISTINCT cityA) FROM partnership)
+              + (SELECT COUNT(*) FROM (SELECT DISTINCT cityB AS c FROM partnership)
+                 WHERE NOT EXISTS (SELECT 1 FROM partnership WHERE cityA = c))
+              + (SELECT COUNT(*) FROM city WHERE addedByUser = 1
+                 AND NOT EXISTS (SELECT 1 FROM partnership WHERE cityA = city.id)
+                 AND NOT EXISTS (SELECT 1 FROM partnership WHERE cityB = city.id))
+            """) ?? 0
     }
 }

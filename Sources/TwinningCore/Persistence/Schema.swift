@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v8-theme-vocabulary", migrate: themeVocabulary) // Schema+ThemeVocabulary.swift
         migrator.registerMigration("v9-projects", migrate: projects) // Schema+Projects.swift
         migrator.registerMigration(partnershipActivityMigration, migrate: partnershipActivity) // Schema+PartnershipActivity.swift
+        migrator.registerMigration(addedCitiesMigration, migrate: addedCitiesIndex) // Schema+AddedCities.swift
         return migrator
     }
 
@@ -27,8 +28,9 @@ enum Schema {
     /// v8 only rewrites profile tags into the vocabulary's stored form, which the reader understands either way.
     /// v9 adds projects: without it a file simply has none (project reads check for the tables).
     /// v10 adds the events summary per partnership: without it the lists count the events themselves.
+    /// v11 adds an index of the cities added by hand: without it the register's count scans the cities.
     static let readCompatibleMigrations: Set<String> = ["v5-safe-values", "v6-import-log", "v7-city-names", "v8-theme-vocabulary",
-                                                        "v9-projects", partnershipActivityMigration]
+                                                        "v9-projects", partnershipActivityMigration, addedCitiesMigration]
 
     /// Columns that read-compatible migrations add to older tables: a file
     /// without them is still read (see `SchemaCompatibility`).
