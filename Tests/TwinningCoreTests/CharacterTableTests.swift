@@ -56,6 +56,11 @@ final class CharacterTableTests: XCTestCase {
         XCTAssertEqual(table.character(geonameId: 30, country: "DE").role, .capital)
         XCTAssertEqual(table.character(geonameId: 30, country: "DE").coastKm, 2.5)
         XCTAssertEqual(table.character(geonameId: 20, country: "DE").coalMW, 3000)
+        // The first screen's look-up (a binary search, then line by line) finds both too.
+        let lookup = CharacterLookup(cities: cities, countries: countries)
+        for id: Int64 in [20, 30, 25, 5, 99] {
+            XCTAssertEqual(lookup.character(geonameId: id, country: "DE"), table.character(geonameId: id, country: "DE"), "id \(id)")
+        }
         XCTAssertNil(table.character(geonameId: 20, country: "DE").elevationM)
         XCTAssertNil(table.character(geonameId: 25, country: "DE").role)
 
@@ -77,5 +82,25 @@ final class CharacterTableTests: XCTestCase {
         XCTAssertNotNil(before[0]?.role, "Dortmund has facts")
         lookup.adopt(table)
         XCTAssertEqual(questions.map { lookup.character(geonameId: $0.0, country: $0.1) }, before)
+    }
+
+    /// The binary search over the shipped file (in id order) finds every
+    /// city the table has, the first and the last line too, and nothing for
+    /// ids between them that are not there.
+    func testTheLookupFindsEveryCityOfTheShippedFile() throws {
+        let path = try DataFiles.url(for: "city_character.tsv").path
+        let ids = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst().compactMap { line in
+            line.split(separator: "\t", maxSplits: 1).first.flatMap { Int64($0) }
+        }
+        XCTAssertGreaterThan(ids.count, 69_000)
+        XCTAssertEqual(ids, ids.sorted(), "the shipped file is in id order, as the binary search expects")
+        let table = try CharacterTable.shared
+        let lookup = CharacterLookup()
+        var asked = [ids.first!, ids.last!, ids[ids.count / 2]] + stride(from: 0, to: ids.count, by: 211).map { ids[$0] }
+        asked += [ids.first! - 1, ids.last! + 1, ids[100] + 1].filter { !ids.contains($0) }
+        for id in asked {
+            XCTAssertEqual(lookup.character(geonameId: id, country: "DE"), table.character(geonameId: id, country: "DE"), "id \(id)")
+        }
+        XCTAssertNotNil(lookup.character(geonameId: ids.last!, country: "DE")?.warmestC, "the last line is found")
     }
 }
