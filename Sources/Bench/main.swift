@@ -20,7 +20,7 @@ import Glibc
 
 func usage() -> Never {
     let text = """
-    usage: twinning-bench filter --db DB [--rows N] [--columns N] [--repeat N] [--stop first-screen|partnerships|events|matches] [--ahead MS] [--home NAME]
+    usage: twinning-bench filter --db DB [--rows N] [--columns N] [--repeat N] [--stop first-screen|partnerships|events|matches] [--breakdown no] [--ahead MS] [--home NAME]
            twinning-bench import-files --db DEMO --out DIR [--partnerships N] [--events N] [--seed N]
 
       filter   median / max milliseconds per filter keystroke over the ~69k
@@ -128,7 +128,9 @@ let readAtFirstScreen = [("whole register", data.registerIsRead), ("gazetteer", 
 if options["stop"] == "first-screen" {
     print("open \(format(ms(tOpen - t0))) ms, load \(format(ms(tLoad - tOpen))) ms, apply \(format(ms(tReduce - tLoad))) ms, "
           + "render \(format(ms(tRender - tReduce))) ms, first screen \(format(ms(tRender - t0))) ms, RSS \(format(rssFirstScreen, 1)) MB")
-    // What the load is made of, each read once more (warm cache now).
+    // What the load is made of, each read once more (warm cache now);
+    // `--breakdown no` leaves it out, so a profile holds the first screen alone.
+    if options["breakdown"] == "no" { exit(0) }
     func timed(_ name: String, _ body: () throws -> Int) {
         let a = now(); let n = (try? body()) ?? -1
         print("  \(pad(name, 30)) \(pad(format(ms(now() - a)), 9, right: true)) ms  (\(n))")

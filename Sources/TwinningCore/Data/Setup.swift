@@ -68,12 +68,11 @@ public enum Setup {
                 city.canonicalizeProfileTags()
                 try city.update(db)
             }
-            func city(_ geonameId: Int64) throws -> City? {
+            func demoCity(_ geonameId: Int64) throws -> City? {
                 try City.filter(City.Columns.geonameId == geonameId).fetchOne(db)
             }
             func partnership(_ a: Int64, _ b: Int64) throws -> Partnership? {
-                let x = try city(a)?.id, y = try city(b)?.id
-                guard let x, let y else { return nil }
+                guard let x = try demoCity(a).flatMap(\.id), let y = try demoCity(b).flatMap(\.id) else { return nil }
                 return try Partnership.filter(Partnership.Columns.cityA == min(x, y) && Partnership.Columns.cityB == max(x, y)).fetchOne(db)
             }
             if var p = try partnership(2935517, 3037854) {
@@ -106,7 +105,7 @@ public enum Setup {
                                 languages: ["pl", "en", "de"], partnershipId: p.id)
                 try c.insert(db)
             }
-            if let dortmund = try city(2935517) {
+            if let dortmund = try demoCity(2935517) {
                 var c = Contact(name: "Büro für Städtepartnerschaften", role: "Stadt Dortmund", email: "partnerschaften@example.de",
                                 languages: ["de", "en"], cityId: dortmund.id)
                 try c.insert(db)
