@@ -23,8 +23,10 @@ enum CharacterOutput {
         let unknown: [String]
     }
 
+    /// One city's facts: its line looked up in the file (`cities show` needs no
+    /// whole table), or the table once the match engine has read it.
     static func character(of city: City) -> CityCharacter? {
-        (try? CharacterTable.shared)?.character(geonameId: city.geonameId, country: city.countryCode)
+        CharacterLookup.shared.character(geonameId: city.geonameId, country: city.countryCode)
     }
 
     static func challenges(of city: City, lang: String) -> [ChallengeJSON] {
