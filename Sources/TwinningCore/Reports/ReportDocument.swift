@@ -195,25 +195,41 @@ public enum ReportDocument {
         }
     }
 
+    /// Written into one string as it goes (not an array of lines joined at the
+    /// end, nor a string per row and cell): the whole register's report of the
+    /// 10× database is 217,000 lines.
     public static func markdown(_ report: Report, language: ReportLanguage) -> String {
-        var lines = ["# " + markdownEscape(title(report, language)), ""]
-        for table in tables(report, language: language) {
-            lines.append("## " + markdownEscape(table.title.text(language)))
-            lines.append("")
-            if let note = table.note { lines += ["_" + markdownEscape(note.text(language)) + "_", ""] }
+        let tables = tables(report, language: language)
+        var out = ""
+        out.reserveCapacity(4_096 + tables.reduce(0) { $0 + $1.rows.count * 96 })
+        func line(_ text: String) { out += text; out += "\n" }
+        line("# " + markdownEscape(title(report, language)))
+        line("")
+        for table in tables {
+            line("## " + markdownEscape(table.title.text(language)))
+            line("")
+            if let note = table.note { line("_" + markdownEscape(note.text(language)) + "_"); line("") }
             if table.rows.isEmpty {
-                lines += [t(.none).text(language), ""]
+                line(t(.none).text(language))
+                line("")
                 continue
             }
-            lines.append("| " + table.columns.map { markdownEscape($0.text(language)) }.joined(separator: " | ") + " |")
+            line("| " + table.columns.map { markdownEscape($0.text(language)) }.joined(separator: " | ") + " |")
             let numeric = table.columns.indices.map { i in table.rows.contains { $0[i].isNumeric } }
-            lines.append("|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined())
+            line("|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined())
             for row in table.rows {
-                lines.append("| " + row.map { markdownEscape($0.text(language)) }.joined(separator: " | ") + " |")
+                out += "| "
+                for (i, cell) in row.enumerated() {
+                    if i > 0 { out += " | " }
+                    out += markdownEscape(cell.text(language))
+                }
+                out += " |\n"
             }
-            lines.append("")
+            line("")
         }
-        return lines.joined(separator: "\n")
+        // Lines joined by newlines: none after the last (a scalar, so a "\r" before it stays).
+        out.unicodeScalars.removeLast()
+        return out
     }
 
     // MARK: - HTML
