@@ -29,10 +29,14 @@ public struct ReportScope: Equatable, Sendable {
 /// One partnership as the report shows it.
 public struct ReportPartnership: Hashable, Sendable, Identifiable {
     public var detail: PartnershipDetail
+    /// Which side is the home city: the sides are the detail's own, not copies
+    /// (two cities fewer per row: the whole register's report of the 10×
+    /// database holds 110,000 rows in several orders).
+    private var homeIsB: Bool
     /// The home city (when the report is for one city), else side A.
-    public var home: CitySummary
+    public var home: CitySummary { homeIsB ? detail.cityB : detail.cityA }
     /// The other side.
-    public var partner: CitySummary
+    public var partner: CitySummary { homeIsB ? detail.cityA : detail.cityB }
     public var health: Health
     /// Events of this partnership in the reporting period.
     public var eventsInPeriod: Int
@@ -41,6 +45,15 @@ public struct ReportPartnership: Hashable, Sendable, Identifiable {
     public var id: Int64 { detail.id }
     public var status: PartnershipStatus { detail.partnership.status }
     public var lastEvent: PartialDate? { detail.lastEvent }
+
+    /// `homeCityId`: the city the report is for, if any (as `PartnershipDetail.sides(from:)`).
+    public init(detail: PartnershipDetail, homeCityId: Int64?, health: Health, eventsInPeriod: Int, visited: Bool) {
+        self.detail = detail
+        self.homeIsB = homeCityId == detail.cityB.id
+        self.health = health
+        self.eventsInPeriod = eventsInPeriod
+        self.visited = visited
+    }
 }
 
 /// One event of the reporting period.
@@ -166,24 +179,22 @@ public struct Report: Equatable, Sendable {
         var visited = Set<Int64>()
         for e in events where e.event.format != .online { visited.insert(e.event.partnershipId) }
 
-        let unsorted: [ReportPartnership] = partnerships.map { d in
-            let (home, partner) = d.sides(from: city?.id)
-            return ReportPartnership(detail: d, home: home, partner: partner, health: rule.health(d, projects: projectActivity[d.id], today: today),
-                                     eventsInPeriod: periodCount[d.id] ?? 0, visited: visited.contains(d.id))
-        }
-        let rows = ReportOrder.byName(unsorted, city: city)
+        let rows = ReportOrder.byName(partnerships.map { d in
+            ReportPartnership(detail: d, homeCityId: city?.id, health: rule.health(d, projects: projectActivity[d.id], today: today),
+                              eventsInPeriod: periodCount[d.id] ?? 0, visited: visited.contains(d.id))
+        }, city: city)
 
         let history = scope.historyRange
         var byYear: [Int: [Event]] = [:]
         for e in events where history.contains(e.event.startDate.year) { byYear[e.event.startDate.year, default: []].append(e.event) }
         let years = history.map { figures(year: $0, events: byYear[$0] ?? []) }
 
-        let live = rows.filter { $0.status != .ended }
-        let dormant = ReportOrder.byLastEvent(live.filter { $0.health == .dormant }, city: city)
+        // Filtered from the rows directly, not from a copy of the live ones.
+        let dormant = ReportOrder.byLastEvent(rows.filter { $0.status != .ended && $0.health == .dormant }, city: city)
         return Report(scope: scope, city: city, today: today, healthRule: rule, partnerships: rows,
                       events: inPeriod.map { ReportEvent(detail: $0, youthShare: youthShare($0.event)) },
                       years: years, participantsByCountry: countries(inPeriod.map(\.event)),
-                      dormantLongest: dormant, neverVisited: live.filter { !$0.visited },
+                      dormantLongest: dormant, neverVisited: rows.filter { $0.status != .ended && !$0.visited },
                       projects: ProjectSection.compute(projects: projects, openActions: openActions, years: scope.years, today: today),
                       countries: CountryFigures.compute(rows, events: events, cityReport: city != nil, history: history))
     }
