@@ -8,8 +8,9 @@ import Foundation
 /// GeoNames id order as the files are made, are found by a binary search that
 /// touches a few pages; a file out of order is searched line by line when the
 /// binary search finds nothing. The match explorer still uses
-/// `CharacterTable.shared`. Once that table is read, answers come from it and
-/// the mapping is let go.
+/// `CharacterTable.shared`. Once that table is read (a second or so after
+/// start), answers come from it and the mapping is let go, so it is held
+/// only while an upgrade is unlikely to replace the shipped file under it.
 public final class CharacterLookup: @unchecked Sendable {
     private let lock = NSLock()
     private let citiesPath: String?
