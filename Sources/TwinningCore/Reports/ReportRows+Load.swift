@@ -21,7 +21,7 @@ extension AppDatabase {
             let whole = cityId == nil
             if whole {
                 partnerships.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM partnership") ?? 0)
-                cities.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT cityA) FROM partnership") ?? 0)
+                cities.reserveCapacity(try AppDatabase.registerCount(db))  // every city of a partnership, no more
             }
             // Counts from the maintained summary where the file has it (as the lists do).
             let activity = try AppDatabase.hasPartnershipActivity(db)
