@@ -5,25 +5,39 @@ import XCTest
 /// The character table as the program reads it: the shipped files, every
 /// value kept exactly, unknown kept unknown, and a row that is wrong named.
 final class CharacterTableTests: XCTestCase {
-    func testPackedRowsGiveBackExactlyWhatWasStored() {
+    func testPackedRowsGiveBackExactlyWhatWasStored() throws {
+        // The file's extremes, to a tenth as it gives them.
         let full = CityCharacter(role: .regionSeat, elevationM: -366, warmestC: 39.4, coldestC: -43.2, rainMm: 26687,
                                  coastKm: -72.2, portKm: 0.1, portTerminal: false, riverKm: 5107, reliefM: 3528, coalMW: 10841)
-        XCTAssertEqual(PackedCharacter(full).character, full)
-        XCTAssertEqual(PackedCharacter(.unknown).character, .unknown, "unknown stays unknown, never 0 or no")
+        XCTAssertEqual(try XCTUnwrap(PackedCharacter(exactly: full)).character, full)
+        XCTAssertEqual(try XCTUnwrap(PackedCharacter(exactly: .unknown)).character, .unknown, "unknown stays unknown, never 0 or no")
         for role in [CityCharacter.Role.capital, .other] {
-            XCTAssertEqual(PackedCharacter(CityCharacter(role: role, portTerminal: true)).character,
+            XCTAssertEqual(try XCTUnwrap(PackedCharacter(exactly: CityCharacter(role: role, portTerminal: true))).character,
                            CityCharacter(role: role, portTerminal: true))
         }
-        // Whole numbers beyond what a row holds are clamped, never a crash; the
-        // one value that means "unknown" is not taken by a real number.
-        XCTAssertEqual(PackedCharacter(CityCharacter(elevationM: Int.max)).character.elevationM, Int(Int32.max))
-        XCTAssertEqual(PackedCharacter(CityCharacter(elevationM: Int(Int32.min))).character.elevationM, Int(Int32.min) + 1)
-        XCTAssertEqual(MemoryLayout<PackedCharacter>.stride, 64)
+        // What would not come back exactly is not packed: more decimals, beyond
+        // what a field holds, or the very number that means "unknown".
+        for odd in [CityCharacter(coastKm: 1.25), CityCharacter(warmestC: 4000), CityCharacter(elevationM: Int.max),
+                    CityCharacter(elevationM: Int(Int32.min)), CityCharacter(riverKm: .infinity), CityCharacter(portKm: .nan)] {
+            XCTAssertNil(PackedCharacter(exactly: odd), "\(odd)")
+        }
+        XCTAssertEqual(MemoryLayout<PackedCharacter>.stride, 36)
+    }
+
+    func testFactsThatDoNotPackAreKeptExactly() {
+        let odd = CityCharacter(elevationM: Int.max, coastKm: 1.25)
+        let plain = CityCharacter(role: .capital, warmestC: 21.5)
+        let table = CharacterTable(cities: [10: plain, 20: odd, 30: plain], countries: [:])
+        XCTAssertEqual(table.unpackedCount, 1)
+        XCTAssertEqual(table.character(geonameId: 20, country: "XX"), odd)
+        XCTAssertEqual(table.character(geonameId: 10, country: "XX"), plain)
+        XCTAssertEqual(table.character(geonameId: 30, country: "XX"), plain)
     }
 
     func testTheShippedFilesAreReadWithEveryCity() throws {
         let table = try CharacterTable.shared
         XCTAssertGreaterThan(table.cityCount, 69_000)
+        XCTAssertEqual(table.unpackedCount, 0, "every city of the shipped file packs into a row (3 MB, not a dictionary)")
         // Dortmund (2935517): what the table gives is what its line in the file says.
         let path = try DataFiles.url(for: "city_character.tsv").path
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -46,10 +46,14 @@ public struct CityCharacter: Sendable, Equatable, Codable {
 public final class CharacterTable: Sendable {
     /// GeoNames ids in ascending order, and each one's facts at the same
     /// position: packed rows (no optionals) found by binary search take about
-    /// 5 MB for the 69,000 cities, where a dictionary of `CityCharacter` took
-    /// 29 MB of every process that shows a city's character.
+    /// 3 MB for the 69,000 cities, where a dictionary of `CityCharacter` took
+    /// 29 MB of every process that shows a city's character (and rows of
+    /// Doubles 5 MB).
     let ids: [Int64]
     let rows: [PackedCharacter]
+    /// The few cities whose facts would not pack exactly, by position, as read
+    /// (none in the shipped file).
+    let unpacked: [Int: CityCharacter]
     /// Country facts by ISO code (only the country fields are set).
     let countries: [String: CityCharacter]
 
@@ -57,17 +61,29 @@ public final class CharacterTable: Sendable {
     /// those come from `countries`, as in the files).
     public convenience init(cities: [Int64: CityCharacter], countries: [String: CityCharacter]) {
         let sorted = cities.sorted { $0.key < $1.key }
-        self.init(ids: sorted.map(\.key), rows: sorted.map { PackedCharacter($0.value) }, countries: countries)
+        self.init(ids: sorted.map(\.key), characters: sorted.map(\.value), countries: countries)
     }
 
-    /// `ids` ascending, without repeats; `rows` as many.
-    init(ids: [Int64], rows: [PackedCharacter], countries: [String: CityCharacter]) {
-        self.ids = ids; self.rows = rows; self.countries = countries
+    /// `ids` ascending, without repeats; `characters` as many.
+    init(ids: [Int64], characters: [CityCharacter], countries: [String: CityCharacter]) {
+        var rows: [PackedCharacter] = [], unpacked: [Int: CityCharacter] = [:]
+        rows.reserveCapacity(characters.count)
+        for (i, c) in characters.enumerated() {
+            if let row = PackedCharacter(exactly: c) { rows.append(row) } else { rows.append(.unknown); unpacked[i] = c }
+        }
+        self.ids = ids; self.rows = rows; self.unpacked = unpacked; self.countries = countries
     }
+
+    private init(ids: [Int64], rows: [PackedCharacter], unpacked: [Int: CityCharacter], countries: [String: CityCharacter]) {
+        self.ids = ids; self.rows = rows; self.unpacked = unpacked; self.countries = countries
+    }
+
+    /// The number of cities kept unpacked (their facts would not pack exactly).
+    var unpackedCount: Int { unpacked.count }
 
     /// The facts of one city with its country's, or only the country's when the city is not in the file.
     public func character(geonameId: Int64?, country: String) -> CityCharacter {
-        var c = geonameId.flatMap(position).map { rows[$0].character } ?? CityCharacter()
+        var c = geonameId.flatMap(position).map { unpacked[$0] ?? rows[$0].character } ?? CityCharacter()
         if let k = countries[country.uppercased()] {
             c.share65in2020 = k.share65in2020; c.share65in2050 = k.share65in2050
             c.popChange2000to2020 = k.popChange2000to2020; c.popChange2020to2050 = k.popChange2020to2050
@@ -100,22 +116,24 @@ public final class CharacterTable: Sendable {
 
     /// Reads the two TSV files. A row that is not as expected names its file and line.
     public static func load(cities citiesPath: String, countries countriesPath: String) throws -> CharacterTable {
-        var ids: [Int64] = [], rows: [PackedCharacter] = []
+        var ids: [Int64] = [], rows: [PackedCharacter] = [], unpacked: [Int: CityCharacter] = [:]
         ids.reserveCapacity(70_000); rows.reserveCapacity(70_000)
         var ascending = true
         try forEachRow(citiesPath, columns: 12) { line, f in
             guard let id = Int64(f[0]) else { throw AppError.database(Phrase(.dataFileBadId, "\(citiesPath)", "\(line)", "\(f[0])")) }
             if let last = ids.last, last >= id { ascending = false }
-            ids.append(id); rows.append(PackedCharacter(cityCharacter(f)))
+            let c = cityCharacter(f)
+            if let row = PackedCharacter(exactly: c) { rows.append(row) } else { rows.append(.unknown); unpacked[ids.count] = c }
+            ids.append(id)
         }
         let countries = try loadCountries(countriesPath)
         guard ascending else {
             // The shipped file is in id order; another one is sorted here (a repeated id: its last row counts, as before).
             var byId: [Int64: CityCharacter] = [:]
-            for (id, row) in zip(ids, rows) { byId[id] = row.character }
+            for (i, (id, row)) in zip(ids, rows).enumerated() { byId[id] = unpacked[i] ?? row.character }
             return CharacterTable(cities: byId, countries: countries)
         }
-        return CharacterTable(ids: ids, rows: rows, countries: countries)
+        return CharacterTable(ids: ids, rows: rows, unpacked: unpacked, countries: countries)
     }
 
     /// A row of city_character.tsv (12 fields) as the city's facts.
@@ -175,36 +193,56 @@ public final class CharacterTable: Sendable {
     }
 }
 
-/// One city's facts as the table keeps them: unknown is NaN or `Int32.min`
-/// (or -1 for the two small codes) instead of an optional, so a row is 64
-/// bytes. Numbers keep their exact values (Doubles as read); whole numbers
-/// beyond Int32 are clamped, which no real elevation, rainfall, relief or
-/// coal capacity reaches.
+/// One city's facts as the table keeps them, in 36 bytes instead of an
+/// optional per field: the file gives its measures to a tenth, so they are
+/// kept as whole tenths (temperatures in 16 bits), and unknown is the
+/// smallest value of each field (or -1 for the two small codes). A value that
+/// would not come back exactly (more decimals, too large, or the number that
+/// means "unknown") is not packed: `init?(exactly:)` says so, and the table
+/// keeps that city's facts as they are.
 struct PackedCharacter: Sendable, Equatable {
-    var warmestC: Double, coldestC: Double, coastKm: Double, portKm: Double, riverKm: Double
+    var warmestTenths: Int16, coldestTenths: Int16
+    var coastTenths: Int32, portTenths: Int32, riverTenths: Int32
     var elevationM: Int32, rainMm: Int32, reliefM: Int32, coalMW: Int32
     /// -1 unknown, 0 other, 1 capital, 2 region seat.
     var role: Int8
     /// -1 unknown, 0 no, 1 yes.
     var portTerminal: Int8
 
-    init(_ c: CityCharacter) {
-        func packed(_ value: Double?) -> Double { value ?? .nan }
-        func packed(_ value: Int?) -> Int32 { value.map { $0 == Int(Int32.min) ? Int32.min + 1 : Int32(clamping: $0) } ?? .min }
-        warmestC = packed(c.warmestC); coldestC = packed(c.coldestC); coastKm = packed(c.coastKm)
-        portKm = packed(c.portKm); riverKm = packed(c.riverKm)
-        elevationM = packed(c.elevationM); rainMm = packed(c.rainMm); reliefM = packed(c.reliefM); coalMW = packed(c.coalMW)
+    init?(exactly c: CityCharacter) {
+        func tenths<T: FixedWidthInteger>(_ value: Double?, _: T.Type) -> T?? {
+            guard let value else { return .some(nil) }
+            let t = (value * 10).rounded()
+            guard t.isFinite, t > Double(T.min), t <= Double(T.max), Double(T(t)) / 10 == value else { return nil }
+            return .some(T(t))
+        }
+        func whole(_ value: Int?) -> Int32?? {
+            guard let value else { return .some(nil) }
+            guard value > Int(Int32.min), value <= Int(Int32.max) else { return nil }
+            return .some(Int32(value))
+        }
+        guard let warmest = tenths(c.warmestC, Int16.self), let coldest = tenths(c.coldestC, Int16.self),
+              let coast = tenths(c.coastKm, Int32.self), let port = tenths(c.portKm, Int32.self),
+              let river = tenths(c.riverKm, Int32.self), let elevation = whole(c.elevationM), let rain = whole(c.rainMm),
+              let relief = whole(c.reliefM), let coal = whole(c.coalMW) else { return nil }
+        warmestTenths = warmest ?? .min; coldestTenths = coldest ?? .min
+        coastTenths = coast ?? .min; portTenths = port ?? .min; riverTenths = river ?? .min
+        elevationM = elevation ?? .min; rainMm = rain ?? .min; reliefM = relief ?? .min; coalMW = coal ?? .min
         switch c.role { case nil: role = -1; case .other?: role = 0; case .capital?: role = 1; case .regionSeat?: role = 2 }
         portTerminal = c.portTerminal.map { $0 ? 1 : 0 } ?? -1
     }
 
+    /// A row that stands for nothing known (the place of a city kept unpacked).
+    static let unknown = PackedCharacter(exactly: .unknown)!
+
     var character: CityCharacter {
-        func open(_ value: Double) -> Double? { value.isNaN ? nil : value }
+        func open<T: FixedWidthInteger>(tenths value: T) -> Double? { value == .min ? nil : Double(value) / 10 }
         func open(_ value: Int32) -> Int? { value == .min ? nil : Int(value) }
         let roles: [CityCharacter.Role] = [.other, .capital, .regionSeat]
-        return CityCharacter(role: role < 0 ? nil : roles[Int(role)], elevationM: open(elevationM), warmestC: open(warmestC),
-                             coldestC: open(coldestC), rainMm: open(rainMm), coastKm: open(coastKm), portKm: open(portKm),
-                             portTerminal: portTerminal < 0 ? nil : portTerminal == 1, riverKm: open(riverKm),
+        return CityCharacter(role: role < 0 ? nil : roles[Int(role)], elevationM: open(elevationM),
+                             warmestC: open(tenths: warmestTenths), coldestC: open(tenths: coldestTenths), rainMm: open(rainMm),
+                             coastKm: open(tenths: coastTenths), portKm: open(tenths: portTenths),
+                             portTerminal: portTerminal < 0 ? nil : portTerminal == 1, riverKm: open(tenths: riverTenths),
                              reliefM: open(reliefM), coalMW: open(coalMW))
     }
 }
