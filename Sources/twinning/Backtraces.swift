@@ -36,15 +36,54 @@ enum Backtraces {
         return base + "/twinning/crashes"
     }
 
+    /// Where the runtime's backtracer (the helper that writes a crash report) is.
+    enum Backtracer: Equatable {
+        /// The runtime finds it by itself: the dynamic runtime looks beside its own library, in the toolchain.
+        case runtimeFinds
+        case at(String)
+        case missing
+    }
+
+    /// The backtracer for this build. The release program carries its own
+    /// runtime (`-static-stdlib`, Package.swift), and that runtime looks for
+    /// the helper only beside the program; without one there it printed
+    /// "unable to locate swift-backtrace" at every start of the full-screen
+    /// program. So the helper is looked for beside the program first (where
+    /// the README's server set-up puts it), then in the usual toolchain places.
+    static func backtracer(executable: String, exists: (String) -> Bool) -> Backtracer {
+        #if TWINNING_STATIC_STDLIB
+        let folder = (executable as NSString).deletingLastPathComponent
+        let root = (folder as NSString).deletingLastPathComponent
+        var candidates: [String] = []
+        for base in [folder, root + "/libexec/swift/linux"] {
+            candidates += [base + "/swift-backtrace-static", base + "/swift-backtrace"]
+        }
+        for toolchain in ["/opt/swift/usr", "/usr", "/usr/share/swift/usr"] {
+            candidates.append(toolchain + "/libexec/swift/linux/swift-backtrace-static")
+        }
+        // The runtime's option list is comma-separated: such a path cannot be given.
+        return candidates.first { !$0.contains(",") && exists($0) }.map(Backtracer.at) ?? .missing
+        #else
+        return .runtimeFinds
+        #endif
+    }
+
     /// The setting this run should have, or nil when the current one is right.
-    static func wantedSetting(kiosk: Bool, environment: [String: String], makeFolder: (String) -> Bool) -> String? {
+    static func wantedSetting(kiosk: Bool, environment: [String: String], backtracer: Backtracer,
+                              makeFolder: (String) -> Bool) -> String? {
         let current = environment[variable]
         if kiosk { return current == kioskSetting ? nil : kioskSetting }
         if current != nil { return nil } // the user (or a developer) chose
+        let helper: String
+        switch backtracer {
+        case .runtimeFinds: helper = ""
+        case .at(let path): helper = ",swift-backtrace=\(path)"
+        case .missing: return kioskSetting // no report can be written; the crash guard's line still comes
+        }
         let folder = crashFolder(environment: environment)
         // The runtime's option list is comma-separated: such a path cannot be given.
         guard !folder.contains(","), makeFolder(folder) else { return kioskSetting }
-        return "enable=yes,interactive=no,output-to=\(folder)"
+        return "enable=yes,interactive=no,output-to=\(folder)" + helper
     }
 
     /// The folder named by output-to in the current setting, for the crash message.
@@ -66,12 +105,20 @@ enum Backtraces {
         }
     }
 
+    /// This program's own file (what the runtime searches beside).
+    static func executablePath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
     /// Starts the program again with the right setting, when it lacks it.
     /// Returns only if no restart was needed, or it failed outside kiosk mode;
     /// in kiosk mode a failed restart ends the program with a message.
     static func ensure(arguments: [String], environment: [String: String], kiosk: Bool) {
         guard opensFullScreen(arguments),
-              let setting = wantedSetting(kiosk: kiosk, environment: environment, makeFolder: makePrivateFolder) else { return }
+              let setting = wantedSetting(kiosk: kiosk, environment: environment,
+                                          backtracer: backtracer(executable: executablePath(),
+                                                                 exists: { FileManager.default.isExecutableFile(atPath: $0) }),
+                                          makeFolder: makePrivateFolder) else { return }
         setenv(variable, setting, 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // Only reached when exec failed.
