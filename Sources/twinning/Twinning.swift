@@ -2,15 +2,24 @@ import ArgumentParser
 import Foundation
 import TwinningCore
 import TwinningUI
+import TwinningTerminal
 
 @main
 struct Twinning: ParsableCommand {
+    /// The release build carries its own Swift runtime (Package.swift), which
+    /// finds its crash-report helper only where it is told (Backtraces).
+    #if TWINNING_STATIC_STDLIB
+    static let staticRuntime = true
+    #else
+    static let staticRuntime = false
+    #endif
+
     /// Kiosk accounts get the full-screen program and nothing else.
     static func main() {
         let environment = ProcessInfo.processInfo.environment
         let arguments = Kiosk.guardArguments(Array(CommandLine.arguments.dropFirst()), environment: environment)
         Backtraces.ensure(arguments: arguments, environment: environment,
-                          kiosk: Kiosk.isOn(environment) || arguments.contains("--kiosk"))
+                          kiosk: Kiosk.isOn(environment) || arguments.contains("--kiosk"), staticRuntime: staticRuntime)
         // Checked before parsing, because the help texts are already in the chosen language;
         // said like every other error: one line, exit 1.
         if let lang = CommandLineLanguage.option(in: arguments), Language(rawValue: lang.lowercased().prefix(2).description) == nil {

@@ -13,12 +13,12 @@ import Foundation
 ///   `$XDG_STATE_HOME`), not onto the screen.
 /// The crash guard in `NcursesTerminal` restores the terminal and prints
 /// one line either way.
-enum Backtraces {
-    static let variable = "SWIFT_BACKTRACE"
-    static let kioskSetting = "enable=no"
+public enum Backtraces {
+    public static let variable = "SWIFT_BACKTRACE"
+    public static let kioskSetting = "enable=no"
 
     /// True unless the arguments name a subcommand other than `open`.
-    static func opensFullScreen(_ arguments: [String]) -> Bool {
+    public static func opensFullScreen(_ arguments: [String]) -> Bool {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
             if ["--db", "--theme", "--lang"].contains(argument) { _ = iterator.next(); continue }
@@ -29,7 +29,7 @@ enum Backtraces {
     }
 
     /// Where crash reports go, outside kiosk mode.
-    static func crashFolder(environment: [String: String]) -> String {
+    public static func crashFolder(environment: [String: String]) -> String {
         let base: String
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { base = state }
         else { base = (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/state" }
@@ -37,7 +37,7 @@ enum Backtraces {
     }
 
     /// Where the runtime's backtracer (the helper that writes a crash report) is.
-    enum Backtracer: Equatable {
+    public enum Backtracer: Equatable, Sendable {
         /// The runtime finds it by itself: the dynamic runtime looks beside its own library, in the toolchain.
         case runtimeFinds
         case at(String)
@@ -50,8 +50,10 @@ enum Backtraces {
     /// "unable to locate swift-backtrace" at every start of the full-screen
     /// program. So the helper is looked for beside the program first (where
     /// the README's server set-up puts it), then in the usual toolchain places.
-    static func backtracer(executable: String, exists: (String) -> Bool) -> Backtracer {
-        #if TWINNING_STATIC_STDLIB
+    /// - Parameter staticRuntime: the program carries its own runtime (the
+    ///   `twinning` target knows: `TWINNING_STATIC_STDLIB`).
+    public static func backtracer(executable: String, staticRuntime: Bool, exists: (String) -> Bool) -> Backtracer {
+        guard staticRuntime else { return .runtimeFinds }
         let folder = (executable as NSString).deletingLastPathComponent
         let root = (folder as NSString).deletingLastPathComponent
         var candidates: [String] = []
@@ -63,13 +65,10 @@ enum Backtraces {
         }
         // The runtime's option list is comma-separated: such a path cannot be given.
         return candidates.first { !$0.contains(",") && exists($0) }.map(Backtracer.at) ?? .missing
-        #else
-        return .runtimeFinds
-        #endif
     }
 
     /// The setting this run should have, or nil when the current one is right.
-    static func wantedSetting(kiosk: Bool, environment: [String: String], backtracer: Backtracer,
+    public static func wantedSetting(kiosk: Bool, environment: [String: String], backtracer: Backtracer,
                               makeFolder: (String) -> Bool) -> String? {
         let current = environment[variable]
         if kiosk { return current == kioskSetting ? nil : kioskSetting }
@@ -87,7 +86,7 @@ enum Backtraces {
     }
 
     /// The folder named by output-to in the current setting, for the crash message.
-    static func reportFolder(environment: [String: String]) -> String? {
+    public static func reportFolder(environment: [String: String]) -> String? {
         guard let setting = environment[variable] else { return nil }
         for part in setting.split(separator: ",") where part.hasPrefix("output-to=") {
             return String(part.dropFirst("output-to=".count))
@@ -95,7 +94,7 @@ enum Backtraces {
         return nil
     }
 
-    static func makePrivateFolder(_ path: String) -> Bool {
+    public static func makePrivateFolder(_ path: String) -> Bool {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
@@ -106,17 +105,17 @@ enum Backtraces {
     }
 
     /// This program's own file (what the runtime searches beside).
-    static func executablePath() -> String {
+    public static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     /// Starts the program again with the right setting, when it lacks it.
     /// Returns only if no restart was needed, or it failed outside kiosk mode;
     /// in kiosk mode a failed restart ends the program with a message.
-    static func ensure(arguments: [String], environment: [String: String], kiosk: Bool) {
+    public static func ensure(arguments: [String], environment: [String: String], kiosk: Bool, staticRuntime: Bool) {
         guard opensFullScreen(arguments),
               let setting = wantedSetting(kiosk: kiosk, environment: environment,
-                                          backtracer: backtracer(executable: executablePath(),
+                                          backtracer: backtracer(executable: executablePath(), staticRuntime: staticRuntime,
                                                                  exists: { FileManager.default.isExecutableFile(atPath: $0) }),
                                           makeFolder: makePrivateFolder) else { return }
         setenv(variable, setting, 1)
