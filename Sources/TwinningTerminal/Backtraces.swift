@@ -45,11 +45,17 @@ public enum Backtraces {
     }
 
     /// The backtracer for this build. The release program carries its own
-    /// runtime (`-static-stdlib`, Package.swift), and that runtime looks for
-    /// the helper only beside the program; without one there it printed
-    /// "unable to locate swift-backtrace" at every start of the full-screen
-    /// program. So the helper is looked for beside the program first (where
-    /// the README's server set-up puts it), then in the usual toolchain places.
+    /// runtime (`-static-stdlib`, Package.swift). That runtime searches only
+    /// around the program (its folder, `../libexec/swift/linux` and a few
+    /// more, for the name `swift-backtrace`); without a helper there it
+    /// printed "unable to locate swift-backtrace" at every start of the
+    /// full-screen program. So the statically linked helper
+    /// (`swift-backtrace-static`, which runs without the Swift libraries) is
+    /// looked for beside the program first, where the README's server set-up
+    /// puts it, then in the usual toolchain places (a toolchain's helper of
+    /// another Swift version than the program's may fail at a crash; the
+    /// terminal is put back either way). The plain `swift-backtrace` is not
+    /// taken: it needs the toolchain's libraries, which a server may lack.
     /// - Parameter staticRuntime: the program carries its own runtime (the
     ///   `twinning` target knows: `TWINNING_STATIC_STDLIB`).
     public static func backtracer(executable: String, staticRuntime: Bool, exists: (String) -> Bool) -> Backtracer {
@@ -57,11 +63,9 @@ public enum Backtraces {
         let folder = (executable as NSString).deletingLastPathComponent
         let root = (folder as NSString).deletingLastPathComponent
         var candidates: [String] = []
-        for base in [folder, root + "/libexec/swift/linux"] {
-            candidates += [base + "/swift-backtrace-static", base + "/swift-backtrace"]
-        }
-        for toolchain in ["/opt/swift/usr", "/usr", "/usr/share/swift/usr"] {
-            candidates.append(toolchain + "/libexec/swift/linux/swift-backtrace-static")
+        for base in [folder, root + "/libexec/swift/linux", "/opt/swift/usr/libexec/swift/linux", "/usr/libexec/swift/linux",
+                     "/usr/share/swift/usr/libexec/swift/linux"] {
+            candidates.append(base + "/swift-backtrace-static")
         }
         // The runtime's option list is comma-separated: such a path cannot be given.
         return candidates.first { !$0.contains(",") && exists($0) }.map(Backtracer.at) ?? .missing

@@ -6,7 +6,7 @@ import XCTest
 /// value kept exactly, unknown kept unknown, and a row that is wrong named.
 final class CharacterTableTests: XCTestCase {
     func testPackedRowsGiveBackExactlyWhatWasStored() throws {
-        // The file's extremes, to a tenth as it gives them.
+        // Values near the file's extremes, to a tenth as it gives them.
         let full = CityCharacter(role: .regionSeat, elevationM: -366, warmestC: 39.4, coldestC: -43.2, rainMm: 26687,
                                  coastKm: -72.2, portKm: 0.1, portTerminal: false, riverKm: 5107, reliefM: 3528, coalMW: 10841)
         XCTAssertEqual(try XCTUnwrap(PackedCharacter(exactly: full)).character, full)
@@ -82,6 +82,30 @@ final class CharacterTableTests: XCTestCase {
         XCTAssertThrowsError(try CharacterTable.load(cities: cities, countries: countries)) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("cities.tsv") && text.contains("2"), text)
+        }
+    }
+
+    /// A file with more decimals than a row keeps (someone regenerated it
+    /// another way) is read exactly, in id order and out of it.
+    func testAFileWithValuesThatDoNotPackIsReadExactly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("character-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = "geonameid\trole\televation_m\tt_warm_c\tt_cold_c\train_mm\tcoast_km\tport_km\tport_terminal\triver_km\trelief_m\tcoal_mw_30km\n"
+        let cities = folder.appendingPathComponent("cities.tsv").path
+        let countries = folder.appendingPathComponent("countries.tsv").path
+        try "code\ts20\ts50\tp00\tp50\n".write(toFile: countries, atomically: true, encoding: .utf8)
+        let odd = "20\tA\t5\t21.25\t-3.5\t800\t1.125\t4\t0\t0.05\t30\t\n"
+        let plain = "30\tC\t10\t20.5\t1.5\t700\t2.5\t3\t1\t0.4\t12\t\n"
+        for body in [odd + plain, plain + odd] {
+            try (header + body).write(toFile: cities, atomically: true, encoding: .utf8)
+            let table = try CharacterTable.load(cities: cities, countries: countries)
+            XCTAssertEqual(table.unpackedCount, 1)
+            let c = table.character(geonameId: 20, country: "DE")
+            XCTAssertEqual(c.warmestC, 21.25); XCTAssertEqual(c.coastKm, 1.125); XCTAssertEqual(c.riverKm, 0.05)
+            XCTAssertEqual(c.role, .regionSeat); XCTAssertEqual(c.coldestC, -3.5)
+            XCTAssertEqual(table.character(geonameId: 30, country: "DE").coastKm, 2.5)
+            XCTAssertEqual(CharacterLookup(cities: cities, countries: countries).character(geonameId: 20, country: "DE"), c)
         }
     }
 

@@ -20,9 +20,12 @@ final class BacktracesTests: XCTestCase {
         let everywhere: (String) -> Bool = { _ in true }
         XCTAssertEqual(Backtraces.backtracer(executable: program, staticRuntime: true, exists: everywhere),
                        .at("/usr/local/bin/swift-backtrace-static"))
-        let onlyInLibexec: (String) -> Bool = { $0 == "/usr/local/libexec/swift/linux/swift-backtrace" }
+        let onlyInLibexec: (String) -> Bool = { $0 == "/usr/local/libexec/swift/linux/swift-backtrace-static" }
         XCTAssertEqual(Backtraces.backtracer(executable: program, staticRuntime: true, exists: onlyInLibexec),
-                       .at("/usr/local/libexec/swift/linux/swift-backtrace"))
+                       .at("/usr/local/libexec/swift/linux/swift-backtrace-static"))
+        // The plain helper needs the toolchain's libraries, which a server may not have: not taken.
+        let onlyThePlainOne: (String) -> Bool = { $0.hasSuffix("/swift-backtrace") }
+        XCTAssertEqual(Backtraces.backtracer(executable: program, staticRuntime: true, exists: onlyThePlainOne), .missing)
         let onlyTheToolchain: (String) -> Bool = { $0 == "/opt/swift/usr/libexec/swift/linux/swift-backtrace-static" }
         let found = Backtraces.backtracer(executable: program, staticRuntime: true, exists: onlyTheToolchain)
         XCTAssertEqual(found, .at("/opt/swift/usr/libexec/swift/linux/swift-backtrace-static"))
