@@ -73,7 +73,7 @@ public enum Backtraces {
 
     /// The setting this run should have, or nil when the current one is right.
     public static func wantedSetting(kiosk: Bool, environment: [String: String], backtracer: Backtracer,
-                              makeFolder: (String) -> Bool) -> String? {
+                                     makeFolder: (String) -> Bool) -> String? {
         let current = environment[variable]
         if kiosk { return current == kioskSetting ? nil : kioskSetting }
         if current != nil { return nil } // the user (or a developer) chose
