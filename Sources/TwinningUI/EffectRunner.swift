@@ -345,6 +345,17 @@ public final class EffectRunner {
                     }
                 }
                 return []
+            case .prepareFilter(let pane):
+                // The list first if it is still being read, then its index; the
+                // first letter waits only for what is left of them.
+                if let lists {
+                    switch pane {
+                    case .partnerships: Thread.detachNewThread { _ = lists.partnerships.value.indexStore.value }
+                    case .events: Thread.detachNewThread { _ = lists.events.value.indexStore.value }
+                    default: break
+                    }
+                }
+                return []
             case .redraw, .quit:
                 return []
             }

@@ -61,4 +61,12 @@ final class PlainTextTests: XCTestCase {
                            text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value), text.debugDescription)
         }
     }
+
+    func testTheSortKeyOrdersAsTheISOText() {
+        let dates = ["2019", "2019-05", "2019-05-01", "2019-05-31", "2019-06", "2019-12-31", "2020", "1000", "9999-12-31", "2019-01-01", "2019-01"]
+            .compactMap(PartialDate.parse)
+        XCTAssertEqual(dates.count, 11)
+        XCTAssertEqual(dates.sorted { $0.sortKey < $1.sortKey }.map(\.iso), dates.map(\.iso).sorted())
+        XCTAssertEqual(Set(dates.map(\.sortKey)).count, dates.count, "different dates, different keys")
+    }
 }

@@ -45,3 +45,48 @@ final class NameIndexAgreementTests: XCTestCase {
         XCTAssertEqual(index.filter("remonia"), [])
     }
 }
+
+/// The filter searches all keys at once (`memmem` over one block of bytes);
+/// it must rank exactly as judging each key on its own does (`NameIndex.find`).
+final class NameIndexScanTests: XCTestCase {
+    /// The plain way: each key alone, its best match over the typed variants.
+    private func reference(_ keys: [String], _ text: String) -> [Int] {
+        let needles = NameVariants.keys(text).map { Array($0.utf8) }
+        if needles.isEmpty { return Array(keys.indices) }
+        var groups: [[Int]] = [[], [], []]
+        for (index, key) in keys.enumerated() {
+            let best = needles.map { NameIndex.find($0, in: Array(key.utf8)).rawValue }.min()!
+            if best < 3 { groups[best].append(index) }
+        }
+        return groups.flatMap { $0 }
+    }
+
+    func testTheScanRanksAsEachKeyJudgedAlone() {
+        var random = SeededRandom(seed: 0x5CA11)
+        // Few letters, so that needles occur often, at starts, ends, inside main and other names.
+        let letters = Array("abcü ")
+        func word() -> String { String((0..<Int(random.next() % 4 + 1)).map { _ in letters[Int(random.next() % UInt64(letters.count))] }) }
+        for round in 0..<200 {
+            let keys: [String] = (0..<Int(random.next() % 12)).map { _ in
+                var key = random.next() % 5 == 0 ? "" : word()
+                for _ in 0..<Int(random.next() % 4) { key += (random.next() % 2 == 0 ? "\u{1}" : "\u{2}") + word() }
+                return key
+            }
+            let index = NameIndex(keys: keys)
+            for text in [word(), word(), "ue", "a", "ab c", ""] {
+                XCTAssertEqual(index.filter(text), reference(keys, text), "round \(round), keys \(keys.map { $0.debugDescription }), text \(text.debugDescription)")
+            }
+        }
+    }
+
+    func testARealPartnershipListFiltersAsBefore() {
+        let keys = ["dortmund\u{1}dortmund\u{2}tremonia\u{1}amiens", "koeln\u{1}koln\u{2}cologne\u{1}liverpool",
+                    "warsaw\u{2}warschau\u{1}duesseldorf\u{1}dusseldorf", "muenster\u{1}munster\u{1}orleans", ""]
+        let index = NameIndex(keys: keys)
+        for text in ["dor", "Dortmund", "Köln", "warschau", "schau", "orléans", "münster", "s", "x", "dortmund amiens"] {
+            XCTAssertEqual(index.filter(text), reference(keys, text), text)
+        }
+        XCTAssertEqual(index.count, 5)
+        XCTAssertEqual(index.filter("schau"), [], "inside an other name is no match")
+    }
+}

@@ -70,6 +70,10 @@ public indirect enum Effect: Equatable, Sendable {
     case projects(ProjectsEffect)
     /// Reads the pane's whole list behind the first page it shows (`ListHead`), on another thread.
     case readAhead(Pane)
+    /// Builds the pane's filter index on another thread while the user types
+    /// the first letter (the filter line has just opened): over 110,000
+    /// partnerships or 200,000 events it took 340–390 ms on the first letter.
+    case prepareFilter(Pane)
     case redraw
     case quit
 }

@@ -142,7 +142,7 @@ private func reduceGlobal(_ state: inout AppState, _ command: Command, key: Key)
         return []
     case .filter:
         state.editingFilter = true
-        return []
+        return deferredPanes.contains(state.pane) ? [.prepareFilter(state.pane)] : []
     case .undo:
         guard writable(&state) else { return [] }
         return [.undo]

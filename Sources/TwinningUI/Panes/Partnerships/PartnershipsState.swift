@@ -85,28 +85,24 @@ func refilterPartnerships(_ state: inout AppState, keepId: Int64? = nil, wholeLi
         // Only the home group moves to the front, each group keeping the ranking.
         visible = visible.indices.filter { ours[$0] }.map { visible[$0] } + visible.indices.filter { !ours[$0] }.map { visible[$0] }
     case .since, .lastEvent, .health:
+        // One whole number per row, compared as such (a closure comparing
+        // optional date strings took 34–70 ms a sort over 110,000 rows):
+        // our group, then the order's key, then the filter's ranking.
         let sort = state.partnerships.sort
-        let dates: [String?] = sort == .since ? visible.map { list[$0].partnership.since?.iso }
-            : sort == .lastEvent ? visible.map { list[$0].lastEvent?.iso } : []
-        let health: [Health] = sort == .health ? visible.map { state.health(list[$0]) } : []
-        let order = visible.indices.sorted { a, b in
-            if ours[a] != ours[b] { return ours[a] }
+        let unknown = 1 << 27 // after every date key (9999-12-31 is 99,991,231) and every health
+        var keys = [UInt64](repeating: 0, count: visible.count)
+        for (position, row) in visible.enumerated() {
+            let primary: Int
             switch sort {
-            case .name:
-                break
-            case .since:
-                // Longest-standing first; unknown dates last.
-                if let o = ordered(dates[a], dates[b], newestFirst: false) { return o }
-            case .lastEvent:
-                // Most recently visited first; never visited last.
-                if let o = ordered(dates[a], dates[b], newestFirst: true) { return o }
-            case .health:
-                // Dormant first: those need attention.
-                if health[a] != health[b] { return health[a] > health[b] }
+            case .since: primary = list[row].partnership.since?.sortKey ?? unknown // longest-standing first
+            case .lastEvent: primary = list[row].lastEvent.map { 99_999_999 - $0.sortKey } ?? unknown // most recent first
+            case .health: primary = Health.dormant.rawValue - state.health(list[row]).rawValue // dormant first
+            case .name: primary = 0
             }
-            return a < b // the filter's ranking
+            keys[position] = UInt64(ours[position] ? 0 : 1) << 62 | UInt64(primary) << 32 | UInt64(position)
         }
-        visible = order.map { visible[$0] }
+        keys.sort()
+        visible = keys.map { visible[Int($0 & 0xFFFF_FFFF)] }
     }
     state.partnerships.visible = visible
     let selection = keepId.flatMap { id in visible.firstIndex { list[$0].id == id } } ?? 0
@@ -114,12 +110,3 @@ func refilterPartnerships(_ state: inout AppState, keepId: Int64? = nil, wholeLi
     state.partnerships.list.scroll = scrolled(state.partnerships.list, page: Layout(state.size).listDataRows, count: visible.count)
 }
 
-/// Compares two optional dates, missing ones last; nil when equal.
-private func ordered(_ x: String?, _ y: String?, newestFirst: Bool) -> Bool? {
-    switch (x, y) {
-    case let (x?, y?): return x == y ? nil : (newestFirst ? x > y : x < y)
-    case (nil, _?): return false
-    case (_?, nil): return true
-    default: return nil
-    }
-}
