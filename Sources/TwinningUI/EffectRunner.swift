@@ -180,8 +180,18 @@ public final class EffectRunner {
         lists.partnerships = partnerships
         lists.indexStore = Deferred {
             let keys = cityKeys()
-            func key(_ city: CitySummary) -> String { keys[city.id] ?? NameIndex.key(for: city) }
-            return NameIndex(keys: partnerships.map { key($0.cityA) + "\u{1}" + key($0.cityB) })
+            var bytes: [Int64: [UInt8]] = [:]
+            func key(_ id: Int64, _ city: () -> CitySummary) -> [UInt8] {
+                if let known = bytes[id] { return known }
+                let key = Array((keys[id] ?? NameIndex.key(for: city())).utf8)
+                bytes[id] = key
+                return key
+            }
+            return NameIndex(count: partnerships.count) { i, out in
+                out += key(partnerships[i].cityA.id) { partnerships[i].cityA }
+                out.append(NameIndex.mainSeparator)
+                out += key(partnerships[i].cityB.id) { partnerships[i].cityB }
+            }
         }
         return lists
     }
@@ -191,22 +201,24 @@ public final class EffectRunner {
         let events = try database.events(register: register)
         lists.events = events
         lists.indexStore = Deferred {
-            // Each city's key and each distinct title's folded form made once:
-            // 200,000 events name far fewer cities and titles than that.
-            var cityKeys: [Int64: String] = [:], titles: [String: String] = [:]
-            func key(_ city: CitySummary) -> String {
-                if let known = cityKeys[city.id] { return known }
-                let key = NameIndex.key(for: city)
-                cityKeys[city.id] = key
+            // Each city's key made once: 200,000 events name far fewer cities.
+            // Titles are folded each time: hashing them to look up a folded
+            // copy cost more than folding (most titles differ).
+            var cityKeys: [Int64: [UInt8]] = [:]
+            func key(_ id: Int64, _ city: () -> CitySummary) -> [UInt8] {
+                if let known = cityKeys[id] { return known }
+                let key = Array(NameIndex.key(for: city()).utf8)
+                cityKeys[id] = key
                 return key
             }
-            func folded(_ title: String) -> String {
-                if let known = titles[title] { return known }
-                let fold = SearchKey.fold(title)
-                titles[title] = fold
-                return fold
+            return NameIndex(count: events.count) { i, out in
+                // Field by field, not a copy of the whole row per event.
+                out += key(events[i].cityA.id) { events[i].cityA }
+                out.append(NameIndex.mainSeparator)
+                out += key(events[i].cityB.id) { events[i].cityB }
+                out.append(NameIndex.mainSeparator)
+                out += SearchKey.fold(events[i].event.title).utf8
             }
-            return NameIndex(keys: events.map { key($0.cityA) + "\u{1}" + key($0.cityB) + "\u{1}" + folded($0.event.title) })
         }
         return lists
     }
