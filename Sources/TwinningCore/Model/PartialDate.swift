@@ -85,12 +85,12 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
         }
     }
 
-    /// ISO form, as stored: "2026", "2026-05", "2026-05-14".
     /// A whole number that orders as `iso` does ("2019" < "2019-05" <
     /// "2019-05-01" < "2019-06"): for sorting long lists without making a
     /// string per row.
     public var sortKey: Int { year * 10_000 + (month ?? 0) * 100 + (day ?? 0) }
 
+    /// ISO form, as stored: "2026", "2026-05", "2026-05-14".
     public var iso: String {
         var s = PartialDate.padded(year, 4)
         if let month { s += "-" + PartialDate.padded(month, 2) }
