@@ -45,6 +45,14 @@ final class PartialDateTests: XCTestCase {
         XCTAssertFalse(PartialDate.parse("2026")! < PartialDate.parse("2026")!)
         XCTAssertEqual(PartialDate(year: 1000, month: 1, day: 2)?.iso, "1000-01-02")
     }
+
+    func testTheSortKeyOrdersAsTheISOText() {
+        let dates = ["2019", "2019-05", "2019-05-01", "2019-05-31", "2019-06", "2019-12-31", "2020", "1000", "9999-12-31", "2019-01-01", "2019-01"]
+            .compactMap(PartialDate.parse)
+        XCTAssertEqual(dates.count, 11)
+        XCTAssertEqual(dates.sorted { $0.sortKey < $1.sortKey }.map(\.iso), dates.map(\.iso).sorted())
+        XCTAssertEqual(Set(dates.map(\.sortKey)).count, dates.count, "different dates, different keys")
+    }
 }
 
 /// The fast paths of PlainText.swift give Foundation's answers.
@@ -60,13 +68,5 @@ final class PlainTextTests: XCTestCase {
             XCTAssertEqual(text.precomposed.unicodeScalars.map(\.value),
                            text.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value), text.debugDescription)
         }
-    }
-
-    func testTheSortKeyOrdersAsTheISOText() {
-        let dates = ["2019", "2019-05", "2019-05-01", "2019-05-31", "2019-06", "2019-12-31", "2020", "1000", "9999-12-31", "2019-01-01", "2019-01"]
-            .compactMap(PartialDate.parse)
-        XCTAssertEqual(dates.count, 11)
-        XCTAssertEqual(dates.sorted { $0.sortKey < $1.sortKey }.map(\.iso), dates.map(\.iso).sorted())
-        XCTAssertEqual(Set(dates.map(\.sortKey)).count, dates.count, "different dates, different keys")
     }
 }
