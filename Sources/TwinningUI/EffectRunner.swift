@@ -179,18 +179,11 @@ public final class EffectRunner {
         let partnerships = try database.partnerships(register: register)
         lists.partnerships = partnerships
         lists.indexStore = Deferred {
-            let keys = cityKeys()
-            var bytes: [Int64: [UInt8]] = [:]
-            func key(_ id: Int64, _ city: () -> CitySummary) -> [UInt8] {
-                if let known = bytes[id] { return known }
-                let key = Array((keys[id] ?? NameIndex.key(for: city())).utf8)
-                bytes[id] = key
-                return key
-            }
+            var keys = CityKeyBytes(known: cityKeys())
             return NameIndex(count: partnerships.count) { i, out in
-                out += key(partnerships[i].cityA.id) { partnerships[i].cityA }
+                out += keys.key(partnerships[i].cityA.id) { partnerships[i].cityA }
                 out.append(NameIndex.mainSeparator)
-                out += key(partnerships[i].cityB.id) { partnerships[i].cityB }
+                out += keys.key(partnerships[i].cityB.id) { partnerships[i].cityB }
             }
         }
         return lists
@@ -201,21 +194,13 @@ public final class EffectRunner {
         let events = try database.events(register: register)
         lists.events = events
         lists.indexStore = Deferred {
-            // Each city's key made once: 200,000 events name far fewer cities.
             // Titles are folded each time: hashing them to look up a folded
             // copy cost more than folding (most titles differ).
-            var cityKeys: [Int64: [UInt8]] = [:]
-            func key(_ id: Int64, _ city: () -> CitySummary) -> [UInt8] {
-                if let known = cityKeys[id] { return known }
-                let key = Array(NameIndex.key(for: city()).utf8)
-                cityKeys[id] = key
-                return key
-            }
+            var keys = CityKeyBytes()
             return NameIndex(count: events.count) { i, out in
-                // Field by field, not a copy of the whole row per event.
-                out += key(events[i].cityA.id) { events[i].cityA }
+                out += keys.key(events[i].cityA.id) { events[i].cityA }
                 out.append(NameIndex.mainSeparator)
-                out += key(events[i].cityB.id) { events[i].cityB }
+                out += keys.key(events[i].cityB.id) { events[i].cityB }
                 out.append(NameIndex.mainSeparator)
                 out += SearchKey.fold(events[i].event.title).utf8
             }

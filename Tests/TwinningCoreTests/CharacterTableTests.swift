@@ -55,13 +55,19 @@ final class CharacterTableTests: XCTestCase {
         XCTAssertEqual(unknown.share65in2050, dortmund.share65in2050)
     }
 
-    func testAFileOutOfOrderIsFoundByIdAndABadRowIsNamed() throws {
+    static let header = "geonameid\trole\televation_m\tt_warm_c\tt_cold_c\train_mm\tcoast_km\tport_km\tport_terminal\triver_km\trelief_m\tcoal_mw_30km\n"
+
+    /// A fresh folder and the paths of the two files in it (written by the test).
+    private func characterFiles() throws -> (folder: URL, cities: String, countries: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("character-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return (folder, folder.appendingPathComponent("cities.tsv").path, folder.appendingPathComponent("countries.tsv").path)
+    }
+
+    func testAFileOutOfOrderIsFoundByIdAndABadRowIsNamed() throws {
+        let (folder, cities, countries) = try characterFiles()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let header = "geonameid\trole\televation_m\tt_warm_c\tt_cold_c\train_mm\tcoast_km\tport_km\tport_terminal\triver_km\trelief_m\tcoal_mw_30km\n"
-        let cities = folder.appendingPathComponent("cities.tsv").path
-        let countries = folder.appendingPathComponent("countries.tsv").path
+        let header = Self.header
         try "code\ts20\ts50\tp00\tp50\nDE\t0.22\t0.30\t0.01\t-0.05\n".write(toFile: countries, atomically: true, encoding: .utf8)
         try (header + "30\tC\t10\t20.5\t1.5\t700\t2.5\t3\t1\t0.4\t12\t\n" + "20\t-\t\t\t\t\t\t\t\t\t\t3000\n")
             .write(toFile: cities, atomically: true, encoding: .utf8)
@@ -88,12 +94,9 @@ final class CharacterTableTests: XCTestCase {
     /// A file with more decimals than a row keeps (someone regenerated it
     /// another way) is read exactly, in id order and out of it.
     func testAFileWithValuesThatDoNotPackIsReadExactly() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("character-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, cities, countries) = try characterFiles()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let header = "geonameid\trole\televation_m\tt_warm_c\tt_cold_c\train_mm\tcoast_km\tport_km\tport_terminal\triver_km\trelief_m\tcoal_mw_30km\n"
-        let cities = folder.appendingPathComponent("cities.tsv").path
-        let countries = folder.appendingPathComponent("countries.tsv").path
+        let header = Self.header
         try "code\ts20\ts50\tp00\tp50\n".write(toFile: countries, atomically: true, encoding: .utf8)
         let odd = "20\tA\t5\t21.25\t-3.5\t800\t1.125\t4\t0\t0.05\t30\t\n"
         let plain = "30\tC\t10\t20.5\t1.5\t700\t2.5\t3\t1\t0.4\t12\t\n"
